@@ -1,0 +1,64 @@
+"""Domain errors, each with the exit code the CLI translates it into (see PRODUCT.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+EXIT_DATA = 3
+
+
+class CpdtError(Exception):
+    """Base class: a message for stderr and an exit code."""
+
+    exit_code = EXIT_NOT_FOUND
+
+    def __init__(self, message: str, hints: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hints = hints
+
+
+class NotFound(CpdtError):
+    """The query matched nothing; `hints` carry suggestions."""
+
+    exit_code = EXIT_NOT_FOUND
+
+
+class UsageError(CpdtError):
+    exit_code = EXIT_USAGE
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One defect of a fact file, located as precisely as the parser allows."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+class DataError(CpdtError):
+    """The fact file is missing, unreadable or invalid."""
+
+    exit_code = EXIT_DATA
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = problems[0] if problems else Problem("?", None, "invalid fact file")
+        super().__init__(str(first))
+
+
+class PipeClosed(CpdtError):
+    """stdout's reader went away (`cpdt timeline | head -1`): stop quietly, successfully."""
+
+    exit_code = EXIT_OK
+
+    def __init__(self) -> None:
+        super().__init__("")

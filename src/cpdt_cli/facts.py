@@ -1,0 +1,76 @@
+"""Find, load, validate and layer fact files into the typed model."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import msgspec
+
+from . import cache
+from .errors import DataError, Problem
+from .model import Facts
+
+_HERE = Path(__file__).resolve().parent
+
+
+def builtin_path() -> Path:
+    """The fact file shipped in the wheel, or the repository's data/ in a source checkout."""
+    shipped = _HERE / "data" / "facts.yaml"
+    if shipped.is_file():
+        return shipped
+    return _HERE.parent.parent / "data" / "facts.yaml"
+
+
+def resolve_paths(cli_paths: list[Path] | None) -> list[Path]:
+    """--data wins over CPDT_DATA (a path list); both replace the built-in file."""
+    if cli_paths:
+        return list(cli_paths)
+    env = os.environ.get("CPDT_DATA", "")
+    from_env = [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    return from_env or [builtin_path()]
+
+
+def check(paths: list[Path]) -> tuple[list[Problem], Facts | None]:
+    """Every problem of the layered set, and the model when there are none."""
+    from . import validate
+    from .yamlread import load_yaml
+
+    problems: list[Problem] = []
+    results = []
+    for path in paths:
+        tree, file_problems = load_yaml(path)
+        problems.extend(file_problems)
+        if tree is not None:
+            results.append((str(path), validate.check_file(tree, str(path), problems)))
+    if not results:
+        return problems, None
+    layered = validate.layer(results, problems)
+    if problems:
+        return problems, None
+    facts = msgspec.convert(
+        {
+            "schema_version": layered.schema_version,
+            "data_as_of": layered.data_as_of,
+            **layered.sections,
+            "files": [str(p) for p in paths],
+            "notices": layered.notices,
+        },
+        Facts,
+    )
+    return [], facts
+
+
+def load(paths: list[Path]) -> Facts:
+    """The layered model, from the cache when the files' contents are unchanged."""
+    key = cache.key_for(paths)
+    if key is not None:
+        cached = cache.read(key)
+        if cached is not None:
+            return cached
+    problems, facts = check(paths)
+    if facts is None:
+        raise DataError(problems)
+    if key is not None:
+        cache.write(key, facts)
+    return facts

@@ -1,0 +1,105 @@
+"""The typed model of the fact file (see docs/FACTS.md). Built only from validated data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+
+class Citation(msgspec.Struct, frozen=True, omit_defaults=True):
+    source: str
+    quote: str
+    locator: str | None = None
+
+
+class Source(msgspec.Struct, omit_defaults=True):
+    id: str
+    title: str
+    publisher: str | None = None
+    author: str | None = None
+    reviewed_by: str | None = None
+    date: str | None = None
+    url: str | None = None
+    seed: str | None = None
+    external: bool = False
+    language: str = "vi"
+    inferred: dict[str, str] = {}
+    notes: str | None = None
+
+
+class Entity(msgspec.Struct, omit_defaults=True):
+    id: str
+    kind: str
+    name: str
+    name_en: str | None = None
+    short: str | None = None
+    aliases: list[str] = []
+    parent: str | None = None
+    notes: str | None = None
+
+
+class Relation(msgspec.Struct, omit_defaults=True):
+    type: str
+    target: str
+    note: str | None = None
+
+
+class Instrument(msgspec.Struct, omit_defaults=True):
+    id: str
+    number: str
+    type: str
+    title: str
+    citations: list[Citation]
+    issuer: str | None = None
+    date: str | None = None
+    title_en: str | None = None
+    relations: list[Relation] = []
+    notes: str | None = None
+
+
+class CommitteeState(msgspec.Struct, omit_defaults=True):
+    id: str
+    body: str
+    name: str
+    valid_from: str
+    instrument: str
+    change: str
+    citations: list[Citation]
+    name_en: str | None = None
+    valid_until: str | None = None
+    ended_by: str | None = None
+    notes: str | None = None
+
+
+class Statement(msgspec.Struct, omit_defaults=True):
+    id: str
+    kind: str
+    citations: list[Citation]
+    subject: str | None = None
+    title: str | None = None
+    title_en: str | None = None
+    text: str | None = None
+    text_en: str | None = None
+    date: str | None = None
+    valid_from: str | None = None
+    valid_until: str | None = None
+    refs: list[str] = []
+    notes: str | None = None
+    fields: dict[str, Any] = {}  # the kind's own fields (docs/FACTS.md)
+
+    @property
+    def wording(self) -> str:
+        return self.text or self.citations[0].quote
+
+
+class Facts(msgspec.Struct):
+    schema_version: int
+    data_as_of: str
+    sources: dict[str, Source]
+    entities: dict[str, Entity]
+    instruments: dict[str, Instrument]
+    committee_states: dict[str, CommitteeState]
+    statements: dict[str, Statement]
+    files: list[str] = []
+    notices: list[str] = []  # e.g. overlay overrides, for stderr

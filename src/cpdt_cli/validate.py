@@ -1,0 +1,453 @@
+"""Schema and cross-reference checks of fact files -> problems with file:line.
+
+Each file is checked on its own (shape, types, dates), then the files are layered (a later
+file's entry replaces an earlier one with the same id, with a notice), then references,
+uniqueness and committee periods are checked over the layered whole.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import Problem
+from .yamlread import YList, YMap
+
+SECTIONS = ("sources", "entities", "instruments", "committee_states", "statements")
+TOP_KEYS = {"schema_version", "data_as_of", *SECTIONS}
+
+ENTITY_KINDS = {
+    "agency", "body", "working-group", "definer", "model", "person", "place",
+    "organisation", "system", "program",
+}  # fmt: skip
+INSTRUMENT_TYPES = {
+    "resolution", "decree", "decision", "notice", "regulation", "law", "circular", "plan",
+}  # fmt: skip
+RELATION_TYPES = {
+    "amends", "replaces", "renames", "establishes", "implements", "issued-with", "merges",
+    "regulates", "plan-of", "requests-amendment-of", "cites",
+}  # fmt: skip
+CHANGES = {"founded", "amended", "renamed"}
+POSITIONS = {
+    "chair", "standing-vice-chair", "vice-chair", "member", "standing-member",
+    "secretary-general", "wg-leader", "wg-deputy", "wg-standing-deputy", "wg-standing-body",
+}  # fmt: skip
+FACETS = {"description", "function", "goal", "infrastructure", "transaction-group"}
+LANGS = {"vi", "en"}
+
+_ID = re.compile(r"[a-z0-9][a-z0-9.\-]*")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def date_problem(value: str) -> str | None:
+    """Why `value` is not a valid (possibly partial) date, or None."""
+    m = _DATE.fullmatch(value)
+    if not m:
+        return f"'{value}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+    year, month, day = int(m[1]), m[2], m[3]
+    if month is not None and not 1 <= int(month) <= 12:
+        return f"'{value}': there is no month {month}"
+    if day is not None:
+        last = calendar.monthrange(year, int(month or 1))[1]
+        if not 1 <= int(day) <= last:
+            return f"'{value}': that month has no day {day}"
+    return None
+
+
+def date_bounds(value: str) -> tuple[str, str]:
+    """The first and last day a (possibly partial) date may stand for, as ISO strings."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return value, value
+    if len(parts) == 2:
+        y, m = int(parts[0]), int(parts[1])
+        return f"{value}-01", f"{value}-{calendar.monthrange(y, m)[1]:02d}"
+    return f"{value}-01-01", f"{value}-12-31"
+
+
+# --- field specs ---------------------------------------------------------------------------
+# A spec maps a field name to (check, required). A check returns an error message or None;
+# reference checks are deferred (they need the layered whole).
+
+Check = Callable[[Any], "str | None"]
+
+
+def _text(v: Any) -> str | None:
+    if not isinstance(v, str):
+        return f"must be text, not {_kind(v)}"
+    return None if v.strip() else "must not be empty"
+
+
+def _date(v: Any) -> str | None:
+    return _text(v) or date_problem(v)
+
+
+def _url(v: Any) -> str | None:
+    err = _text(v)
+    if err:
+        return err
+    return None if re.match(r"https?://[^\s/]+\.[^\s]+$", v) else f"'{v}' is not a full http(s) URL"
+
+
+def _int(v: Any) -> str | None:
+    return None if isinstance(v, int) and not isinstance(v, bool) else "must be a whole number"
+
+
+def _num_or_text(v: Any) -> str | None:
+    ok = isinstance(v, (int, float, str)) and not isinstance(v, bool)
+    return None if ok else "must be a number or text"
+
+
+def _bool(v: Any) -> str | None:
+    return None if isinstance(v, bool) else "must be true or false"
+
+
+def _one_of(allowed: set[str]) -> Check:
+    def check(v: Any) -> str | None:
+        if isinstance(v, str) and v in allowed:
+            return None
+        return f"'{v}' is not one of: {', '.join(sorted(allowed))}"
+
+    return check
+
+
+def _id(v: Any) -> str | None:
+    err = _text(v)
+    if err:
+        return err
+    return None if _ID.fullmatch(v) else f"'{v}' is not a valid id (lower case, a-z 0-9 . -)"
+
+
+def _text_list(v: Any) -> str | None:
+    if not isinstance(v, list):
+        return "must be a list"
+    bad = next((i for i in v if _text(i)), None)
+    return None if bad is None else "every item must be non-empty text"
+
+
+def _text_map(v: Any) -> str | None:
+    if not isinstance(v, dict):
+        return "must be a mapping of text"
+    return None if all(not _text(x) for x in v.values()) else "every value must be non-empty text"
+
+
+class Ref:
+    """A reference to another entry, checked after layering."""
+
+    def __init__(self, *targets: str, many: bool = False) -> None:
+        self.targets = targets
+        self.many = many
+
+
+Spec = dict[str, tuple["Check | Ref | str", bool]]
+
+COMMON_TEXT: Spec = {"notes": (_text, False)}
+CITATION: Spec = {
+    "source": (Ref("sources"), True),
+    "quote": (_text, True),
+    "locator": (_text, False),
+}
+RELATION: Spec = {
+    "type": (_one_of(RELATION_TYPES), True),
+    "target": (Ref("instruments", "entities"), True),
+    "note": (_text, False),
+}
+SPECS: dict[str, Spec] = {
+    "sources": {
+        "id": (_id, True), "title": (_text, True), "publisher": (_text, False),
+        "author": (_text, False), "reviewed_by": (_text, False), "date": (_date, False),
+        "url": (_url, False), "seed": (_text, False), "external": (_bool, False),
+        "language": (_one_of(LANGS), False), "inferred": (_text_map, False), **COMMON_TEXT,
+    },
+    "entities": {
+        "id": (_id, True), "kind": (_one_of(ENTITY_KINDS), True), "name": (_text, True),
+        "name_en": (_text, False), "short": (_text, False), "aliases": (_text_list, False),
+        "parent": (Ref("entities"), False), **COMMON_TEXT,
+    },
+    "instruments": {
+        "id": (_id, True), "number": (_text, True), "type": (_one_of(INSTRUMENT_TYPES), True),
+        "issuer": (Ref("entities"), False), "date": (_date, False), "title": (_text, True),
+        "title_en": (_text, False), "relations": ("relations", False),
+        "citations": ("citations", True), **COMMON_TEXT,
+    },
+    "committee_states": {
+        "id": (_id, True), "body": (Ref("entities"), True), "name": (_text, True),
+        "name_en": (_text, False), "valid_from": (_date, True), "valid_until": (_date, False),
+        "instrument": (Ref("instruments"), True), "change": (_one_of(CHANGES), True),
+        "ended_by": (Ref("instruments"), False), "citations": ("citations", True),
+        **COMMON_TEXT,
+    },
+    "statements": {
+        "id": (_id, True), "kind": (_text, True), "subject": (Ref("entities"), False),
+        "title": (_text, False), "title_en": (_text, False), "text": (_text, False),
+        "text_en": (_text, False), "date": (_date, False), "valid_from": (_date, False),
+        "valid_until": (_date, False), "refs": (Ref("instruments", "entities", many=True), False),
+        "citations": ("citations", True), **COMMON_TEXT,
+    },
+}  # fmt: skip
+
+# The own fields of each statement kind (docs/FACTS.md).
+KIND_FIELDS: dict[str, Spec] = {
+    "definition": {"year": (_int, False), "language": (_one_of(LANGS), False),
+                   "term": (_text, False)},
+    "note": {"about": (_text, False)},
+    "role": {"role": (_text, False), "basis": (Ref("instruments"), False),
+             "locator": (_text, False)},
+    "task-transfer": {"from": (Ref("entities"), True), "to": (Ref("entities"), True),
+                      "basis": (Ref("instruments"), False)},
+    "membership": {"state": (Ref("committee_states"), True),
+                   "position": (_one_of(POSITIONS), True), "holder": (_text, True),
+                   "person": (_text, False), "org": (Ref("entities"), False),
+                   "inferred": (_text, False)},
+    "model": {"facet": (_one_of(FACETS), True)},
+    "goal": {}, "purpose": {}, "target": {}, "phase": {}, "context": {},
+    "event": {},
+    "ranking": {"year": (_int, False), "rank": (_int, False), "of": (_int, False),
+                "score": (_num_or_text, False)},
+    "interview": {"question": (_text, False)},
+}  # fmt: skip
+
+
+def _kind(v: Any) -> str:
+    return {dict: "a mapping", list: "a list", type(None): "empty"}.get(type(v), type(v).__name__)
+
+
+# --- per-file checks -----------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    section: str
+    data: dict[str, Any]
+    file: str
+    line: int
+    refs: list[tuple[str, int, Ref, Any]] = field(default_factory=list)  # (field, line, ref, val)
+
+
+@dataclass
+class FileResult:
+    schema_version: Any = None
+    data_as_of: Any = None
+    entries: list[Entry] = field(default_factory=list)
+
+
+def check_file(tree: Any, name: str, problems: list[Problem]) -> FileResult:
+    result = FileResult()
+    if not isinstance(tree, YMap):
+        problems.append(Problem(name, 1, f"the top level must be a mapping, not {_kind(tree)}"))
+        return result
+    for key, line in tree.key_lines.items():
+        if key not in TOP_KEYS and "\x00" not in key:
+            allowed = ", ".join(sorted(TOP_KEYS))
+            problems.append(Problem(name, line, f"unknown top-level key '{key}' (allowed: {allowed})"))
+    result.schema_version = tree.get("schema_version")
+    if "schema_version" in tree and tree["schema_version"] != 1:
+        line = tree.key_lines["schema_version"]
+        problems.append(Problem(name, line, "schema_version must be 1"))
+    if "data_as_of" in tree:
+        err = _date(tree["data_as_of"])
+        if err:
+            problems.append(Problem(name, tree.key_lines["data_as_of"], f"data_as_of: {err}"))
+        else:
+            result.data_as_of = tree["data_as_of"]
+    for section in SECTIONS:
+        items = tree.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, YList):
+            line = tree.key_lines.get(section)
+            problems.append(Problem(name, line, f"{section} must be a list, not {_kind(items)}"))
+            continue
+        for item, line in zip(items, items.item_lines):
+            entry = _check_item(section, item, name, line, problems)
+            if entry:
+                result.entries.append(entry)
+    return result
+
+
+def _check_item(
+    section: str, item: Any, name: str, line: int, problems: list[Problem]
+) -> Entry | None:
+    if not isinstance(item, YMap):
+        problems.append(Problem(name, line, f"an item of {section} must be a mapping"))
+        return None
+    spec = dict(SPECS[section])
+    own: Spec = {}
+    if section == "statements":
+        kind = item.get("kind")
+        if isinstance(kind, str) and kind in KIND_FIELDS:
+            own = KIND_FIELDS[kind]
+        elif "kind" in item:
+            kinds = ", ".join(sorted(KIND_FIELDS))
+            problems.append(
+                Problem(name, item.key_lines["kind"], f"kind: '{kind}' is not one of: {kinds}")
+            )
+    entry = Entry(section, {}, name, line)
+    label = f"{section} item" if not isinstance(item.get("id"), str) else f"'{item['id']}'"
+    _check_fields(item, {**spec, **own}, entry, label, problems, set(own))
+    if section == "statements":
+        data = entry.data
+        data["fields"] = {k: data.pop(k) for k in list(data) if k in own}
+        if data.get("kind") == "event" and "date" not in data:
+            problems.append(Problem(name, line, f"{label}: an event needs a date"))
+    _check_period(entry, item, label, problems)
+    return entry
+
+
+def _check_fields(
+    item: YMap, spec: Spec, entry: Entry, label: str, problems: list[Problem], own: set[str]
+) -> None:
+    name = entry.file
+    for key, line in item.key_lines.items():
+        if "\x00" in key:
+            continue  # duplicate key, already reported
+        if key not in spec:
+            allowed = ", ".join(sorted(spec))
+            problems.append(Problem(name, line, f"{label}: unknown field '{key}' (allowed: {allowed})"))
+    for key, (check, required) in spec.items():
+        line = item.key_lines.get(key, item.line)
+        if key not in item or item[key] is None:
+            if required:
+                problems.append(Problem(name, line, f"{label}: missing required field '{key}'"))
+            continue
+        value = item[key]
+        if check == "citations":
+            value = _check_list(value, CITATION, entry, f"{label} citation", line, problems, key)
+            if value == []:
+                problems.append(Problem(name, line, f"{label}: needs at least one citation"))
+        elif check == "relations":
+            value = _check_list(value, RELATION, entry, f"{label} relation", line, problems, key)
+        elif isinstance(check, Ref):
+            err = (_text_list if check.many else _text)(value)
+            if err:
+                problems.append(Problem(name, line, f"{label}: {key} {err}"))
+                continue
+            entry.refs.append((key, line, check, value))
+        else:
+            assert callable(check)
+            err = check(value)
+            if err:
+                problems.append(Problem(name, line, f"{label}: {key} {err}"))
+                continue
+        entry.data[key] = value
+
+
+def _check_list(
+    value: Any, spec: Spec, entry: Entry, label: str, line: int, problems: list[Problem], key: str
+) -> list[dict[str, Any]]:
+    if not isinstance(value, YList):
+        problems.append(Problem(entry.file, line, f"{label}: {key} must be a list"))
+        return []
+    out = []
+    for sub, sub_line in zip(value, value.item_lines):
+        if not isinstance(sub, YMap):
+            problems.append(Problem(entry.file, sub_line, f"{label} must be a mapping"))
+            continue
+        part = Entry(entry.section, {}, entry.file, sub_line)
+        _check_fields(sub, spec, part, label, problems, set())
+        entry.refs.extend(part.refs)
+        out.append(part.data)
+    return out
+
+
+def _check_period(entry: Entry, item: YMap, label: str, problems: list[Problem]) -> None:
+    start, end = entry.data.get("valid_from"), entry.data.get("valid_until")
+    if start and end and date_bounds(start)[0] > date_bounds(end)[1]:
+        line = item.key_lines.get("valid_until", item.line)
+        problems.append(Problem(entry.file, line, f"{label}: valid_until {end} is before valid_from {start}"))
+
+
+# --- layered checks ------------------------------------------------------------------------
+
+
+@dataclass
+class Layered:
+    schema_version: int
+    data_as_of: str
+    sections: dict[str, dict[str, dict[str, Any]]]
+    notices: list[str]
+
+
+def layer(results: list[tuple[str, FileResult]], problems: list[Problem]) -> Layered:
+    sections: dict[str, dict[str, Entry]] = {s: {} for s in SECTIONS}
+    owner: dict[str, Entry] = {}
+    notices: list[str] = []
+    data_as_of = None
+    for index, (name, result) in enumerate(results):
+        if result.data_as_of:
+            data_as_of = max(data_as_of or "", result.data_as_of)
+        seen_here: dict[str, Entry] = {}
+        for entry in result.entries:
+            ident = entry.data.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in seen_here:
+                first = seen_here[ident]
+                problems.append(
+                    Problem(name, entry.line, f"duplicate id '{ident}' (first at line {first.line})")
+                )
+                continue
+            seen_here[ident] = entry
+            previous = owner.get(ident)
+            if previous is not None and index > 0 and previous.file != name:
+                if previous.section != entry.section:
+                    problems.append(Problem(name, entry.line,
+                        f"id '{ident}' is a {previous.section[:-1]} in {previous.file}:"
+                        f"{previous.line}; an overlay may replace it only in kind"))  # fmt: skip
+                    continue
+                notices.append(f"{name}:{entry.line}: '{ident}' overrides {previous.file}:{previous.line}")
+                del sections[previous.section][ident]
+            owner[ident] = entry
+            sections[entry.section][ident] = entry
+    first_name = results[0][0] if results else "?"
+    base = results[0][1] if results else FileResult()
+    if base.schema_version is None:
+        problems.append(Problem(first_name, 1, "missing required key 'schema_version'"))
+    if data_as_of is None:
+        problems.append(Problem(first_name, 1, "missing required key 'data_as_of'"))
+    _check_refs(sections, problems)
+    _check_committee_periods(sections["committee_states"], problems)
+    return Layered(
+        schema_version=1,
+        data_as_of=data_as_of or "",
+        sections={s: {i: e.data for i, e in es.items()} for s, es in sections.items()},
+        notices=notices,
+    )
+
+
+def _check_refs(sections: dict[str, dict[str, Entry]], problems: list[Problem]) -> None:
+    for entries in sections.values():
+        for entry in entries.values():
+            for key, line, ref, value in entry.refs:
+                for target in value if ref.many else [value]:
+                    if not any(target in sections[t] for t in ref.targets):
+                        what = " or ".join(t.rstrip("s").replace("_", " ") for t in ref.targets)
+                        hint = _near(target, (i for t in ref.targets for i in sections[t]))
+                        problems.append(Problem(entry.file, line,
+                            f"{key}: no {what} with id '{target}'{hint}"))  # fmt: skip
+
+
+def _near(target: str, ids: Iterator[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(target, list(ids), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _check_committee_periods(states: dict[str, Entry], problems: list[Problem]) -> None:
+    by_body: dict[str, list[Entry]] = {}
+    for entry in states.values():
+        if "valid_from" in entry.data and "body" in entry.data:
+            by_body.setdefault(entry.data["body"], []).append(entry)
+    for entries in by_body.values():
+        entries.sort(key=lambda e: date_bounds(e.data["valid_from"])[0])
+        for before, after in zip(entries, entries[1:]):
+            end = before.data.get("valid_until")
+            start = after.data["valid_from"]
+            if end is None or date_bounds(end)[0] > date_bounds(start)[0]:
+                problems.append(Problem(after.file, after.line,
+                    f"'{after.data['id']}' starts {start}, before '{before.data['id']}' "
+                    f"ends ({end or 'open-ended'}): periods of one body must not overlap"))  # fmt: skip

@@ -1,0 +1,195 @@
+"""Read a fact file into plain Python data, safely and strictly, keeping line numbers.
+
+PyYAML's own loaders are not strict enough: they keep the last of two duplicate keys, build
+objects from tags, expand alias bombs, and the C composer recurses (a deeply nested file
+crashes the interpreter). So the tree is built here from the parser's event stream, with an
+explicit stack: no tags, no aliases, no duplicate keys, bounded depth, every node's line kept.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+MAX_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 64
+
+_NULL = re.compile(r"(?:~|null|Null|NULL)?")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_PLAIN_STR_TAGS = {None, "!", "tag:yaml.org,2002:str"}
+
+Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YMap(dict[str, Any]):
+    """A mapping that remembers its own line and the line of each key."""
+
+    __slots__ = ("key_lines", "line")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[str, int] = {}
+
+
+class YList(list[Any]):
+    """A sequence that remembers its own line and each item's line."""
+
+    __slots__ = ("item_lines", "line")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.item_lines: list[int] = []
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or DataError-worthy problems raised as a list."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise _Fail(Problem(name, None, "is a directory, not a fact file"))
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except _Fail:
+        raise
+    except FileNotFoundError:
+        raise _Fail(Problem(name, None, "no such file")) from None
+    except PermissionError:
+        raise _Fail(Problem(name, None, "permission denied: cannot read the file")) from None
+    except OSError as exc:
+        raise _Fail(Problem(name, None, f"cannot read the file: {exc.strerror or exc}")) from None
+    if len(data) > MAX_BYTES:
+        limit = MAX_BYTES // (1024 * 1024)
+        raise _Fail(Problem(name, None, f"larger than {limit} MiB; a fact file is text, not data"))
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise _Fail(Problem(name, line, "binary content (NUL byte): not a YAML text file"))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise _Fail(Problem(name, line, "not valid UTF-8 (save the file as UTF-8)")) from None
+    if not text.strip():
+        raise _Fail(Problem(name, None, "the file is empty"))
+    return text
+
+
+class _Fail(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
+    """Parse `path`; return (tree, problems). The tree is None when it cannot be built."""
+    try:
+        text = read_text(path)
+    except _Fail as fail:
+        return None, [fail.problem]
+    return parse(text, str(path))
+
+
+def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
+    problems: list[Problem] = []
+    stack: list[Any] = []  # YMap / YList under construction
+    pending_key: list[str | None] = []  # for each open mapping: the key awaiting its value
+    root: Any = None
+    documents = 0
+
+    def add(value: Any, line: int) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        top = stack[-1]
+        if isinstance(top, YList):
+            top.append(value)
+            top.item_lines.append(line)
+            return
+        key = pending_key[-1]
+        if key is None:
+            if not isinstance(value, str):
+                problems.append(Problem(name, line, "a mapping key must be a plain string"))
+                value = f"<invalid key at line {line}>"
+            if value in top.key_lines:
+                first = top.key_lines[value]
+                problems.append(
+                    Problem(name, line, f"duplicate key '{value}' (first at line {first})")
+                )
+                value = f"{value}\x00dup{line}"  # keep parsing; never kept silently
+            pending_key[-1] = value
+            top.key_lines[value] = line
+        else:
+            top[key] = value
+            pending_key[-1] = None
+
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            line = event.start_mark.line + 1 if event.start_mark else 0
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    problems.append(Problem(name, line, "more than one YAML document (---)"))
+                    break
+            elif isinstance(event, yaml.AliasEvent):
+                problems.append(Problem(name, line, "YAML aliases (*name) are not allowed"))
+                add(None, line)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if event.tag not in _PLAIN_STR_TAGS and event.tag not in (
+                    "tag:yaml.org,2002:map",
+                    "tag:yaml.org,2002:seq",
+                ):
+                    problems.append(Problem(name, line, f"YAML tag {event.tag} is not allowed"))
+                if len(stack) >= MAX_DEPTH:
+                    problems.append(Problem(name, line, f"nested deeper than {MAX_DEPTH} levels"))
+                    return None, problems
+                node: Any = YMap(line) if isinstance(event, yaml.MappingStartEvent) else YList(line)
+                add(node, line)
+                stack.append(node)
+                pending_key.append(None)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                pending_key.pop()
+            elif isinstance(event, yaml.ScalarEvent):
+                add(_scalar(event, name, line, problems), line)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or exc.context or "invalid YAML"
+        problems.append(Problem(name, line, f"YAML syntax error: {what}"))
+        return None, problems
+    except yaml.YAMLError as exc:
+        problems.append(Problem(name, None, f"YAML syntax error: {exc}"))
+        return None, problems
+    return root, problems
+
+
+def _scalar(event: Any, name: str, line: int, problems: list[Problem]) -> Any:
+    value: str = event.value
+    if event.tag not in _PLAIN_STR_TAGS:
+        problems.append(Problem(name, line, f"YAML tag {event.tag} is not allowed"))
+        return value
+    if event.tag is not None or not event.implicit[0]:
+        return value  # quoted or explicitly a string
+    if value == "<<":
+        problems.append(Problem(name, line, "YAML merge keys (<<) are not allowed"))
+        return value
+    if _NULL.fullmatch(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value  # dates, yes/no, 0o17 … stay text
