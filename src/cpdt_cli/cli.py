@@ -14,7 +14,8 @@ from . import __version__
 app = typer.Typer(
     name="cpdt",
     help=(
-        "Tra cứu ngoại tuyến về Chính phủ điện tử (CPĐT) Việt Nam; mỗi câu trả lời kèm trích dẫn.\n\n"
+        "Tra cứu ngoại tuyến về Chính phủ điện tử (CPĐT) Việt Nam;"
+        " mỗi câu trả lời kèm trích dẫn.\n\n"
         "Ví dụ: cpdt define --source unesco"
     ),
     add_completion=False,
@@ -123,7 +124,9 @@ def check(
     ctx: typer.Context,
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045
-        typer.Argument(help="Tệp dữ kiện cần kiểm tra (nhiều tệp: xếp lớp). Ví dụ: data/facts.yaml"),
+        typer.Argument(
+            help="Tệp dữ kiện cần kiểm tra (nhiều tệp: xếp lớp). Ví dụ: data/facts.yaml"
+        ),
     ] = None,
 ) -> None:
     """Kiểm tra tệp dữ kiện; liệt kê mọi lỗi kèm tệp:dòng. Ví dụ: cpdt check data/facts.yaml"""

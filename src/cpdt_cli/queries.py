@@ -57,7 +57,9 @@ def statement_result(facts: Facts, st: Statement, title: str | None = None) -> R
     result: Result = {
         "id": st.id,
         "kind": st.kind,
-        "title": title or st.title or (subject.name if subject else _KIND_TITLES.get(st.kind, st.kind)),
+        "title": title
+        or st.title
+        or (subject.name if subject else _KIND_TITLES.get(st.kind, st.kind)),
         "text": st.wording,
         "text_en": st.text_en,
         "subject": entity_ref(facts, st.subject),

@@ -46,8 +46,11 @@ def match_names(query: str, candidates: Iterable[Named]) -> list[Named]:
     return [
         c
         for c in pool
-        if any(_contains_words(fold(n), words) or _contains_words(q, set(fold(n).split()))
-               for n in c.names if len(fold(n)) > 2)
+        if any(
+            _contains_words(fold(n), words) or _contains_words(q, set(fold(n).split()))
+            for n in c.names
+            if len(fold(n)) > 2
+        )
     ]
 
 
@@ -55,40 +58,39 @@ def _contains_words(text: str, words: set[str]) -> bool:
     return bool(words) and words <= set(text.split())
 
 
-def suggest(query: str, candidates: Iterable[Named], limit: int = 3) -> list[Named]:
-    """The closest candidates by edit similarity (for 'did you mean')."""
-    from rapidfuzz import fuzz, process
+def _scored(query: str, candidates: Iterable[Named]) -> list[tuple[float, Named]]:
+    """Each candidate's best similarity to the query over all its names, best first.
+
+    A name is compared whole and by its beginning (a user often types only the first words:
+    'lien hiep' for 'Liên Hợp Quốc'); the beginning counts a little less than the whole.
+    """
+    from rapidfuzz import fuzz
 
     q = fold(query)
-    if not q:
-        return []
-    choices: dict[str, Named] = {}
+    best: dict[str, tuple[float, Named]] = {}
     for c in candidates:
         for n in c.names:
-            choices.setdefault(fold(n), c)
-    hits = process.extract(q, list(choices), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60)
-    seen: list[Named] = []
-    for name, _score, _ in hits:
-        c = choices[name]
-        if c not in seen:
-            seen.append(c)
-    return seen[:limit]
+            name = fold(n)
+            score = max(fuzz.ratio(q, name), fuzz.ratio(q, name[: len(q) + 1]) - 8)
+            if score > best.get(c.id, (-1.0, c))[0]:
+                best[c.id] = (score, c)
+    return sorted(best.values(), key=lambda sc: -sc[0])
+
+
+def suggest(query: str, candidates: Iterable[Named], limit: int = 3) -> list[Named]:
+    """The closest candidates by edit similarity (for 'did you mean')."""
+    if len(fold(query)) < 2:
+        return []
+    return [c for score, c in _scored(query, candidates)[:limit] if score >= 60]
 
 
 def best_typo_match(query: str, candidates: Iterable[Named]) -> Named | None:
     """A single candidate the query is clearly a misspelling of, or None."""
-    from rapidfuzz import fuzz, process
-
-    q = fold(query)
-    if len(q) < 3:
+    if len(fold(query)) < 4:
         return None
-    choices: dict[str, Named] = {}
-    for c in candidates:
-        for n in c.names:
-            choices.setdefault(fold(n), c)
-    hits = process.extract(q, list(choices), scorer=fuzz.ratio, limit=2)
-    if not hits or hits[0][1] < 80:
+    scored = _scored(query, candidates)
+    if not scored or scored[0][0] < 80:
         return None
-    if len(hits) > 1 and choices[hits[1][0]] != choices[hits[0][0]] and hits[1][1] >= hits[0][1] - 5:
+    if len(scored) > 1 and scored[1][0] >= scored[0][0] - 5:
         return None
-    return choices[hits[0][0]]
+    return scored[0][1]

@@ -8,6 +8,7 @@ uniqueness and committee periods are checked over the layered whole.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -242,7 +243,9 @@ def check_file(tree: Any, name: str, problems: list[Problem]) -> FileResult:
     for key, line in tree.key_lines.items():
         if key not in TOP_KEYS and "\x00" not in key:
             allowed = ", ".join(sorted(TOP_KEYS))
-            problems.append(Problem(name, line, f"unknown top-level key '{key}' (allowed: {allowed})"))
+            problems.append(
+                Problem(name, line, f"unknown top-level key '{key}' (allowed: {allowed})")
+            )
     result.schema_version = tree.get("schema_version")
     if "schema_version" in tree and tree["schema_version"] != 1:
         line = tree.key_lines["schema_version"]
@@ -258,10 +261,10 @@ def check_file(tree: Any, name: str, problems: list[Problem]) -> FileResult:
         if items is None:
             continue
         if not isinstance(items, YList):
-            line = tree.key_lines.get(section)
-            problems.append(Problem(name, line, f"{section} must be a list, not {_kind(items)}"))
+            where = tree.key_lines.get(section)
+            problems.append(Problem(name, where, f"{section} must be a list, not {_kind(items)}"))
             continue
-        for item, line in zip(items, items.item_lines):
+        for item, line in zip(items, items.item_lines, strict=True):
             entry = _check_item(section, item, name, line, problems)
             if entry:
                 result.entries.append(entry)
@@ -306,7 +309,9 @@ def _check_fields(
             continue  # duplicate key, already reported
         if key not in spec:
             allowed = ", ".join(sorted(spec))
-            problems.append(Problem(name, line, f"{label}: unknown field '{key}' (allowed: {allowed})"))
+            problems.append(
+                Problem(name, line, f"{label}: unknown field '{key}' (allowed: {allowed})")
+            )
     for key, (check, required) in spec.items():
         line = item.key_lines.get(key, item.line)
         if key not in item or item[key] is None:
@@ -342,7 +347,7 @@ def _check_list(
         problems.append(Problem(entry.file, line, f"{label}: {key} must be a list"))
         return []
     out = []
-    for sub, sub_line in zip(value, value.item_lines):
+    for sub, sub_line in zip(value, value.item_lines, strict=True):
         if not isinstance(sub, YMap):
             problems.append(Problem(entry.file, sub_line, f"{label} must be a mapping"))
             continue
@@ -357,7 +362,9 @@ def _check_period(entry: Entry, item: YMap, label: str, problems: list[Problem])
     start, end = entry.data.get("valid_from"), entry.data.get("valid_until")
     if start and end and date_bounds(start)[0] > date_bounds(end)[1]:
         line = item.key_lines.get("valid_until", item.line)
-        problems.append(Problem(entry.file, line, f"{label}: valid_until {end} is before valid_from {start}"))
+        problems.append(
+            Problem(entry.file, line, f"{label}: valid_until {end} is before valid_from {start}")
+        )
 
 
 # --- layered checks ------------------------------------------------------------------------
@@ -387,7 +394,9 @@ def layer(results: list[tuple[str, FileResult]], problems: list[Problem]) -> Lay
             if ident in seen_here:
                 first = seen_here[ident]
                 problems.append(
-                    Problem(name, entry.line, f"duplicate id '{ident}' (first at line {first.line})")
+                    Problem(
+                        name, entry.line, f"duplicate id '{ident}' (first at line {first.line})"
+                    )
                 )
                 continue
             seen_here[ident] = entry
@@ -398,7 +407,9 @@ def layer(results: list[tuple[str, FileResult]], problems: list[Problem]) -> Lay
                         f"id '{ident}' is a {previous.section[:-1]} in {previous.file}:"
                         f"{previous.line}; an overlay may replace it only in kind"))  # fmt: skip
                     continue
-                notices.append(f"{name}:{entry.line}: '{ident}' overrides {previous.file}:{previous.line}")
+                notices.append(
+                    f"{name}:{entry.line}: '{ident}' overrides {previous.file}:{previous.line}"
+                )
                 del sections[previous.section][ident]
             owner[ident] = entry
             sections[entry.section][ident] = entry
@@ -444,10 +455,12 @@ def _check_committee_periods(states: dict[str, Entry], problems: list[Problem]) 
             by_body.setdefault(entry.data["body"], []).append(entry)
     for entries in by_body.values():
         entries.sort(key=lambda e: date_bounds(e.data["valid_from"])[0])
-        for before, after in zip(entries, entries[1:]):
+        for before, after in itertools.pairwise(entries):
             end = before.data.get("valid_until")
             start = after.data["valid_from"]
             if end is None or date_bounds(end)[0] > date_bounds(start)[0]:
-                problems.append(Problem(after.file, after.line,
+                message = (
                     f"'{after.data['id']}' starts {start}, before '{before.data['id']}' "
-                    f"ends ({end or 'open-ended'}): periods of one body must not overlap"))  # fmt: skip
+                    f"ends ({end or 'open-ended'}): periods of one body must not overlap"
+                )
+                problems.append(Problem(after.file, after.line, message))

@@ -164,9 +164,11 @@ def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
                 add(_scalar(event, name, line, problems), line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        where = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "invalid YAML"
-        problems.append(Problem(name, line, f"YAML syntax error: {what}"))
+        if exc.context and exc.context_mark and exc.problem_mark:
+            what += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
+        problems.append(Problem(name, where, f"YAML syntax error: {what}"))
         return None, problems
     except yaml.YAMLError as exc:
         problems.append(Problem(name, None, f"YAML syntax error: {exc}"))

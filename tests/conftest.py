@@ -1,0 +1,73 @@
+"""Test set-up: every logic test runs the real entry point in-process against a small fixture
+fact file (never the curated data), with its own cache dir and a fixed terminal width."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent
+SCHEMA = ROOT / "src" / "cpdt_cli" / "schema" / "output.schema.json"
+
+
+@pytest.fixture(autouse=True)
+def env_setup(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CPDT_DATA", str(FIXTURES / "facts.yaml"))
+    monkeypatch.setenv("CPDT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("COLUMNS", "80")
+    for name in (
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "CPDT_LANG",
+        "CPDT_NO_CACHE",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cpdt(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run `cpdt ARGS…` through the real entry point; return exit code, stdout, stderr."""
+    from cpdt_cli.__main__ import main
+
+    def run(*args: str) -> Run:
+        monkeypatch.setattr(sys, "argv", ["cpdt", *args])
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as exit_:
+            main()
+        captured = capsys.readouterr()
+        code = exit_.value.code
+        return Run(code if isinstance(code, int) else 1, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def validate_output():  # type: ignore[no-untyped-def]
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+
+    def check(doc: Any) -> None:
+        errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
+        assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+    return check
