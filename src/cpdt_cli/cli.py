@@ -119,6 +119,106 @@ def define(
     _emit(ctx, queries.define(_facts(ctx, data), query, source), json_)
 
 
+QueryArg = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Argument(help="Từ khóa, có dấu hay không dấu đều được.", show_default=False),
+]
+YearOpt = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option("--year", help="Năm, ví dụ --year 2021.", show_default=False),
+]
+
+
+@app.command()
+def agency(
+    ctx: typer.Context, query: QueryArg = None, json_: JsonOpt = False, data: DataOpt = None
+) -> None:
+    """Cơ quan nào làm gì, kèm căn cứ pháp lý. Ví dụ: cpdt agency 'dau moi ky thuat'"""
+    from . import queries
+
+    _emit(ctx, queries.agency(_facts(ctx, data), query), json_)
+
+
+@app.command()
+def committee(
+    ctx: typer.Context,
+    year: YearOpt = None,
+    on: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--on", help="Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021).", show_default=False
+        ),
+    ] = None,
+    json_: JsonOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """Ủy ban Quốc gia vào một năm hay một ngày. Ví dụ: cpdt committee --year 2021"""
+    from . import temporal
+
+    _emit(ctx, temporal.committee(_facts(ctx, data), year, on), json_)
+
+
+@app.command()
+def models(
+    ctx: typer.Context, query: QueryArg = None, json_: JsonOpt = False, data: DataOpt = None
+) -> None:
+    """Các mô hình G2C, G2B, G2E, G2G. Ví dụ: cpdt models g2b, cpdt models 'doanh nghiep'"""
+    from . import queries
+
+    _emit(ctx, queries.models(_facts(ctx, data), query), json_)
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    query: QueryArg = None,
+    year: YearOpt = None,
+    start: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--from", help="Từ năm, ví dụ --from 2018.", show_default=False),
+    ] = None,
+    end: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--to", help="Đến năm, ví dụ --to 2019.", show_default=False),
+    ] = None,
+    kind: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--kind",
+            help=(
+                "Loại: resolution, decree, decision, notice, regulation, law, circular, plan,"
+                " event, ranking. Ví dụ: --kind decree"
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    json_: JsonOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """Các mốc và văn bản theo thứ tự thời gian. Ví dụ: cpdt timeline --from 2018 --to 2019"""
+    from . import temporal
+
+    _emit(ctx, temporal.timeline(_facts(ctx, data), query, year, start, end, kind), json_)
+
+
+@app.command()
+def law(
+    ctx: typer.Context, query: QueryArg = None, json_: JsonOpt = False, data: DataOpt = None
+) -> None:
+    """Danh mục văn bản pháp lý. Ví dụ: cpdt law 1619, cpdt law 'qd 1072'"""
+    from . import law as law_
+
+    _emit(ctx, law_.law(_facts(ctx, data), query), json_)
+
+
+@app.command()
+def sources(ctx: typer.Context, json_: JsonOpt = False, data: DataOpt = None) -> None:
+    """Mọi tài liệu được trích dẫn. Ví dụ: cpdt sources"""
+    from . import queries
+
+    _emit(ctx, queries.sources(_facts(ctx, data)), json_)
+
+
 @app.command()
 def check(
     ctx: typer.Context,

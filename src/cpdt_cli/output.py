@@ -69,6 +69,13 @@ class Document:
 
 HEADINGS = {
     "define": "Định nghĩa Chính phủ điện tử",
+    "agency": "Cơ quan và nhiệm vụ",
+    "committee": "Ủy ban Quốc gia",
+    "models": "Các mô hình Chính phủ điện tử",
+    "timeline": "Mốc thời gian",
+    "law": "Văn bản pháp lý",
+    "sources": "Tài liệu nguồn",
+    "search": "Kết quả tìm kiếm",
 }
 
 META_LABELS = {
@@ -78,7 +85,12 @@ META_LABELS = {
     "date": "Ngày",
     "valid_from": "Hiệu lực từ",
     "valid_until": "đến",
+    "publisher": "Nơi đăng",
+    "author": "Tác giả",
+    "reviewed_by": "Người kiểm duyệt",
+    "url": "URL",
 }
+_OWN_META = {"committee-state": ("valid_from", "valid_until"), "membership": ("text_en",)}
 
 
 class _Notes:
@@ -99,24 +111,115 @@ def build_document(answer: Answer) -> Document:
     return Document(f"{heading} — {len(items)} kết quả", items, list(notes.by_key.values()))
 
 
-def describe(result: Result, notes: _Notes) -> Item:
+def describe(result: Result, notes: _Notes, cite: bool = True) -> Item:
     item = Item(title=str(result.get("title", "")), text=str(result.get("text") or ""))
-    for cite in result.get("citations", []):
-        n = notes.mark(cite)
-        item.marks.append(n)
-        if _squash(cite["quote"]) not in _squash(item.text):
-            item.quotes.append((cite["quote"], n))
+    extra = _EXTRAS.get(str(result.get("kind")))
+    if extra is not None:
+        cite = extra(result, item, notes)
+    if cite:
+        for citation in result.get("citations", []):
+            n = notes.mark(citation)
+            item.marks.append(n)
+            if _squash(citation["quote"]) not in _squash(item.text):
+                item.quotes.append((citation["quote"], n))
+    skip = _OWN_META.get(str(result.get("kind")), ())
     for key, label in META_LABELS.items():
         value = result.get(key)
-        if value in (None, "", []) or (key == "language" and value == "vi"):
+        if value in (None, "", [], False) or (key == "language" and value == "vi") or key in skip:
             continue
         if str(value) not in item.title:
             item.meta.append((label, str(value)))
-    if result.get("text_en") and result.get("text_en") != item.text:
+    if result.get("text_en") and result.get("text_en") != item.text and "text_en" not in skip:
         item.meta.append(("English", str(result["text_en"])))
     if result.get("notes"):
         item.meta.append(("Ghi chú", str(result["notes"])))
     return item
+
+
+def _children(key: str) -> Any:
+    """Render result[key] as child items; the parent's citations are its children's."""
+
+    def extra(result: Result, item: Item, notes: _Notes) -> bool:
+        item.children = [describe(child, notes) for child in result.get(key, [])]
+        if result.get("name_en"):
+            item.meta.append(("English", str(result["name_en"])))
+        return False
+
+    return extra
+
+
+def _role(result: Result, item: Item, notes: _Notes) -> bool:
+    basis = result.get("basis")
+    if basis:
+        where = f", {result['locator']}" if result.get("locator") else ""
+        item.meta.append(("Căn cứ", f"{basis['number']}{where}"))
+    if result.get("from") and result.get("to"):
+        item.meta.append(("Chuyển", f"{result['from']['name']} → {result['to']['name']}"))
+    return True
+
+
+def _committee(result: Result, item: Item, notes: _Notes) -> bool:
+    ins = result["instrument"]
+    until = result.get("valid_until")
+    period = f"{result['valid_from']} → {until}" if until else f"từ {result['valid_from']}"
+    item.meta.append(("Thời kỳ", period))
+    item.meta.append((_CHANGES.get(result.get("change", ""), "Văn bản"), ins["number"]))
+    if result.get("ended_by"):
+        ended = result["ended_by"]
+        item.meta.append(("Chấm dứt", f"{ended['number']} ({ended['date']}): {ended['title']}"))
+    for citation in result.get("citations", []):
+        item.marks.append(notes.mark(citation))
+    item.children = [describe(m, notes) for m in result.get("members", [])]
+    return False
+
+
+def _membership(result: Result, item: Item, notes: _Notes) -> bool:
+    """One line a member: the full statement and its quote are in --json and the footnote."""
+    item.title = f"{result.get('position_label', item.title)}: {result.get('holder', '')}"
+    if result.get("person") and result["person"]["name"] not in item.title:
+        item.title += f" ({result['person']['name']})"
+    item.text = ""
+    item.marks = [notes.mark(c) for c in result.get("citations", [])]
+    if result.get("inferred"):
+        item.meta.append(("Suy ra", str(result["inferred"])))
+    return False
+
+
+_CHANGES = {"founded": "Thành lập theo", "amended": "Sửa đổi theo", "renamed": "Đổi tên theo"}
+
+
+def _instrument(result: Result, item: Item, notes: _Notes) -> bool:
+    if result.get("issuer"):
+        item.meta.append(("Cơ quan ban hành", result["issuer"]["name"]))
+    for rel in [*result.get("relations", []), *result.get("related_by", [])]:
+        target = rel["target"]
+        text = target["title"]
+        founders = target.get("established_by") or []
+        if founders:
+            text += " (thành lập theo " + ", ".join(f["number"] for f in founders) + ")"
+        item.meta.append((rel["label"].capitalize(), text))
+    for fact in result.get("cited_by", []):
+        item.children.append(Item(title=f"{fact['id']}: {fact['text']}"))
+    return True
+
+
+def _source(result: Result, item: Item, notes: _Notes) -> bool:
+    item.meta.append(("Số mục trích dẫn", str(result.get("cited_by", 0))))
+    for name, why in (result.get("inferred") or {}).items():
+        item.meta.append((f"Suy ra ({name})", why))
+    return False
+
+
+_EXTRAS = {
+    "agency": _children("roles"),
+    "model": _children("facets"),
+    "role": _role,
+    "task-transfer": _role,
+    "committee-state": _committee,
+    "membership": _membership,
+    "instrument": _instrument,
+    "source": _source,
+}
 
 
 def _squash(text: str) -> str:

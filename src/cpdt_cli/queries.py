@@ -175,3 +175,191 @@ def _by_source(
         hints.append("có phải ý bạn là: " + ", ".join(f"'{c.label}'" for c in close) + "?")
     hints.append("các nguồn đã biết: " + "; ".join(known))
     raise NotFound(f"không biết nguồn '{wanted}'", tuple(hints))
+
+
+# --- agency --------------------------------------------------------------------------------
+
+AGENCY_KINDS = ("agency", "body", "working-group", "system", "organisation")
+_ROLE_KINDS = ("role", "task-transfer")
+
+
+def _words_in(query: str, text: str) -> bool:
+    """Every word of the (folded) query occurs in the (folded) text."""
+    words = set(search.fold(query).split())
+    return bool(words) and words <= set(search.fold(text).split())
+
+
+def _statement_text(st: Statement) -> str:
+    return " ".join([st.wording, st.text_en or "", *(c.quote for c in st.citations)])
+
+
+def agency(facts: Facts, query: str | None = None) -> Answer:
+    """Bodies and what they do, each role with its legal basis."""
+    roles: dict[str, list[Statement]] = {}
+    for st in facts.statements.values():
+        if st.kind in _ROLE_KINDS:
+            owner = st.fields.get("to") if st.kind == "task-transfer" else st.subject
+            if owner:
+                roles.setdefault(owner, []).append(st)
+    bodies = [facts.entities[i] for i in roles if facts.entities[i].kind in AGENCY_KINDS]
+    bodies.sort(key=lambda e: list(facts.entities).index(e.id))
+    chosen: list[tuple[Entity, list[Statement]]] = []
+    if query:
+        named = search.match_names(
+            query, [search.Named(e.id, e.name, _entity_names(e)) for e in bodies]
+        )
+        ids = {n.id for n in named}
+        for e in bodies:
+            hits = (
+                roles[e.id]
+                if e.id in ids
+                else [s for s in roles[e.id] if _words_in(query, _statement_text(s))]
+            )
+            if hits:
+                chosen.append((e, hits))
+        if not chosen:
+            close = search.suggest(
+                query, [search.Named(e.id, e.name, _entity_names(e)) for e in bodies]
+            )
+            hints = (
+                ["có phải ý bạn là: " + ", ".join(f"'{c.label}'" for c in close) + "?"]
+                if close
+                else []
+            )
+            hints.append(f"thử: cpdt agency (mọi cơ quan) hoặc cpdt search '{query}'")
+            raise NotFound(f"không có cơ quan hay nhiệm vụ nào khớp với '{query}'", tuple(hints))
+    else:
+        chosen = [(e, roles[e.id]) for e in bodies]
+    results = [_agency_result(facts, e, sts) for e, sts in chosen]
+    return Answer("agency", {"text": query}, results)
+
+
+def _agency_result(facts: Facts, e: Entity, sts: list[Statement]) -> Result:
+    items = []
+    for st in sts:
+        item = statement_result(facts, st)
+        basis = st.fields.get("basis")
+        item["basis"] = _instrument_ref(facts, basis) if basis else None
+        if st.kind == "task-transfer":
+            item["from"] = entity_ref(facts, st.fields.get("from"))
+            item["to"] = entity_ref(facts, st.fields.get("to"))
+        items.append(item)
+    parent = facts.entities.get(e.parent) if e.parent else None
+    return {
+        "id": e.id,
+        "kind": "agency",
+        "title": e.name,
+        "name": e.name,
+        "name_en": e.name_en,
+        "short": e.short,
+        "parent": entity_ref(facts, parent.id) if parent else None,
+        "roles": items,
+        "citations": [c for item in items for c in item["citations"]],
+    }
+
+
+def _instrument_ref(facts: Facts, instrument_id: str) -> dict[str, Any]:
+    ins = facts.instruments[instrument_id]
+    return {"id": ins.id, "number": ins.number, "type": ins.type, "date": ins.date}
+
+
+# --- models --------------------------------------------------------------------------------
+
+FACET_ORDER = ("description", "function", "goal", "infrastructure", "transaction-group")
+
+
+def models(facts: Facts, query: str | None = None) -> Answer:
+    """G2C, G2B, G2E, G2G: description, functions, goal; plus what all of them rest on."""
+    sts = [s for s in facts.statements.values() if s.kind == "model"]
+    entities = [e for e in facts.entities.values() if e.kind == "model"]
+    chosen = entities
+    general = [s for s in sts if s.subject is None]
+    if query:
+        named = search.match_names(
+            query, [search.Named(e.id, e.name, _entity_names(e)) for e in entities]
+        )
+        ids = {n.id for n in named} or {
+            s.subject for s in sts if s.subject and _words_in(query, _statement_text(s))
+        }
+        chosen = [e for e in entities if e.id in ids]
+        general = [] if chosen else [s for s in general if _words_in(query, _statement_text(s))]
+        if not chosen and not general:
+            close = search.suggest(
+                query, [search.Named(e.id, e.name, _entity_names(e)) for e in entities]
+            )
+            hints = (
+                ["có phải ý bạn là: " + ", ".join(f"'{c.label}'" for c in close) + "?"]
+                if close
+                else []
+            )
+            hints.append("các mô hình: " + ", ".join(e.short or e.name for e in entities))
+            raise NotFound(f"không có mô hình nào khớp với '{query}'", tuple(hints))
+    results = []
+    for e in chosen:
+        facets = sorted(
+            (s for s in sts if s.subject == e.id),
+            key=lambda s: FACET_ORDER.index(s.fields["facet"]),
+        )
+        items = [statement_result(facts, s, _FACET_LABELS[s.fields["facet"]]) for s in facets]
+        if not items:
+            continue
+        results.append({
+            "id": e.id,
+            "kind": "model",
+            "title": e.name,
+            "name_en": e.name_en,
+            "facets": items,
+            "citations": [c for item in items for c in item["citations"]],
+        })  # fmt: skip
+    results += [statement_result(facts, s, _FACET_LABELS[s.fields["facet"]]) for s in general]
+    return Answer("models", {"text": query}, results)
+
+
+_FACET_LABELS = {
+    "description": "Mô tả",
+    "function": "Chức năng",
+    "goal": "Mục tiêu",
+    "infrastructure": "Hạ tầng chung",
+    "transaction-group": "Nhóm giao dịch",
+}
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+def all_citations(facts: Facts) -> list[Citation]:
+    cites: list[Citation] = []
+    for group in (facts.statements, facts.instruments, facts.committee_states):
+        for item in group.values():
+            cites.extend(item.citations)
+    return cites
+
+
+def sources(facts: Facts) -> Answer:
+    """The bibliography, with how many entries cite each document."""
+    cited: dict[str, list[Citation]] = {}
+    for c in all_citations(facts):
+        cited.setdefault(c.source, []).append(c)
+    results = []
+    for s in facts.sources.values():
+        uses = cited.get(s.id, [])
+        if not uses:
+            continue
+        results.append({
+            "id": s.id,
+            "kind": "source",
+            "title": s.title,
+            "publisher": s.publisher,
+            "author": s.author,
+            "reviewed_by": s.reviewed_by,
+            "date": s.date,
+            "url": s.url,
+            "language": s.language,
+            "external": s.external,
+            "inferred": dict(s.inferred),
+            "notes": s.notes,
+            "cited_by": len(uses),
+            # a source is its own evidence: one verbatim passage cited from it
+            "citations": citations(facts, uses[:1]),
+        })  # fmt: skip
+    return Answer("sources", {}, results)

@@ -201,7 +201,7 @@ KIND_FIELDS: dict[str, Spec] = {
                       "basis": (Ref("instruments"), False)},
     "membership": {"state": (Ref("committee_states"), True),
                    "position": (_one_of(POSITIONS), True), "holder": (_text, True),
-                   "person": (_text, False), "org": (Ref("entities"), False),
+                   "person": (Ref("entities"), False), "org": (Ref("entities"), False),
                    "inferred": (_text, False)},
     "model": {"facet": (_one_of(FACETS), True)},
     "goal": {}, "purpose": {}, "target": {}, "phase": {}, "context": {},

@@ -1,0 +1,153 @@
+"""The legal-instruments register: find an instrument by number however it is typed, show
+its relations in both directions and every fact that rests on it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import search
+from .errors import NotFound
+from .model import Facts, Instrument
+from .queries import Answer, Result, _words_in, citations, entity_ref
+from .temporal import _TYPE_LABELS
+
+# Words users put before a number, folded, and the instrument type they name.
+_TYPE_WORDS = {
+    "qd": "decision", "quyet dinh": "decision", "decision": "decision",
+    "nq": "resolution", "nghi quyet": "resolution", "resolution": "resolution",
+    "nd": "decree", "nghi dinh": "decree", "decree": "decree",
+    "tb": "notice", "thong bao": "notice", "notice": "notice",
+    "tt": "circular", "thong tu": "circular", "circular": "circular",
+    "luat": "law", "law": "law",
+    "quy che": "regulation", "ke hoach": "plan",
+}  # fmt: skip
+
+# relation -> (label from the instrument's side, label from the target's side)
+RELATION_LABELS = {
+    "amends": ("sửa đổi", "được sửa đổi bởi"),
+    "replaces": ("thay thế", "bị thay thế bởi"),
+    "renames": ("đổi tên", "được đổi tên bởi"),
+    "establishes": ("thành lập", "được thành lập bởi"),
+    "implements": ("thực hiện", "được thực hiện bởi"),
+    "issued-with": ("ban hành kèm theo", "kèm theo nó là"),
+    "merges": ("hợp nhất", "được hợp nhất bởi"),
+    "regulates": ("quy định hoạt động của", "được quy định bởi"),
+    "plan-of": ("là kế hoạch của", "có kế hoạch"),
+    "requests-amendment-of": ("yêu cầu sửa đổi", "được yêu cầu sửa đổi bởi"),
+    "cites": ("dẫn chiếu", "được dẫn chiếu bởi"),
+}
+
+
+def _parse(query: str) -> tuple[set[str], str | None, str]:
+    """Numbers, the named type (if any) and the remaining words of a query."""
+    folded = search.fold(query)
+    kind = None
+    for words, named in sorted(_TYPE_WORDS.items(), key=lambda kv: -len(kv[0])):
+        padded = f" {folded} "
+        if f" {words} " in padded:
+            kind = named
+            folded = padded.replace(f" {words} ", " ", 1).strip()
+            break
+    tokens = folded.split()
+    numbers = {t for t in tokens if any(ch.isdigit() for ch in t)}
+    rest = " ".join(t for t in tokens if t not in numbers)
+    return numbers, kind, rest
+
+
+def _number_tokens(ins: Instrument) -> list[str]:
+    return search.fold(ins.number).split()
+
+
+def find(facts: Facts, query: str) -> list[Instrument]:
+    numbers, kind, rest = _parse(query)
+    pool = [i for i in facts.instruments.values() if kind is None or i.type == kind]
+    if numbers:
+        lead = [i for i in pool if _number_tokens(i) and _number_tokens(i)[0] in numbers]
+        hits = [i for i in lead if numbers <= {*_number_tokens(i), *(i.date or "").split("-")}]
+        if hits:
+            return hits
+        return [i for i in pool if numbers <= set(_number_tokens(i))]
+    text = rest or search.fold(query)
+    if not text:
+        return pool if kind else []
+    return [i for i in pool if _words_in(text, " ".join([i.number, i.title, i.title_en or ""]))]
+
+
+def law(facts: Facts, query: str | None = None) -> Answer:
+    if query:
+        found = find(facts, query)
+        if not found:
+            close = search.suggest(
+                query,
+                [
+                    search.Named(i.id, i.number, (i.number, i.title))
+                    for i in facts.instruments.values()
+                ],
+            )
+            hints = (
+                ["có phải ý bạn là: " + ", ".join(c.label for c in close) + "?"] if close else []
+            )
+            hints.append("xem cả danh mục: cpdt law")
+            raise NotFound(f"không có văn bản nào khớp với '{query}'", tuple(hints))
+    else:
+        found = list(facts.instruments.values())
+    found.sort(key=lambda i: (i.date or "9999", i.number))
+    return Answer("law", {"text": query}, [_result(facts, i) for i in found])
+
+
+def _target(facts: Facts, target: str) -> dict[str, Any]:
+    if target in facts.instruments:
+        t = facts.instruments[target]
+        label = f"{_TYPE_LABELS.get(t.type, t.type)} {t.number}"
+        return {"id": t.id, "kind": "instrument", "title": label, "date": t.date}
+    e = facts.entities[target]
+    founded = [
+        i for i in facts.instruments.values()
+        if any(r.type == "establishes" and r.target == e.id for r in i.relations)
+    ]  # fmt: skip
+    return {
+        "id": e.id,
+        "kind": "entity",
+        "title": e.name,
+        "established_by": [{"id": i.id, "number": i.number, "date": i.date} for i in founded],
+    }
+
+
+def _result(facts: Facts, ins: Instrument) -> Result:
+    relations = [
+        {"type": r.type, "label": RELATION_LABELS[r.type][0], "target": _target(facts, r.target),
+         "note": r.note}
+        for r in ins.relations
+    ]  # fmt: skip
+    inverse = [
+        {"type": r.type, "label": RELATION_LABELS[r.type][1], "target": _target(facts, other.id),
+         "note": r.note}
+        for other in facts.instruments.values()
+        for r in other.relations
+        if r.target == ins.id
+    ]  # fmt: skip
+    cited_by = []
+    for st in facts.statements.values():
+        basis = {v for k, v in st.fields.items() if k in ("basis", "state")}
+        if ins.id in st.refs or ins.id in basis:
+            cited_by.append({"id": st.id, "kind": st.kind, "text": st.wording})
+    for state in facts.committee_states.values():
+        if ins.id in (state.instrument, state.ended_by):
+            cited_by.append({"id": state.id, "kind": "committee-state", "text": state.name})
+    return {
+        "id": ins.id,
+        "kind": "instrument",
+        "title": f"{_TYPE_LABELS.get(ins.type, ins.type)} {ins.number}",
+        "number": ins.number,
+        "type": ins.type,
+        "type_label": _TYPE_LABELS.get(ins.type, ins.type),
+        "issuer": entity_ref(facts, ins.issuer),
+        "date": ins.date,
+        "text": ins.title,
+        "title_en": ins.title_en,
+        "notes": ins.notes,
+        "relations": relations,
+        "related_by": inverse,
+        "cited_by": cited_by,
+        "citations": citations(facts, ins.citations),
+    }
