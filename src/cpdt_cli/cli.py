@@ -35,12 +35,26 @@ DataOpt = Annotated[
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="In đúng một đối tượng JSON (UTF-8) ra stdout.")
 ]
+FORMATS = ("table", "plain", "json")
+FormatOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--format",
+        "-f",
+        help=(
+            "Định dạng: table (Rich), plain, json. Mặc định: table trên terminal,"
+            " plain khi chuyển tiếp. Ví dụ: --format plain"
+        ),
+        show_default=False,
+    ),
+]
 
 
 class Settings:
     def __init__(self) -> None:
         self.data: list[Path] | None = None
         self.json = False
+        self.format: str | None = None
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -61,6 +75,7 @@ def main(
     ctx: typer.Context,
     data: DataOpt = None,
     json_: JsonOpt = False,
+    fmt: FormatOpt = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản rồi thoát."),
@@ -69,6 +84,7 @@ def main(
     settings = _settings(ctx)
     settings.data = data
     settings.json = json_
+    settings.format = fmt
 
 
 def _facts(ctx: typer.Context, data: list[Path] | None):  # type: ignore[no-untyped-def]
@@ -81,27 +97,30 @@ def _facts(ctx: typer.Context, data: list[Path] | None):  # type: ignore[no-unty
     return loaded
 
 
-def _emit(ctx: typer.Context, answer, json_: bool) -> None:  # type: ignore[no-untyped-def]
+def _format(ctx: typer.Context, json_: bool, fmt: str | None) -> str:
+    from .errors import UsageError
+
+    settings = _settings(ctx)
+    chosen = "json" if json_ or settings.json else fmt or settings.format
+    if chosen is None:
+        return "plain" if not sys.stdout.isatty() or os.environ.get("NO_COLOR") else "table"
+    if chosen not in FORMATS:
+        raise UsageError(f"--format '{chosen}' không có; chọn một trong: {', '.join(FORMATS)}")
+    return chosen
+
+
+def _emit(ctx: typer.Context, answer, json_: bool, fmt: str | None = None) -> None:  # type: ignore[no-untyped-def]
     from . import output
 
     for notice in answer.notices:
         output.notify(notice)
-    if json_ or _settings(ctx).json:
-        fmt = "json"
-    elif not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
-        fmt = "plain"
-    else:
-        fmt = "rich"
-    output.write(output.render(answer, fmt))
+    output.write(output.render(answer, _format(ctx, json_, fmt)))
 
 
 @app.command()
 def define(
     ctx: typer.Context,
-    query: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Argument(help="Lọc theo nội dung hoặc tên nguồn. Ví dụ: cpdt define 'bo phieu'"),
-    ] = None,
+    query: QueryArg = None,
     source: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -111,18 +130,27 @@ def define(
         ),
     ] = None,
     json_: JsonOpt = False,
+    fmt: FormatOpt = None,
     data: DataOpt = None,
 ) -> None:
     """Định nghĩa CPĐT theo từng nguồn. Ví dụ: cpdt define --source unesco"""
     from . import queries
 
-    _emit(ctx, queries.define(_facts(ctx, data), query, source), json_)
+    _emit(ctx, queries.define(_facts(ctx, data), _words(query), source), json_, fmt)
 
 
 QueryArg = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Argument(help="Từ khóa, có dấu hay không dấu đều được.", show_default=False),
+    Optional[list[str]],  # noqa: UP045
+    typer.Argument(help="Từ khóa, có dấu hay không dấu, không cần ngoặc kép.", show_default=False),
 ]
+
+
+def _words(query: list[str] | None) -> str | None:
+    """`cpdt agency dau moi ky thuat` means the same as `cpdt agency "dau moi ky thuat"`."""
+    text = " ".join(query or []).strip()
+    return text or None
+
+
 YearOpt = Annotated[
     Optional[int],  # noqa: UP045
     typer.Option("--year", help="Năm, ví dụ --year 2021.", show_default=False),
@@ -131,12 +159,16 @@ YearOpt = Annotated[
 
 @app.command()
 def agency(
-    ctx: typer.Context, query: QueryArg = None, json_: JsonOpt = False, data: DataOpt = None
+    ctx: typer.Context,
+    query: QueryArg = None,
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+    data: DataOpt = None,
 ) -> None:
     """Cơ quan nào làm gì, kèm căn cứ pháp lý. Ví dụ: cpdt agency 'dau moi ky thuat'"""
     from . import queries
 
-    _emit(ctx, queries.agency(_facts(ctx, data), query), json_)
+    _emit(ctx, queries.agency(_facts(ctx, data), _words(query)), json_, fmt)
 
 
 @app.command()
@@ -150,22 +182,27 @@ def committee(
         ),
     ] = None,
     json_: JsonOpt = False,
+    fmt: FormatOpt = None,
     data: DataOpt = None,
 ) -> None:
     """Ủy ban Quốc gia vào một năm hay một ngày. Ví dụ: cpdt committee --year 2021"""
     from . import temporal
 
-    _emit(ctx, temporal.committee(_facts(ctx, data), year, on), json_)
+    _emit(ctx, temporal.committee(_facts(ctx, data), year, on), json_, fmt)
 
 
 @app.command()
 def models(
-    ctx: typer.Context, query: QueryArg = None, json_: JsonOpt = False, data: DataOpt = None
+    ctx: typer.Context,
+    query: QueryArg = None,
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+    data: DataOpt = None,
 ) -> None:
     """Các mô hình G2C, G2B, G2E, G2G. Ví dụ: cpdt models g2b, cpdt models 'doanh nghiep'"""
     from . import queries
 
-    _emit(ctx, queries.models(_facts(ctx, data), query), json_)
+    _emit(ctx, queries.models(_facts(ctx, data), _words(query)), json_, fmt)
 
 
 @app.command()
@@ -193,30 +230,39 @@ def timeline(
         ),
     ] = None,
     json_: JsonOpt = False,
+    fmt: FormatOpt = None,
     data: DataOpt = None,
 ) -> None:
     """Các mốc và văn bản theo thứ tự thời gian. Ví dụ: cpdt timeline --from 2018 --to 2019"""
     from . import temporal
 
-    _emit(ctx, temporal.timeline(_facts(ctx, data), query, year, start, end, kind), json_)
+    _emit(
+        ctx, temporal.timeline(_facts(ctx, data), _words(query), year, start, end, kind), json_, fmt
+    )
 
 
 @app.command()
 def law(
-    ctx: typer.Context, query: QueryArg = None, json_: JsonOpt = False, data: DataOpt = None
+    ctx: typer.Context,
+    query: QueryArg = None,
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+    data: DataOpt = None,
 ) -> None:
     """Danh mục văn bản pháp lý. Ví dụ: cpdt law 1619, cpdt law 'qd 1072'"""
     from . import law as law_
 
-    _emit(ctx, law_.law(_facts(ctx, data), query), json_)
+    _emit(ctx, law_.law(_facts(ctx, data), _words(query)), json_, fmt)
 
 
 @app.command()
-def sources(ctx: typer.Context, json_: JsonOpt = False, data: DataOpt = None) -> None:
+def sources(
+    ctx: typer.Context, json_: JsonOpt = False, fmt: FormatOpt = None, data: DataOpt = None
+) -> None:
     """Mọi tài liệu được trích dẫn. Ví dụ: cpdt sources"""
     from . import queries
 
-    _emit(ctx, queries.sources(_facts(ctx, data)), json_)
+    _emit(ctx, queries.sources(_facts(ctx, data)), json_, fmt)
 
 
 @app.command()

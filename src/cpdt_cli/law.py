@@ -67,9 +67,9 @@ def find(facts: Facts, query: str) -> list[Instrument]:
         if hits:
             return hits
         return [i for i in pool if numbers <= set(_number_tokens(i))]
+    if kind and not rest:
+        return pool
     text = rest or search.fold(query)
-    if not text:
-        return pool if kind else []
     return [i for i in pool if _words_in(text, " ".join([i.number, i.title, i.title_en or ""]))]
 
 

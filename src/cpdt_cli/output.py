@@ -194,12 +194,13 @@ def _instrument(result: Result, item: Item, notes: _Notes) -> bool:
     for rel in [*result.get("relations", []), *result.get("related_by", [])]:
         target = rel["target"]
         text = target["title"]
-        founders = target.get("established_by") or []
+        founders = [f for f in target.get("established_by") or [] if f["id"] != result["id"]]
         if founders:
             text += " (thành lập theo " + ", ".join(f["number"] for f in founders) + ")"
         item.meta.append((rel["label"].capitalize(), text))
-    for fact in result.get("cited_by", []):
-        item.children.append(Item(title=f"{fact['id']}: {fact['text']}"))
+    if result.get("cited_by"):
+        facts = [Item(title=f"{fact['id']}: {fact['text']}") for fact in result["cited_by"]]
+        item.children.append(Item(title="Dữ kiện dựa trên văn bản này", children=facts))
     return True
 
 
@@ -246,8 +247,9 @@ def to_plain(doc: Document) -> str:
     for item in doc.items:
         out += _plain_item(item, "")
         out.append("")
-    out.append("Nguồn")
-    out += [f"[{n.number}] {footnote_text(n)}" for n in doc.footnotes]
+    if doc.footnotes:
+        out.append("Nguồn")
+        out += [f"[{n.number}] {footnote_text(n)}" for n in doc.footnotes]
     return inert("\n".join(out)) + "\n"
 
 
@@ -313,12 +315,13 @@ def to_rich(doc: Document, width: int, color: bool) -> str:
     for item in doc.items:
         show(item, 0)
         console.print()
-    console.print(Text("Nguồn", style="bold underline"))
+    if doc.footnotes:
+        console.print(Text("Nguồn", style="bold underline"))
     for note in doc.footnotes:
         line = Text(f"[{note.number}] ", style="dim")
         line.append(inert(footnote_text(note)))
         console.print(Padding(line, (0, 0, 0, 0)))
-    return buf.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
 
 
 # --- choosing and writing ------------------------------------------------------------------
@@ -336,6 +339,7 @@ def render(answer: Answer, fmt: str) -> str:
     doc = build_document(answer)
     if fmt == "plain":
         return to_plain(doc)
+    assert fmt == "table", fmt
     import shutil
 
     width = max(20, shutil.get_terminal_size((80, 24)).columns)

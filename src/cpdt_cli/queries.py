@@ -237,7 +237,10 @@ def agency(facts: Facts, query: str | None = None) -> Answer:
 def _agency_result(facts: Facts, e: Entity, sts: list[Statement]) -> Result:
     items = []
     for st in sts:
-        item = statement_result(facts, st)
+        label = st.fields.get("role") or (
+            "Chuyển giao nhiệm vụ" if st.kind == "task-transfer" else "Nhiệm vụ"
+        )
+        item = statement_result(facts, st, str(label)[:1].upper() + str(label)[1:])
         basis = st.fields.get("basis")
         item["basis"] = _instrument_ref(facts, basis) if basis else None
         if st.kind == "task-transfer":
