@@ -6,6 +6,8 @@ import codecs
 import contextlib
 import os
 import sys
+from collections.abc import Iterator
+from typing import Any
 
 from .errors import CpdtError
 
@@ -30,6 +32,33 @@ def _prepare_streams() -> None:
                 reconfigure(errors="cpdt-translit")
 
 
+@contextlib.contextmanager
+def _only_the_command_asked_for(app: Any, args: list[str]) -> Iterator[None]:
+    """Let Typer build only the command named first on the command line, when one is.
+
+    Typer turns every command's signature into Click parameters on each run (evaluating
+    every annotation): with ten commands that is most of cpdt's own start-up time
+    (bench/startup.py). When the first argument names a command, Click would dispatch to it
+    and nothing else, so the others need not be built; anything else (options first,
+    --help, a typo) gets the whole app, with its help and its "no such command".
+    """
+    commands = app.registered_commands
+    wanted = [c for c in commands if args and _command_name(c) == args[0]]
+    if wanted:
+        app.registered_commands = wanted
+    try:
+        yield
+    finally:
+        app.registered_commands = commands
+
+
+def _command_name(info: Any) -> str | None:
+    if info.name:
+        return str(info.name)
+    callback = info.callback
+    return callback.__name__.lower().replace("_", "-") if callback else None
+
+
 def report(error: CpdtError) -> int:
     if not error.message:
         return error.exit_code
@@ -45,7 +74,8 @@ def main() -> None:
     try:
         from .cli import app
 
-        app(prog_name="cpdt")
+        with _only_the_command_asked_for(app, sys.argv[1:]):
+            app(prog_name="cpdt")
     except SystemExit as exit_:
         code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
     except CpdtError as error:

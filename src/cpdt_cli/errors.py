@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
@@ -31,8 +31,7 @@ class UsageError(CpdtError):
     exit_code = EXIT_USAGE
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):  # not a dataclass: every start-up imports this module
     """One defect of a fact file, located as precisely as the parser allows."""
 
     file: str

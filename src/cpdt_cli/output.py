@@ -1,17 +1,19 @@
 """One renderer per format: an Answer in, text out. Queries never branch on the format.
 
-Human formats go through one intermediate document (items with footnote numbers, plus the
-"Nguồn" block), so the plain, Rich and Markdown renderers say the same thing.
+Human formats go through one intermediate document (document.py: items with footnote numbers,
+plus the sources block, in the chosen language), so the plain, Rich, Markdown and CSV renderers
+say the same thing. Markdown, JSON Lines, CSV and BibTeX live in formats.py. This module also
+decides colour (clig.dev's rules) and pages long output on a terminal.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from .errors import PipeClosed
 from .queries import Answer, Result
@@ -30,6 +32,8 @@ def inert(text: str) -> str:
 
 
 def to_json(answer: Answer, ascii_only: bool = False) -> str:
+    import json  # only for --json: ~1.5 ms of start-up otherwise (bench/startup.py)
+
     doc = {
         "schema_version": SCHEMA_VERSION,
         "command": answer.command,
@@ -38,205 +42,6 @@ def to_json(answer: Answer, ascii_only: bool = False) -> str:
         "results": answer.results,
     }
     return json.dumps(doc, ensure_ascii=ascii_only, indent=2) + "\n"
-
-
-# --- the intermediate document -------------------------------------------------------------
-
-
-@dataclass
-class Item:
-    title: str
-    text: str = ""
-    marks: list[int] = field(default_factory=list)  # footnote numbers backing the text
-    quotes: list[tuple[str, int]] = field(default_factory=list)  # shown when not the text
-    meta: list[tuple[str, str]] = field(default_factory=list)
-    children: list[Item] = field(default_factory=list)
-
-
-@dataclass
-class Footnote:
-    number: int
-    source: dict[str, Any]
-    locator: str | None
-
-
-@dataclass
-class Document:
-    heading: str
-    items: list[Item]
-    footnotes: list[Footnote]
-
-
-HEADINGS = {
-    "define": "Định nghĩa Chính phủ điện tử",
-    "agency": "Cơ quan và nhiệm vụ",
-    "committee": "Ủy ban Quốc gia",
-    "models": "Các mô hình Chính phủ điện tử",
-    "timeline": "Mốc thời gian",
-    "law": "Văn bản pháp lý",
-    "sources": "Tài liệu nguồn",
-    "search": "Kết quả tìm kiếm",
-}
-
-META_LABELS = {
-    "year": "Năm",
-    "language": "Ngôn ngữ",
-    "term": "Thuật ngữ",
-    "date": "Ngày",
-    "valid_from": "Hiệu lực từ",
-    "valid_until": "đến",
-    "publisher": "Nơi đăng",
-    "author": "Tác giả",
-    "reviewed_by": "Người kiểm duyệt",
-    "url": "URL",
-}
-_OWN_META = {"committee-state": ("valid_from", "valid_until"), "membership": ("text_en",)}
-
-
-class _Notes:
-    def __init__(self) -> None:
-        self.by_key: dict[tuple[str, str | None], Footnote] = {}
-
-    def mark(self, citation: dict[str, Any]) -> int:
-        key = (citation["source"]["id"], citation.get("locator"))
-        if key not in self.by_key:
-            self.by_key[key] = Footnote(len(self.by_key) + 1, citation["source"], key[1])
-        return self.by_key[key].number
-
-
-def build_document(answer: Answer) -> Document:
-    notes = _Notes()
-    items = [describe(r, notes) for r in answer.results]
-    heading = HEADINGS.get(answer.command, answer.command)
-    return Document(f"{heading} — {len(items)} kết quả", items, list(notes.by_key.values()))
-
-
-def describe(result: Result, notes: _Notes, cite: bool = True) -> Item:
-    item = Item(title=str(result.get("title", "")), text=str(result.get("text") or ""))
-    extra = _EXTRAS.get(str(result.get("kind")))
-    if extra is not None:
-        cite = extra(result, item, notes)
-    if cite:
-        for citation in result.get("citations", []):
-            n = notes.mark(citation)
-            item.marks.append(n)
-            if _squash(citation["quote"]) not in _squash(item.text):
-                item.quotes.append((citation["quote"], n))
-    skip = _OWN_META.get(str(result.get("kind")), ())
-    for key, label in META_LABELS.items():
-        value = result.get(key)
-        if value in (None, "", [], False) or (key == "language" and value == "vi") or key in skip:
-            continue
-        if str(value) not in item.title:
-            item.meta.append((label, str(value)))
-    if result.get("text_en") and result.get("text_en") != item.text and "text_en" not in skip:
-        item.meta.append(("English", str(result["text_en"])))
-    if result.get("notes"):
-        item.meta.append(("Ghi chú", str(result["notes"])))
-    return item
-
-
-def _children(key: str) -> Any:
-    """Render result[key] as child items; the parent's citations are its children's."""
-
-    def extra(result: Result, item: Item, notes: _Notes) -> bool:
-        item.children = [describe(child, notes) for child in result.get(key, [])]
-        if result.get("name_en"):
-            item.meta.append(("English", str(result["name_en"])))
-        return False
-
-    return extra
-
-
-def _role(result: Result, item: Item, notes: _Notes) -> bool:
-    basis = result.get("basis")
-    if basis:
-        where = f", {result['locator']}" if result.get("locator") else ""
-        item.meta.append(("Căn cứ", f"{basis['number']}{where}"))
-    if result.get("from") and result.get("to"):
-        item.meta.append(("Chuyển", f"{result['from']['name']} → {result['to']['name']}"))
-    return True
-
-
-def _committee(result: Result, item: Item, notes: _Notes) -> bool:
-    ins = result["instrument"]
-    until = result.get("valid_until")
-    period = f"{result['valid_from']} → {until}" if until else f"từ {result['valid_from']}"
-    item.meta.append(("Thời kỳ", period))
-    item.meta.append((_CHANGES.get(result.get("change", ""), "Văn bản"), ins["number"]))
-    if result.get("ended_by"):
-        ended = result["ended_by"]
-        item.meta.append(("Chấm dứt", f"{ended['number']} ({ended['date']}): {ended['title']}"))
-    for citation in result.get("citations", []):
-        item.marks.append(notes.mark(citation))
-    item.children = [describe(m, notes) for m in result.get("members", [])]
-    return False
-
-
-def _membership(result: Result, item: Item, notes: _Notes) -> bool:
-    """One line a member: the full statement and its quote are in --json and the footnote."""
-    item.title = f"{result.get('position_label', item.title)}: {result.get('holder', '')}"
-    if result.get("person") and result["person"]["name"] not in item.title:
-        item.title += f" ({result['person']['name']})"
-    item.text = ""
-    item.marks = [notes.mark(c) for c in result.get("citations", [])]
-    if result.get("inferred"):
-        item.meta.append(("Suy ra", str(result["inferred"])))
-    return False
-
-
-_CHANGES = {"founded": "Thành lập theo", "amended": "Sửa đổi theo", "renamed": "Đổi tên theo"}
-
-
-def _instrument(result: Result, item: Item, notes: _Notes) -> bool:
-    if result.get("issuer"):
-        item.meta.append(("Cơ quan ban hành", result["issuer"]["name"]))
-    for rel in [*result.get("relations", []), *result.get("related_by", [])]:
-        target = rel["target"]
-        text = target["title"]
-        founders = [f for f in target.get("established_by") or [] if f["id"] != result["id"]]
-        if founders:
-            text += " (thành lập theo " + ", ".join(f["number"] for f in founders) + ")"
-        item.meta.append((rel["label"].capitalize(), text))
-    if result.get("cited_by"):
-        facts = [Item(title=f"{fact['id']}: {fact['text']}") for fact in result["cited_by"]]
-        item.children.append(Item(title="Dữ kiện dựa trên văn bản này", children=facts))
-    return True
-
-
-def _source(result: Result, item: Item, notes: _Notes) -> bool:
-    item.meta.append(("Số mục trích dẫn", str(result.get("cited_by", 0))))
-    for name, why in (result.get("inferred") or {}).items():
-        item.meta.append((f"Suy ra ({name})", why))
-    return False
-
-
-_EXTRAS = {
-    "agency": _children("roles"),
-    "model": _children("facets"),
-    "role": _role,
-    "task-transfer": _role,
-    "committee-state": _committee,
-    "membership": _membership,
-    "instrument": _instrument,
-    "source": _source,
-}
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split()).strip(" .…").replace("“", '"').replace("”", '"')
-
-
-def footnote_text(note: Footnote) -> str:
-    src = note.source
-    parts = [f"“{src['title']}”"]
-    parts += [p for p in (src.get("publisher"), src.get("date")) if p]
-    line = ", ".join(parts)
-    if note.locator:
-        line += f" — {note.locator}"
-    if src.get("url"):
-        line += f". {src['url']}"
-    return line
 
 
 # --- plain ---------------------------------------------------------------------------------

@@ -12,8 +12,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import Problem
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -24,8 +22,6 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _PLAIN_STR_TAGS = {None, "!", "tag:yaml.org,2002:str"}
-
-Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YMap(dict[str, Any]):
@@ -100,6 +96,9 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
 
 
 def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
+    import yaml  # here, not at the top: a warm start (the cache) never parses YAML
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     problems: list[Problem] = []
     stack: list[Any] = []  # YMap / YList under construction
     pending_key: list[str | None] = []  # for each open mapping: the key awaiting its value
@@ -134,7 +133,7 @@ def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
             pending_key[-1] = None
 
     try:
-        for event in yaml.parse(text, Loader=Loader):
+        for event in yaml.parse(text, Loader=loader):
             line = event.start_mark.line + 1 if event.start_mark else 0
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
