@@ -71,6 +71,6 @@ def load(paths: list[Path]) -> Facts:
     problems, facts = check(paths)
     if facts is None:
         raise DataError(problems)
-    if key is not None:
+    if key is not None and cache.key_for(paths) == key:  # not edited while we parsed it
         cache.write(key, facts)
     return facts
