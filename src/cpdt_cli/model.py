@@ -93,6 +93,16 @@ class Statement(msgspec.Struct, omit_defaults=True):
         return self.text or self.citations[0].quote
 
 
+class Glossary(msgspec.Struct, omit_defaults=True):
+    """An abbreviation or term and what it stands for, so search can expand what users type."""
+
+    id: str
+    term: str
+    expansions: list[str]
+    name_en: str | None = None
+    notes: str | None = None
+
+
 class Facts(msgspec.Struct):
     schema_version: int
     data_as_of: str
@@ -101,5 +111,6 @@ class Facts(msgspec.Struct):
     instruments: dict[str, Instrument]
     committee_states: dict[str, CommitteeState]
     statements: dict[str, Statement]
+    glossary: dict[str, Glossary] = {}
     files: list[str] = []
     notices: list[str] = []  # e.g. overlay overrides, for stderr

@@ -17,7 +17,7 @@ from typing import Any
 from .errors import Problem
 from .yamlread import YList, YMap
 
-SECTIONS = ("sources", "entities", "instruments", "committee_states", "statements")
+SECTIONS = ("sources", "entities", "instruments", "committee_states", "statements", "glossary")
 TOP_KEYS = {"schema_version", "data_as_of", *SECTIONS}
 
 ENTITY_KINDS = {
@@ -187,6 +187,11 @@ SPECS: dict[str, Spec] = {
         "text_en": (_text, False), "date": (_date, False), "valid_from": (_date, False),
         "valid_until": (_date, False), "refs": (Ref("instruments", "entities", many=True), False),
         "citations": ("citations", True), **COMMON_TEXT,
+    },
+    "glossary": {
+        "id": (_id, True), "term": (_text, True),
+        "expansions": (lambda v: _text_list(v) or (None if v else "must not be empty"), True),
+        "name_en": (_text, False), **COMMON_TEXT,
     },
 }  # fmt: skip
 
