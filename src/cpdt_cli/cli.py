@@ -298,3 +298,33 @@ def check(
     }
     summary = ", ".join(f"{v} {k}" for k, v in counts.items())
     output.write(f"OK: {', '.join(map(str, targets))} — {summary}\n")
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: QueryArg = None,
+    kind: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Chỉ một loại: membership, role, definition, instrument, entity, agency …",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=200, help="Số kết quả tối đa.")
+    ] = 10,
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Tìm trong mọi dữ kiện, câu hỏi tiếng Việt cũng được.
+    Ví dụ: cpdt search ai la chu tich uy ban quoc gia ve chuyen doi so"""
+    from . import find
+
+    text = _words(query)
+    if text is None:
+        raise typer.BadParameter("cần từ khóa. Ví dụ: cpdt search 'vpcp'", param_hint="QUERY")
+    _emit(ctx, find.search_facts(_facts(ctx, data), text, kind, limit), json_, fmt)

@@ -1,0 +1,64 @@
+"""Property tests of the normalizer and the search (hypothesis)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES
+from cpdt_cli import facts, find, search
+from cpdt_cli.errors import CpdtError
+
+_, MODEL = facts.check([Path(FIXTURES / "search.yaml")])
+assert MODEL is not None
+
+VIETNAMESE = st.text(
+    alphabet=st.sampled_from(
+        list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÔƠƯ 0123456789/-&?")
+        + list("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+        + ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+    ),
+    max_size=40,
+)
+ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=300)
+
+
+@given(st.one_of(VIETNAMESE, ANY_TEXT))
+def test_fold_is_idempotent(text: str) -> None:
+    once = search.fold(text)
+    assert search.fold(once) == once
+
+
+@given(VIETNAMESE)
+def test_nfc_and_nfd_fold_alike(text: str) -> None:
+    nfc, nfd = unicodedata.normalize("NFC", text), unicodedata.normalize("NFD", text)
+    assert search.fold(nfc) == search.fold(nfd)
+
+
+def _answer(query: str) -> object:
+    try:
+        answer = find.search_facts(MODEL, query)
+    except CpdtError as error:
+        return (type(error).__name__, error.message)
+    return (answer.query, answer.results)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(VIETNAMESE)
+def test_nfc_and_nfd_queries_give_identical_results(text: str) -> None:
+    nfc, nfd = unicodedata.normalize("NFC", text), unicodedata.normalize("NFD", text)
+    assert _answer(nfc) == _answer(nfd)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(ANY_TEXT, VIETNAMESE))
+def test_no_string_makes_search_raise(text: str) -> None:
+    _answer(text)  # only CpdtError (NotFound, UsageError) may come out
+
+
+def test_controls_surrogates_and_huge_queries_do_not_raise() -> None:
+    for text in ("\x00\x1b[31m\u202e", "\ud800abc\udfff", "chính phủ " * 10_000, "x" * 100_000):
+        _answer(text)
