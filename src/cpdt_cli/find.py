@@ -129,7 +129,6 @@ def _statement_doc(facts: Facts, st: Statement) -> search.Doc:
         st.kind,
         _fields(
             (TITLE, st.title),
-            (CONTEXT, None if st.title else _statement_title(facts, st)),
             *((LABEL, label) for label in labels),
             *((CONTEXT, c) for c in context),
             (BODY, st.wording),

@@ -233,7 +233,7 @@ class Index:
         lengths: dict[float, list[int]] = {}
         for i, doc in enumerate(docs):
             folded = []
-            for weight, text in doc.fields:
+            for weight, text in dict.fromkeys(doc.fields):  # a quote is often the text too
                 ws = words(text, None)
                 if ws:
                     folded.append(_Field(weight, frozenset(ws), f" {' '.join(ws)} ", len(ws)))
