@@ -78,6 +78,7 @@ def bench_env(data: Path, cache_dir: Path) -> dict[str, str]:
         PYTHONPYCACHEPREFIX=str(cache_dir / "pycache"),
         COLUMNS="80",
         TERM="xterm",
+        PAGER="cat",  # a pager would wait for a key under the pseudo-terminal
     )
     return env
 

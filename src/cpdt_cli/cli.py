@@ -1,15 +1,33 @@
-"""The Typer app: parse options, call the core, hand the answer to output. No logic here."""
+"""The Typer app: parse options, call the core, hand the answer to output. No logic here.
+
+Every listing command takes the same output options (--format, --json, --lang, --color,
+--no-pager, --data, --overlay), before or after its name: `@listing` adds them to the
+command's signature, so a command is only its own arguments and one call into the core.
+"""
 
 from __future__ import annotations
 
-import os
+import functools
+import inspect
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from . import __version__
+from .completion import (
+    complete_agencies,
+    complete_laws,
+    complete_models,
+    complete_sources,
+    complete_years,
+)
+
+if TYPE_CHECKING:
+    from .model import Facts
+    from .queries import Answer
 
 app = typer.Typer(
     name="cpdt",
@@ -18,43 +36,117 @@ app = typer.Typer(
         " mỗi câu trả lời kèm trích dẫn.\n\n"
         "Ví dụ: cpdt define --source unesco"
     ),
-    add_completion=False,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+# --- the options every listing command shares ----------------------------------------------
+
 DataOpt = Annotated[
     Optional[list[Path]],  # noqa: UP045 - Typer needs Optional here on Python 3.10
     typer.Option(
         "--data",
-        help="Tệp dữ kiện thay cho tệp có sẵn (cũng đọc từ CPDT_DATA). Ví dụ: --data ./facts.yaml",
+        help=(
+            "Tệp dữ kiện thay cho tệp có sẵn; lặp lại để xếp lớp (cũng đọc từ CPDT_DATA,"
+            " danh sách đường dẫn). Ví dụ: --data ./facts.yaml"
+        ),
+        show_default=False,
+    ),
+]
+OverlayOpt = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Option(
+        "--overlay",
+        help=(
+            "Tệp dữ kiện của đơn vị, xếp lớp lên trên dữ liệu có sẵn; mục cùng id thay thế"
+            " mục cũ (cũng đọc từ CPDT_OVERLAY). Ví dụ: --overlay ./so-tttt.yaml"
+        ),
         show_default=False,
     ),
 ]
 JsonOpt = Annotated[
-    bool, typer.Option("--json", help="In đúng một đối tượng JSON (UTF-8) ra stdout.")
+    bool,
+    typer.Option("--json", help="In đúng một đối tượng JSON (UTF-8); như --format json."),
 ]
-FORMATS = ("table", "plain", "json")
 FormatOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--format",
         "-f",
         help=(
-            "Định dạng: table (Rich), plain, json. Mặc định: table trên terminal,"
-            " plain khi chuyển tiếp. Ví dụ: --format plain"
+            "Định dạng: table (Rich), plain, json, jsonl (mỗi dòng một kết quả), md (Markdown,"
+            " chú thích [^1]), csv, bibtex (nguồn trích dẫn). Mặc định: table trên terminal,"
+            " plain khi chuyển tiếp. Ví dụ: --format md"
         ),
         show_default=False,
     ),
 ]
+LangOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--lang",
+        help=(
+            "Ngôn ngữ nhãn và thông báo: vi hoặc en (mặc định: CPDT_LANG, rồi locale, rồi vi);"
+            " en dùng tên tiếng Anh khi dữ liệu có. Ví dụ: --lang en"
+        ),
+        show_default=False,
+    ),
+]
+ColorOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--color",
+        help=(
+            "Màu: auto, always, never (auto theo NO_COLOR, CLICOLOR, CLICOLOR_FORCE,"
+            " FORCE_COLOR, TERM=dumb và terminal). Ví dụ: --color never"
+        ),
+        show_default=False,
+    ),
+]
+NoPagerOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Không dùng trình phân trang ($PAGER, mặc định less -FIRX) cho kết quả dài.",
+    ),
+]
+QueryArg = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Argument(help="Từ khóa, có dấu hay không dấu, không cần ngoặc kép.", show_default=False),
+]
+YearOpt = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option("--year", help="Năm, ví dụ --year 2021.", show_default=False),
+]
 
 
 class Settings:
+    """The output options, from the root (before the command) and the command (after it)."""
+
     def __init__(self) -> None:
         self.data: list[Path] | None = None
+        self.overlay: list[Path] | None = None
         self.json = False
         self.format: str | None = None
+        self.lang: str | None = None
+        self.color: str | None = None
+        self.no_pager = False
+
+    def merge(self, options: dict[str, Any]) -> None:
+        for name, value in options.items():
+            if value not in (None, False, []):
+                setattr(self, name, value)
+
+    @property
+    def language(self) -> str:
+        from . import i18n
+        from .errors import UsageError
+
+        lang = i18n.choose(self.lang)
+        if lang not in i18n.LANGS:
+            raise UsageError(f"--lang '{lang}' không có; chọn một trong: vi, en")
+        return lang
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -62,6 +154,59 @@ def _settings(ctx: typer.Context) -> Settings:
     if not isinstance(root.obj, Settings):
         root.obj = Settings()
     return root.obj
+
+
+_SHARED = (
+    ("json", JsonOpt, False),
+    ("format", FormatOpt, None),
+    ("lang", LangOpt, None),
+    ("color", ColorOpt, None),
+    ("no_pager", NoPagerOpt, False),
+    ("data", DataOpt, None),
+    ("overlay", OverlayOpt, None),
+)
+
+
+def listing(func: Callable[..., Answer]) -> Callable[..., None]:
+    """Make a function returning an Answer into a command with the shared output options."""
+    own = inspect.signature(func)  # its annotations are strings (PEP 563): resolve them
+    resolved = [
+        p.replace(annotation=eval(p.annotation, func.__globals__))
+        if isinstance(p.annotation, str)
+        else p
+        for p in own.parameters.values()
+    ]
+    shared = [
+        inspect.Parameter(f"{name}_", inspect.Parameter.KEYWORD_ONLY, default=d, annotation=a)
+        for name, a, d in _SHARED
+    ]
+
+    @functools.wraps(func)
+    def command(ctx: typer.Context, **kwargs: Any) -> None:
+        settings = _settings(ctx)
+        settings.merge({name: kwargs.pop(f"{name}_") for name, _, _ in _SHARED})
+        _emit(ctx, _in_language(settings.language, lambda: func(ctx, **kwargs)))
+
+    params = [*resolved, *shared]
+    del command.__wrapped__  # Typer must see the new signature, not the function's own
+    command.__signature__ = own.replace(  # type: ignore[attr-defined]
+        parameters=params, return_annotation=None
+    )
+    command.__annotations__ = {p.name: p.annotation for p in params}
+    return command
+
+
+def _in_language(lang: str, run: Callable[[], Answer]) -> Answer:
+    """The core speaks Vietnamese; its errors are put into the chosen language here, once."""
+    from . import i18n
+    from .errors import CpdtError
+
+    try:
+        return run()
+    except CpdtError as error:
+        error.message = i18n.message(error.message, lang)
+        error.hints = tuple(i18n.message(h, lang) for h in error.hints)
+        raise
 
 
 def _version(value: bool) -> None:
@@ -74,75 +219,60 @@ def _version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     data: DataOpt = None,
+    overlay: OverlayOpt = None,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
+    lang: LangOpt = None,
+    color: ColorOpt = None,
+    no_pager: NoPagerOpt = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản rồi thoát."),
     ] = False,
 ) -> None:
+    """Tra cứu ngoại tuyến về Chính phủ điện tử (CPĐT) Việt Nam; mỗi câu trả lời kèm trích dẫn.
+
+    Ví dụ: cpdt define --source unesco
+    """
+    _settings(ctx).merge(
+        {"data": data, "overlay": overlay, "json": json_, "format": fmt, "lang": lang,
+         "color": color, "no_pager": no_pager}
+    )  # fmt: skip
+
+
+def _paths(ctx: typer.Context, data: list[Path] | None = None) -> list[Path]:
+    from . import layers
+
     settings = _settings(ctx)
-    settings.data = data
-    settings.json = json_
-    settings.format = fmt
+    return layers.layered_paths(data or settings.data, settings.overlay)
 
 
-def _facts(ctx: typer.Context, data: list[Path] | None):  # type: ignore[no-untyped-def]
+def _facts(ctx: typer.Context, data: list[Path] | None = None) -> Facts:
     from . import facts, output
 
-    settings = _settings(ctx)
-    loaded = facts.load(facts.resolve_paths(data or settings.data))
+    loaded = facts.load(_paths(ctx, data))
+    lang = _settings(ctx).language
     for notice in loaded.notices:
-        output.notify(notice)
+        output.notify(notice, lang)
     return loaded
 
 
-def _format(ctx: typer.Context, json_: bool, fmt: str | None) -> str:
-    from .errors import UsageError
-
-    settings = _settings(ctx)
-    chosen = "json" if json_ or settings.json else fmt or settings.format
-    if chosen is None:
-        return "plain" if not sys.stdout.isatty() or os.environ.get("NO_COLOR") else "table"
-    if chosen not in FORMATS:
-        raise UsageError(f"--format '{chosen}' không có; chọn một trong: {', '.join(FORMATS)}")
-    return chosen
-
-
-def _emit(ctx: typer.Context, answer, json_: bool, fmt: str | None = None) -> None:  # type: ignore[no-untyped-def]
+def _emit(ctx: typer.Context, answer: Answer, json_: bool = False, fmt: str | None = None) -> None:
     from . import output
 
+    settings = _settings(ctx)
+    settings.merge({"json": json_, "format": fmt})
+    lang = settings.language
     for notice in answer.notices:
-        output.notify(notice)
-    output.write(output.render(answer, _format(ctx, json_, fmt)))
+        output.notify(notice, lang)
+    color = output.color_wanted(settings.color or "auto", sys.stdout)
+    chosen = "json" if settings.json else settings.format
+    chosen = chosen or output.default_format(color, settings.color or "auto", sys.stdout)
+    if chosen == "bibtex" and answer.command not in ("sources", "define", "law"):
+        from .errors import UsageError
 
-
-@app.command()
-def define(
-    ctx: typer.Context,
-    query: QueryArg = None,
-    source: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--source",
-            "-s",
-            help="Nguồn định nghĩa: unesco, un/lhq, wb/'ngan hang the gioi', gartner, gbde, mic …",
-        ),
-    ] = None,
-    json_: JsonOpt = False,
-    fmt: FormatOpt = None,
-    data: DataOpt = None,
-) -> None:
-    """Định nghĩa CPĐT theo từng nguồn. Ví dụ: cpdt define --source unesco"""
-    from . import queries
-
-    _emit(ctx, queries.define(_facts(ctx, data), _words(query), source), json_, fmt)
-
-
-QueryArg = Annotated[
-    Optional[list[str]],  # noqa: UP045
-    typer.Argument(help="Từ khóa, có dấu hay không dấu, không cần ngoặc kép.", show_default=False),
-]
+        raise UsageError("--format bibtex chỉ dùng được với cpdt sources, define, law")
+    output.show(output.render(answer, chosen, lang, color), pager=not settings.no_pager)
 
 
 def _words(query: list[str] | None) -> str | None:
@@ -151,61 +281,99 @@ def _words(query: list[str] | None) -> str | None:
     return text or None
 
 
-YearOpt = Annotated[
-    Optional[int],  # noqa: UP045
-    typer.Option("--year", help="Năm, ví dụ --year 2021.", show_default=False),
-]
+# --- the commands --------------------------------------------------------------------------
 
 
 @app.command()
-def agency(
+@listing
+def define(
     ctx: typer.Context,
     query: QueryArg = None,
-    json_: JsonOpt = False,
-    fmt: FormatOpt = None,
-    data: DataOpt = None,
-) -> None:
+    source: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--source",
+            "-s",
+            help=(
+                "Nguồn định nghĩa: unesco, un/lhq, wb/'ngan hang the gioi', gartner, gbde, mic …"
+                " Ví dụ: --source unesco"
+            ),
+            autocompletion=complete_sources,
+        ),
+    ] = None,
+) -> Answer:
+    """Định nghĩa CPĐT theo từng nguồn. Ví dụ: cpdt define --source unesco"""
+    from . import queries
+
+    return queries.define(_facts(ctx), _words(query), source)
+
+
+@app.command()
+@listing
+def agency(
+    ctx: typer.Context,
+    query: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(
+            help="Cơ quan hay nhiệm vụ, có dấu hay không dấu. Ví dụ: dau moi ky thuat",
+            show_default=False,
+            autocompletion=complete_agencies,
+        ),
+    ] = None,
+) -> Answer:
     """Cơ quan nào làm gì, kèm căn cứ pháp lý. Ví dụ: cpdt agency 'dau moi ky thuat'"""
     from . import queries
 
-    _emit(ctx, queries.agency(_facts(ctx, data), _words(query)), json_, fmt)
+    return queries.agency(_facts(ctx), _words(query))
 
 
 @app.command()
+@listing
 def committee(
     ctx: typer.Context,
-    year: YearOpt = None,
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--year",
+            help="Năm, ví dụ --year 2021.",
+            show_default=False,
+            autocompletion=complete_years,
+        ),
+    ] = None,
     on: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
             "--on", help="Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021).", show_default=False
         ),
     ] = None,
-    json_: JsonOpt = False,
-    fmt: FormatOpt = None,
-    data: DataOpt = None,
-) -> None:
+) -> Answer:
     """Ủy ban Quốc gia vào một năm hay một ngày. Ví dụ: cpdt committee --year 2021"""
     from . import temporal
 
-    _emit(ctx, temporal.committee(_facts(ctx, data), year, on), json_, fmt)
+    return temporal.committee(_facts(ctx), year, on)
 
 
 @app.command()
+@listing
 def models(
     ctx: typer.Context,
-    query: QueryArg = None,
-    json_: JsonOpt = False,
-    fmt: FormatOpt = None,
-    data: DataOpt = None,
-) -> None:
+    query: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(
+            help="Mô hình (g2c, g2b, g2e, g2g) hoặc từ khóa. Ví dụ: g2b",
+            show_default=False,
+            autocompletion=complete_models,
+        ),
+    ] = None,
+) -> Answer:
     """Các mô hình G2C, G2B, G2E, G2G. Ví dụ: cpdt models g2b, cpdt models 'doanh nghiep'"""
     from . import queries
 
-    _emit(ctx, queries.models(_facts(ctx, data), _words(query)), json_, fmt)
+    return queries.models(_facts(ctx), _words(query))
 
 
 @app.command()
+@listing
 def timeline(
     ctx: typer.Context,
     query: QueryArg = None,
@@ -229,40 +397,51 @@ def timeline(
             show_default=False,
         ),
     ] = None,
-    json_: JsonOpt = False,
-    fmt: FormatOpt = None,
-    data: DataOpt = None,
-) -> None:
+) -> Answer:
     """Các mốc và văn bản theo thứ tự thời gian. Ví dụ: cpdt timeline --from 2018 --to 2019"""
     from . import temporal
 
-    _emit(
-        ctx, temporal.timeline(_facts(ctx, data), _words(query), year, start, end, kind), json_, fmt
-    )
+    return temporal.timeline(_facts(ctx), _words(query), year, start, end, kind)
 
 
 @app.command()
+@listing
 def law(
     ctx: typer.Context,
-    query: QueryArg = None,
-    json_: JsonOpt = False,
-    fmt: FormatOpt = None,
-    data: DataOpt = None,
-) -> None:
+    query: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(
+            help="Số hiệu hay từ khóa của văn bản. Ví dụ: 1619, 'qd 1072', 'nghi quyet'",
+            show_default=False,
+            autocompletion=complete_laws,
+        ),
+    ] = None,
+) -> Answer:
     """Danh mục văn bản pháp lý. Ví dụ: cpdt law 1619, cpdt law 'qd 1072'"""
     from . import law as law_
 
-    _emit(ctx, law_.law(_facts(ctx, data), _words(query)), json_, fmt)
+    return law_.law(_facts(ctx), _words(query))
 
 
 @app.command()
-def sources(
-    ctx: typer.Context, json_: JsonOpt = False, fmt: FormatOpt = None, data: DataOpt = None
-) -> None:
-    """Mọi tài liệu được trích dẫn. Ví dụ: cpdt sources"""
+@listing
+def sources(ctx: typer.Context) -> Answer:
+    """Mọi tài liệu được trích dẫn. Ví dụ: cpdt sources, cpdt sources --format bibtex"""
     from . import queries
 
-    _emit(ctx, queries.sources(_facts(ctx, data)), json_, fmt)
+    return queries.sources(_facts(ctx))
+
+
+@app.command()
+def paths(ctx: typer.Context) -> None:
+    """Nơi đặt dữ liệu có sẵn, dữ liệu đang dùng, lớp phủ và bộ nhớ đệm. Ví dụ: cpdt paths"""
+    from . import cache, facts, layers, output
+
+    settings = _settings(ctx)
+    lines = layers.describe_paths(
+        facts.builtin_path(), _paths(ctx), settings.overlay, cache.directory(), settings.language
+    )
+    output.write("".join(f"{label}: {value}\n" for label, value in lines))
 
 
 @app.command()
@@ -271,7 +450,10 @@ def check(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045
         typer.Argument(
-            help="Tệp dữ kiện cần kiểm tra (nhiều tệp: xếp lớp). Ví dụ: data/facts.yaml"
+            help=(
+                "Tệp dữ kiện cần kiểm tra (nhiều tệp: xếp lớp); mặc định: dữ liệu đang dùng"
+                " cùng các lớp phủ. Ví dụ: data/facts.yaml"
+            )
         ),
     ] = None,
 ) -> None:
@@ -279,28 +461,33 @@ def check(
     from . import facts, output
     from .errors import EXIT_DATA
 
-    targets = paths or facts.resolve_paths(_settings(ctx).data)
+    targets = paths or _paths(ctx)
+    lang = _settings(ctx).language
     problems, model = facts.check(targets)
     if model is None:
         for problem in problems:
             print(output.inert(str(problem)), file=sys.stderr)
         n = len(problems)
-        print(f"cpdt: {n} lỗi trong {', '.join(map(str, targets))}", file=sys.stderr)
+        where = ", ".join(map(str, targets))
+        print(
+            f"cpdt: {n} {'problems in' if lang == 'en' else 'lỗi trong'} {where}", file=sys.stderr
+        )
         raise typer.Exit(EXIT_DATA)
     for notice in model.notices:
-        output.notify(notice)
+        output.notify(notice, lang)
     counts = {
-        "nguồn": len(model.sources),
-        "thực thể": len(model.entities),
-        "văn bản": len(model.instruments),
-        "giai đoạn ủy ban": len(model.committee_states),
-        "dữ kiện": len(model.statements),
+        ("nguồn", "sources"): len(model.sources),
+        ("thực thể", "entities"): len(model.entities),
+        ("văn bản", "instruments"): len(model.instruments),
+        ("giai đoạn ủy ban", "committee states"): len(model.committee_states),
+        ("dữ kiện", "statements"): len(model.statements),
     }
-    summary = ", ".join(f"{v} {k}" for k, v in counts.items())
+    summary = ", ".join(f"{v} {k[lang == 'en']}" for k, v in counts.items())
     output.write(f"OK: {', '.join(map(str, targets))} — {summary}\n")
 
 
 @app.command()
+@listing
 def search(
     ctx: typer.Context,
     query: QueryArg = None,
@@ -309,17 +496,18 @@ def search(
         typer.Option(
             "--kind",
             "-k",
-            help="Chỉ một loại: membership, role, definition, instrument, entity, agency …",
+            help=(
+                "Chỉ một loại: membership, role, definition, instrument, entity, agency …"
+                " Ví dụ: --kind instrument"
+            ),
             show_default=False,
         ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, max=200, help="Số kết quả tối đa.")
+        int,
+        typer.Option("--limit", "-n", min=1, max=200, help="Số kết quả tối đa. Ví dụ: -n 3"),
     ] = 10,
-    json_: JsonOpt = False,
-    fmt: FormatOpt = None,
-    data: DataOpt = None,
-) -> None:
+) -> Answer:
     """Tìm trong mọi dữ kiện, câu hỏi tiếng Việt cũng được.
     Ví dụ: cpdt search ai la chu tich uy ban quoc gia ve chuyen doi so"""
     from . import find
@@ -327,4 +515,4 @@ def search(
     text = _words(query)
     if text is None:
         raise typer.BadParameter("cần từ khóa. Ví dụ: cpdt search 'vpcp'", param_hint="QUERY")
-    _emit(ctx, find.search_facts(_facts(ctx, data), text, kind, limit), json_, fmt)
+    return find.search_facts(_facts(ctx), text, kind, limit)

@@ -13,10 +13,9 @@ import re
 import sys
 from typing import Any
 
-import msgspec
-
-from .errors import PipeClosed
-from .queries import Answer, Result
+from .document import Document, Item, build_document, footnote_text
+from .errors import PipeClosed, UsageError
+from .queries import Answer
 
 SCHEMA_VERSION = 1
 
@@ -53,22 +52,21 @@ def to_plain(doc: Document) -> str:
         out += _plain_item(item, "")
         out.append("")
     if doc.footnotes:
-        out.append("Nguồn")
+        out.append(doc.sources_heading)
         out += [f"[{n.number}] {footnote_text(n)}" for n in doc.footnotes]
     return inert("\n".join(out)) + "\n"
 
 
-def _marks(numbers: list[int]) -> str:
+def marks(numbers: list[int]) -> str:
     return "".join(f"[{n}]" for n in dict.fromkeys(numbers))
 
 
 def _plain_item(item: Item, indent: str) -> list[str]:
-    head = item.title if not item.text else f"{item.title}"
-    lines = [indent + head]
+    lines = [indent + item.title]
     if item.text:
-        lines.append(f"{indent}  {item.text} {_marks(item.marks)}".rstrip())
+        lines.append(f"{indent}  {item.text} {marks(item.marks)}".rstrip())
     elif item.marks:
-        lines[0] += f" {_marks(item.marks)}"
+        lines[0] += f" {marks(item.marks)}"
     for quote, n in item.quotes:
         lines.append(f"{indent}  > “{quote}” [{n}]")
     lines += [f"{indent}  {label}: {value}" for label, value in item.meta]
@@ -80,31 +78,34 @@ def _plain_item(item: Item, indent: str) -> list[str]:
 # --- rich ----------------------------------------------------------------------------------
 
 
-def to_rich(doc: Document, width: int, color: bool) -> str:
+def rich_console(width: int, color: bool, record: bool = False) -> Any:
     import io
 
     from rich.console import Console
+
+    return Console(
+        file=io.StringIO(), width=width, force_terminal=color, no_color=not color,
+        color_system="truecolor" if color else None, highlight=False, markup=False,
+        emoji=False, legacy_windows=False, soft_wrap=False, record=record,
+    )  # fmt: skip
+
+
+def print_rich(console: Any, doc: Document) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
-    buf = io.StringIO()
-    console = Console(
-        file=buf, width=width, force_terminal=color, no_color=not color, color_system=(
-            "truecolor" if color else None), highlight=False, markup=False, emoji=False,
-        legacy_windows=False, soft_wrap=False,
-    )  # fmt: skip
     console.print(Text(inert(doc.heading), style="bold underline"))
     console.print()
 
     def show(item: Item, level: int) -> None:
         title = Text(inert(item.title), style="bold cyan")
         if not item.text and item.marks:
-            title.append(f" {_marks(item.marks)}", style="dim")
+            title.append(f" {marks(item.marks)}", style="dim")
         console.print(Padding(title, (0, 0, 0, 2 * level)))
         pad = (0, 0, 0, 2 * level + 2)
         if item.text:
             body = Text(inert(item.text))
-            body.append(f" {_marks(item.marks)}", style="dim")
+            body.append(f" {marks(item.marks)}", style="dim")
             console.print(Padding(body, pad))
         for quote, n in item.quotes:
             q = Text(f"“{inert(quote)}”", style="italic")
@@ -121,34 +122,74 @@ def to_rich(doc: Document, width: int, color: bool) -> str:
         show(item, 0)
         console.print()
     if doc.footnotes:
-        console.print(Text("Nguồn", style="bold underline"))
+        console.print(Text(inert(doc.sources_heading), style="bold underline"))
     for note in doc.footnotes:
         line = Text(f"[{note.number}] ", style="dim")
         line.append(inert(footnote_text(note)))
         console.print(Padding(line, (0, 0, 0, 0)))
-    return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
+
+
+def to_rich(doc: Document, width: int, color: bool) -> str:
+    console = rich_console(width, color)
+    print_rich(console, doc)
+    return "".join(line.rstrip() + "\n" for line in console.file.getvalue().splitlines())
 
 
 # --- choosing and writing ------------------------------------------------------------------
 
+FORMATS = ("table", "plain", "json", "jsonl", "md", "csv", "bibtex")
+COLORS = ("auto", "always", "never")
 
-def color_wanted(stream: Any) -> bool:
-    if os.environ.get("NO_COLOR"):
+
+def color_wanted(choice: str, stream: Any) -> bool:
+    """--color always/never wins; else NO_COLOR, CLICOLOR_FORCE/FORCE_COLOR, TERM=dumb,
+    CLICOLOR=0 (in that order, as clig.dev and the NO_COLOR / CLICOLOR conventions ask);
+    else colour only on a terminal."""
+    if choice not in COLORS:
+        raise UsageError(f"--color '{choice}' không có; chọn một trong: {', '.join(COLORS)}")
+    if choice != "auto":
+        return choice == "always"
+    env = os.environ
+    if env.get("NO_COLOR"):
         return False
-    return bool(getattr(stream, "isatty", lambda: False)())
+    if env.get("CLICOLOR_FORCE", "0") != "0" or env.get("FORCE_COLOR", "0") not in ("0", "false"):
+        return True
+    if env.get("TERM") == "dumb" or env.get("CLICOLOR") == "0":
+        return False
+    return is_tty(stream)
 
 
-def render(answer: Answer, fmt: str) -> str:
+def is_tty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def default_format(color: bool, color_choice: str, stream: Any) -> str:
+    """Rich on a terminal (unless NO_COLOR or TERM=dumb ask for plain text), or when colour
+    is forced; plain text in a pipe."""
+    if color or (color_choice == "never" and is_tty(stream)):
+        return "table"
+    return "plain"
+
+
+def render(answer: Answer, fmt: str, lang: str = "vi", color: bool = False) -> str:
     if fmt == "json":
         return to_json(answer, ascii_only=not _stdout_is_unicode())
-    doc = build_document(answer)
+    if fmt in ("jsonl", "csv", "bibtex", "md"):
+        from . import formats
+
+        return formats.render(answer, fmt, lang)
+    doc = build_document(answer, lang)
     if fmt == "plain":
         return to_plain(doc)
-    assert fmt == "table", fmt
+    if fmt != "table":
+        raise UsageError(f"--format '{fmt}' không có; chọn một trong: {', '.join(FORMATS)}")
     import shutil
 
     width = max(20, shutil.get_terminal_size((80, 24)).columns)
-    return to_rich(doc, width, color=color_wanted(sys.stdout))
+    return to_rich(doc, width, color=color)
 
 
 def _stdout_is_unicode() -> bool:
@@ -164,6 +205,49 @@ def write(text: str) -> None:
         raise PipeClosed() from None
 
 
-def notify(message: str) -> None:
+def show(text: str, pager: bool) -> None:
+    """Write `text`, through $PAGER (`less -FIRX` by default) when it is longer than a
+    terminal screen and stdout is one; a missing or failing pager falls back to printing."""
+    if not pager or not is_tty(sys.stdout) or not _too_long(text):
+        write(text)
+        return
+    import shlex
+    import subprocess
+
+    command = os.environ.get("PAGER", "less -FIRX")
+    try:
+        argv = shlex.split(command)
+    except ValueError:
+        argv = []
+    if not argv or argv[0] == "cat":
+        write(text)
+        return
+    env = dict(os.environ)
+    env.setdefault("LESSCHARSET", "utf-8")
+    try:
+        with subprocess.Popen(argv, stdin=subprocess.PIPE, env=env) as proc:
+            assert proc.stdin is not None
+            try:
+                proc.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass  # the reader quit before reading everything: that is fine for a pager
+            code = proc.wait()
+    except OSError:
+        code = -1
+    if code != 0:
+        write(text)
+
+
+def _too_long(text: str) -> bool:
+    import shutil
+
+    size = shutil.get_terminal_size((80, 24))
+    return text.count("\n") >= size.lines
+
+
+def notify(message: str, lang: str = "vi") -> None:
     """A notice on stderr (never stdout: it would break `--json` pipes)."""
-    print(f"cpdt: {inert(message)}", file=sys.stderr)
+    from .i18n import message as translate
+
+    print(f"cpdt: {inert(translate(message, lang))}", file=sys.stderr)
