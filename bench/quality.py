@@ -5,8 +5,6 @@ against the curated fact file (targets: recall@1 >= 0.9, recall@3 = 1.0).
     .venv/bin/python bench/quality.py --all        # every query with its top three
     .venv/bin/python bench/quality.py --check      # exit 1 below the targets (for CI)
     .venv/bin/python bench/quality.py --data data/facts.yaml --data extra.yaml
-
-Until data/parts/glossary.yaml is merged into data/facts.yaml it is layered on top.
 """
 
 from __future__ import annotations
@@ -28,13 +26,6 @@ from cpdt_cli.errors import NotFound  # noqa: E402
 TARGET_R1, TARGET_R3 = 0.9, 1.0
 
 
-def default_paths() -> list[Path]:
-    main = facts.builtin_path()
-    part = ROOT / "data" / "parts" / "glossary.yaml"
-    has_glossary = "\nglossary:" in main.read_text(encoding="utf-8")
-    return [main] if has_glossary or not part.exists() else [main, part]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, action="append")
@@ -43,7 +34,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 below the targets")
     args = parser.parse_args()
 
-    model = facts.load(args.data or default_paths())
+    model = facts.load(args.data or [facts.builtin_path()])
     queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))["queries"]
     ranks: list[int | None] = []
     started = time.perf_counter()
