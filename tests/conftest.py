@@ -27,6 +27,10 @@ def env_setup(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "CLICOLOR",
         "CLICOLOR_FORCE",
         "CPDT_LANG",
+        "CPDT_OVERLAY",
+        "LANG",  # an English locale would switch labels to English (i18n.choose)
+        "LC_ALL",
+        "LC_MESSAGES",
         "CPDT_NO_CACHE",
     ):
         monkeypatch.delenv(name, raising=False)

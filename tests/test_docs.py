@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shlex
+
+import pytest
 
 from conftest import ROOT
 
@@ -21,3 +24,89 @@ def test_readme_test_command_is_what_ci_runs() -> None:
 def test_readme_install_command_runs_a_real_lookup() -> None:
     blocks = re.findall(r"```sh\n(.*?)\n```", README, re.S)
     assert "pip install . && cpdt define --source unesco" in blocks[0]
+
+
+# --- every documented example runs ---------------------------------------------------------
+
+
+def readme_examples() -> list[str]:
+    """Every `cpdt …` line of the README's sh blocks (set-up blocks aside), comments dropped."""
+    lines = []
+    for block in re.findall(r"```sh\n(.*?)\n```", README, re.S):
+        if "pip install" in block:
+            continue
+        for line in block.splitlines():
+            command = line.split("  #", 1)[0].strip()
+            if command.startswith("cpdt "):
+                lines.append(command)
+    return lines
+
+
+def _argv(command: str) -> list[str]:
+    words = shlex.split(command)[1:]
+    if ">" in words:  # a redirection: the test captures stdout itself
+        words = words[: words.index(">")]
+    return words
+
+
+def test_readme_has_examples_of_every_command() -> None:
+    from cpdt_cli.cli import app
+
+    documented = {_argv(c)[0] if not _argv(c)[0].startswith("-") else "" for c in readme_examples()}
+    documented |= {w for c in readme_examples() for w in _argv(c) if not w.startswith("-")}
+    names = {info.callback.__name__ for info in app.registered_commands if info.callback}
+    assert names - documented == set()
+
+
+@pytest.mark.parametrize("command", readme_examples())
+def test_readme_example_runs_on_the_real_data(cpdt, monkeypatch, command: str) -> None:
+    monkeypatch.delenv("CPDT_DATA")
+    monkeypatch.chdir(ROOT)
+    r = cpdt(*_argv(command))
+    assert r.code == 0, f"{command}: {r.err}"
+    assert r.out.strip()
+    assert "Traceback" not in r.err
+
+
+def command_examples() -> list[tuple[str, str]]:
+    """Each command's docstring example(s): 'Ví dụ: cpdt x …, cpdt x …'."""
+    from cpdt_cli.cli import app
+
+    examples = []
+    for info in app.registered_commands:
+        doc = " ".join((info.callback.__doc__ or "").split()) if info.callback else ""
+        assert "Ví dụ: cpdt " in doc, f"{info.callback}: no example in its help"
+        tail = doc.split("Ví dụ: ", 1)[1]
+        for example in re.split(r",\s+(?=cpdt )", tail):
+            examples.append((info.callback.__name__, example.strip()))  # type: ignore[union-attr]
+    return examples
+
+
+@pytest.mark.parametrize(("name", "example"), command_examples())
+def test_help_example_runs_on_the_real_data(cpdt, monkeypatch, name: str, example: str) -> None:
+    monkeypatch.delenv("CPDT_DATA")
+    monkeypatch.chdir(ROOT)
+    r = cpdt(*_argv(example))
+    assert r.code == 0, f"{example}: {r.err}"
+    help_ = cpdt(name, "--help")
+    assert help_.code == 0 and "Ví dụ: cpdt" in " ".join(help_.out.split())
+
+
+def test_every_option_explains_itself_with_an_example() -> None:
+    """Options that take a value say what it looks like; flags only say what they do."""
+    import typer.main
+
+    from cpdt_cli.cli import app
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        for param in command.params:
+            if param.param_type_name == "option" and not param.is_flag:
+                help_ = param.help or ""
+                assert re.search(r"[Vv]í dụ", help_), f"cpdt {name} {param.opts[0]}: {help_!r}"
+
+
+def test_english_acceptance_on_the_real_data(cpdt, monkeypatch) -> None:
+    monkeypatch.delenv("CPDT_DATA")
+    r = cpdt("agency", "bo thong tin", "--lang", "en")
+    assert r.code == 0 and "Ministry of Information and Communications" in r.out

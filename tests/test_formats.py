@@ -1,0 +1,350 @@
+"""Output formats (md, jsonl, csv, bibtex), colour rules, the pager, overlays and `cpdt paths`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+
+REFERENCE = str(FIXTURES / "reference.yaml")
+ESC = "\x1b["
+
+
+@pytest.fixture(autouse=True)
+def reference_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CPDT_DATA", REFERENCE)
+
+
+LISTINGS = [
+    ["define"],
+    ["agency"],
+    ["committee", "--year", "2021"],
+    ["models"],
+    ["timeline"],
+    ["law"],
+    ["sources"],
+    ["search", "uy ban"],
+]
+
+
+# --- Markdown ------------------------------------------------------------------------------
+
+
+def test_markdown_has_footnotes_for_every_citation(cpdt, monkeypatch) -> None:
+    monkeypatch.setenv("CPDT_DATA", str(FIXTURES / "facts.yaml"))
+    r = cpdt("define", "--source", "unesco", "--format", "md")
+    assert r.code == 0, r.err
+    lines = r.out.splitlines()
+    assert lines[0].startswith("# Định nghĩa Chính phủ điện tử — ")
+    used = {m for line in lines if not line.startswith("[^") for m in _marks(line)}
+    defined = {line.split("]:", 1)[0] + "]" for line in lines if line.startswith("[^")}
+    assert used and used == defined
+    assert "[^1]: “" in r.out
+
+
+def _marks(line: str) -> set[str]:
+    import re
+
+    return set(re.findall(r"\[\^\d+\]", line))
+
+
+def test_markdown_escapes_what_markdown_would_obey(cpdt, tmp_path: Path, monkeypatch) -> None:
+    from cpdt_cli.formats import md_escape
+
+    assert md_escape("a *b* [c](d) <e> _f_ #g") == r"a \*b\* \[c\](d) \<e\> \_f\_ \#g"
+    assert md_escape("x\n\ny") == "x y"  # a value never breaks out of its paragraph
+
+
+@pytest.mark.parametrize("args", LISTINGS, ids=lambda a: a[0])
+def test_every_listing_command_takes_every_format(cpdt, monkeypatch, args: list[str]) -> None:
+    if args[0] == "define":
+        monkeypatch.setenv("CPDT_DATA", str(FIXTURES / "facts.yaml"))
+    for fmt in ("table", "plain", "json", "jsonl", "md", "csv"):
+        r = cpdt(*args, "--format", fmt)
+        assert r.code == 0, (fmt, r.err)
+        assert r.out.strip(), fmt
+
+
+# --- JSON Lines ----------------------------------------------------------------------------
+
+
+def test_jsonl_is_one_complete_object_a_line(cpdt, validate_output) -> None:
+    r = cpdt("timeline", "--format", "jsonl")
+    assert r.code == 0
+    lines = r.out.splitlines()
+    whole = cpdt("timeline", "--json").json()
+    assert len(lines) == whole["count"] > 1
+    results = [json.loads(line) for line in lines]
+    assert results == whole["results"]
+    validate_output({**whole, "results": results})
+    assert "\\u" not in r.out  # UTF-8, not escaped
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+
+def test_csv_one_row_a_result_rfc4180(cpdt) -> None:
+    r = cpdt("law", "--format", "csv")
+    assert r.code == 0
+    assert r.out.endswith("\r\n") and "\n" not in r.out.replace("\r\n", "")
+    rows = list(csv.reader(io.StringIO(r.out, newline="")))
+    assert rows[0] == [
+        "id",
+        "kind",
+        "title",
+        "text",
+        "date",
+        "sources",
+        "locators",
+        "urls",
+        "quotes",
+    ]
+    ids = [row[0] for row in rows[1:]]
+    assert ids == [x["id"] for x in cpdt("law", "--json").json()["results"]]
+    by_id = {row[0]: row for row in rows[1:]}
+    assert by_id["qd-1619-2021"][2] == "Quyết định 1619/QĐ-TTg"
+    assert all(len(row) == 9 for row in rows)
+
+
+def test_csv_quotes_and_neutralises_formulas() -> None:
+    from cpdt_cli.formats import to_csv
+    from cpdt_cli.queries import Answer
+
+    cite = {"source": {"id": "s", "title": "T", "publisher": None, "date": None, "url": None},
+            "quote": 'He said "yes", then\nleft', "locator": None}  # fmt: skip
+    answer = Answer("define", {}, [{"id": "x", "kind": "note", "title": "=1+1", "text": "a,b",
+                                    "citations": [cite]}])  # fmt: skip
+    rows = list(csv.reader(io.StringIO(to_csv(answer, "vi"), newline="")))
+    assert rows[1][:4] == ["x", "note", "'=1+1", "a,b"]
+    assert rows[1][8] == 'He said "yes", then\nleft'
+
+
+# --- BibTeX --------------------------------------------------------------------------------
+
+
+def test_bibtex_parses_strictly_and_has_every_source(cpdt) -> None:
+    from pybtex.database import parse_string
+
+    r = cpdt("sources", "--format", "bibtex")
+    assert r.code == 0, r.err
+    db = parse_string(r.out, "bibtex")  # raises on any syntax error
+    ids = [x["id"] for x in cpdt("sources", "--json").json()["results"]]
+    assert list(db.entries.keys()) == ids
+    for key, entry in db.entries.items():
+        assert entry.type in ("online", "misc")
+        assert entry.fields["title"].startswith("{") and entry.fields["title"].endswith("}")
+        assert (entry.type == "online") == ("url" in entry.fields), key
+
+
+def test_bibtex_escapes_special_characters() -> None:
+    from pybtex.database import parse_string
+
+    from cpdt_cli.formats import to_bibtex
+    from cpdt_cli.queries import Answer
+
+    source = {"id": "x-1", "kind": "source", "title": "50% & {more} #1 $ a_b ~ ^ \\",
+              "publisher": "A & B", "author": "PV (tổng hợp)", "date": "2019-09",
+              "url": "https://e.vn/a?b=1&c=%20#x", "inferred": {"publisher": "from the URL"},
+              "citations": []}  # fmt: skip
+    text = to_bibtex(Answer("sources", {}, [source]))
+    entry = parse_string(text, "bibtex").entries["x-1"]
+    assert entry.fields["title"] == (r"{50\% \& \{more\} \#1 \$ a\_b \~{} \^{} \textbackslash{}}")
+    assert entry.fields["url"] == "https://e.vn/a?b=1&c=%20#x"
+    assert entry.fields["year"] == "2019" and entry.fields["month"] == "9"
+    assert entry.fields["note"] == "Inferred publisher: from the URL"
+    assert "{{PV (tổng hợp)}}" in text
+
+
+def test_bibtex_only_where_an_answer_is_a_bibliography(cpdt) -> None:
+    assert cpdt("law", "1619", "--format", "bibtex").out.startswith("@")
+    r = cpdt("timeline", "--format", "bibtex")
+    assert (r.code, r.out) == (2, "")
+    assert "--format bibtex chỉ dùng được với cpdt sources" in r.err
+
+
+def test_unknown_format_is_a_usage_error(cpdt) -> None:
+    r = cpdt("law", "--format", "xml")
+    assert (r.code, r.out) == (2, "")
+    assert "--format 'xml' không có; chọn một trong: table, plain, json, jsonl, md, csv" in r.err
+
+
+# --- colour --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "escapes"),
+    [
+        ({}, [], False),  # piped: plain text
+        ({}, ["--color", "always"], True),  # an explicit flag wins over the pipe
+        ({"CLICOLOR_FORCE": "1"}, [], True),
+        ({"CLICOLOR_FORCE": "1"}, ["--color", "never"], False),  # and over the environment
+        ({"FORCE_COLOR": "1"}, [], True),
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, [], False),
+        ({"NO_COLOR": "1"}, ["--color", "always"], True),
+        ({"CLICOLOR_FORCE": "0"}, [], False),
+    ],
+)
+def test_colour_rules(cpdt, monkeypatch, env: dict[str, str], args: list[str], escapes: bool):
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    r = cpdt("models", "g2b", *args)
+    assert r.code == 0
+    assert (ESC in r.out) is escapes
+
+
+def test_colour_never_in_json_or_plain_even_when_forced(cpdt) -> None:
+    assert ESC not in cpdt("law", "1619", "--json", "--color", "always").out
+    assert ESC not in cpdt("law", "1619", "--format", "plain", "--color", "always").out
+
+
+def test_colour_decision_on_a_terminal(monkeypatch) -> None:
+    from cpdt_cli.output import color_wanted, default_format
+
+    class Tty:
+        def isatty(self) -> bool:
+            return True
+
+    assert color_wanted("auto", Tty()) is True
+    monkeypatch.setenv("TERM", "dumb")
+    assert color_wanted("auto", Tty()) is False
+    assert default_format(False, "auto", Tty()) == "plain"
+    assert default_format(False, "never", Tty()) == "table"  # layout stays, colour goes
+    monkeypatch.delenv("TERM")
+    monkeypatch.setenv("CLICOLOR", "0")
+    assert color_wanted("auto", Tty()) is False
+
+
+def test_bad_colour_is_a_usage_error(cpdt) -> None:
+    r = cpdt("law", "--color", "sometimes")
+    assert r.code == 2 and "--color 'sometimes' không có" in r.err
+
+
+# --- pager ---------------------------------------------------------------------------------
+
+
+def _fake_tty(monkeypatch, lines: int = 5) -> None:
+    import os
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *a: os.terminal_size((80, lines)))
+
+
+def test_pager_gets_long_output_on_a_terminal(monkeypatch, tmp_path: Path, capsys) -> None:
+    from cpdt_cli import output
+
+    seen = tmp_path / "paged.txt"
+    monkeypatch.setenv("PAGER", f"tee {seen}")
+    _fake_tty(monkeypatch)
+    output.show("a\nb\nc\nd\ne\nf\n", pager=True)
+    assert seen.read_text() == "a\nb\nc\nd\ne\nf\n"
+    assert capsys.readouterr().out == ""  # what tee printed went to the real stdout
+
+
+@pytest.mark.parametrize(
+    ("pager", "flag", "long"),
+    [("tee /dev/null", False, True), ("tee /dev/null", True, False),
+     ("/nonexistent/pager", True, True), ("false", True, True), ("", True, True)],
+)  # fmt: skip
+def test_no_pager_or_broken_pager_prints(monkeypatch, capsys, pager, flag, long) -> None:
+    from cpdt_cli import output
+
+    monkeypatch.setenv("PAGER", pager)
+    _fake_tty(monkeypatch, lines=3 if long else 50)
+    output.show("1\n2\n3\n4\n", pager=flag)
+    assert capsys.readouterr().out == "1\n2\n3\n4\n"
+
+
+def test_never_pages_when_piped(cpdt, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PAGER", f"tee {tmp_path / 'x'}")
+    assert cpdt("timeline").code == 0
+    assert not (tmp_path / "x").exists()
+
+
+# --- overlays and paths --------------------------------------------------------------------
+
+OVERLAY = """\
+entities:
+  - id: org.vpcp
+    kind: agency
+    name: "Văn phòng Chính phủ (tên của đơn vị)"
+"""
+
+
+def test_overlay_layers_over_the_base_with_a_notice(cpdt, tmp_path: Path, monkeypatch) -> None:
+    overlay = tmp_path / "org.yaml"
+    overlay.write_text(OVERLAY, encoding="utf-8")
+    r = cpdt("agency", "VPCP", "--overlay", str(overlay), "--json")
+    assert r.code == 0, r.err
+    assert r.json()["results"][0]["name"] == "Văn phòng Chính phủ (tên của đơn vị)"
+    assert f"{overlay}:2: 'org.vpcp' overrides {REFERENCE}:" in r.err
+    monkeypatch.setenv("CPDT_OVERLAY", str(overlay))
+    assert (
+        cpdt("agency", "VPCP", "--json").json()["results"][0]["name"].endswith("(tên của đơn vị)")
+    )
+    r = cpdt("check")
+    assert r.code == 0 and f"OK: {REFERENCE}, {overlay}" in r.out
+
+
+def test_check_validates_the_layered_set(cpdt, tmp_path: Path) -> None:
+    overlay = tmp_path / "bad.yaml"
+    overlay.write_text("statements:\n  - id: x\n    kind: goal\n    subject: org.nobody\n"
+                       "    citations: [{source: hoidap-dau-moi, quote: q}]\n")  # fmt: skip
+    r = cpdt("--overlay", str(overlay), "check")
+    assert r.code == 3
+    assert f"{overlay}:4: subject: no" in r.err
+
+
+def test_paths_shows_builtin_overlays_and_cache(cpdt, tmp_path: Path, monkeypatch) -> None:
+    from cpdt_cli import facts
+
+    monkeypatch.setenv("CPDT_OVERLAY", str(tmp_path / "o.yaml"))
+    r = cpdt("paths")
+    assert r.code == 0
+    assert r.out.splitlines() == [
+        f"dữ liệu có sẵn: {facts.builtin_path()}",
+        f"dữ liệu đang dùng: {REFERENCE}",
+        f"lớp phủ: {tmp_path / 'o.yaml'}",
+        f"bộ nhớ đệm: {tmp_path / 'cache'}",
+    ]
+    assert cpdt("--lang", "en", "paths").out.startswith("built-in data: ")
+
+
+# --- completion ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("cpdt define --source une", ["unesco"]),
+        ("cpdt models g2", ["g2b", "g2g"]),
+        ("cpdt agency vp", ["vpcp"]),
+        ("cpdt law 16", ["1619"]),
+        ("cpdt committee --year 201", ["2018", "2019"]),
+    ],
+)
+def test_completion_from_the_data(cpdt, monkeypatch, words: str, expected: list[str]) -> None:
+    if "define" in words:
+        monkeypatch.setenv("CPDT_DATA", str(FIXTURES / "facts.yaml"))
+    monkeypatch.setenv("_CPDT_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", words)
+    monkeypatch.setenv("COMP_CWORD", str(len(words.split()) - 1))
+    r = cpdt()
+    assert r.code == 0 and r.err == ""
+    assert r.out.split() == expected
+
+
+def test_completion_with_broken_data_is_silent(cpdt, monkeypatch, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema_version: [\n")
+    monkeypatch.setenv("CPDT_DATA", str(bad))
+    monkeypatch.setenv("_CPDT_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", "cpdt models g")
+    monkeypatch.setenv("COMP_CWORD", "2")
+    r = cpdt()
+    assert (r.code, r.out.strip(), r.err) == (0, "", "")
