@@ -110,3 +110,10 @@ def test_english_acceptance_on_the_real_data(cpdt, monkeypatch) -> None:
     monkeypatch.delenv("CPDT_DATA")
     r = cpdt("agency", "bo thong tin", "--lang", "en")
     assert r.code == 0 and "Ministry of Information and Communications" in r.out
+
+
+def test_readme_screenshot_exists_and_is_a_real_answer() -> None:
+    image = re.search(r"!\[[^\]]*\]\((docs/[^)]+\.svg)\)", README)
+    assert image, "the README shows a screenshot"
+    svg = (ROOT / image[1]).read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and "Generated with Rich" in svg  # tools/screenshot.py

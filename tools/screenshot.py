@@ -1,0 +1,31 @@
+"""Make docs/screenshot.svg: a real answer as the terminal shows it (Rich's SVG export).
+
+    .venv/bin/python tools/screenshot.py            # cpdt agency "dau moi ky thuat", 80 columns
+
+The answer comes from the built-in fact file through the same query and renderer as
+`cpdt agency "dau moi ky thuat"` on a terminal, so the picture changes when the program does.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from cpdt_cli import document, facts, output, queries  # noqa: E402
+
+
+def main() -> None:
+    answer = queries.agency(facts.load([facts.builtin_path()]), "dau moi ky thuat")
+    console = output.rich_console(width=80, color=True, record=True)
+    output.print_rich(console, document.build_document(answer, "vi"))
+    svg = console.export_svg(title='cpdt agency "dau moi ky thuat"')
+    target = ROOT / "docs" / "screenshot.svg"
+    target.write_text(svg, encoding="utf-8")
+    print(f"wrote {target.relative_to(ROOT)} ({len(svg) // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()
