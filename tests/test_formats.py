@@ -348,3 +348,20 @@ def test_completion_with_broken_data_is_silent(cpdt, monkeypatch, tmp_path: Path
     monkeypatch.setenv("COMP_CWORD", "2")
     r = cpdt()
     assert (r.code, r.out.strip(), r.err) == (0, "", "")
+
+
+@pytest.mark.parametrize("name", ["committee-2019", "law-1072"])
+def test_coloured_rendering_matches_golden(cpdt, name: str) -> None:
+    """Colour on: the same text as the colour-off golden file, plus the escape codes."""
+    import os
+    import re
+
+    golden = Path(__file__).parent / "golden" / f"{name}-80-color.txt"
+    args = {"committee-2019": ["committee", "--year", "2019"], "law-1072": ["law", "1072"]}[name]
+    r = cpdt(*args, "--color", "always")
+    assert r.code == 0 and ESC in r.out
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(r.out, encoding="utf-8")
+    assert r.out == golden.read_text(encoding="utf-8")
+    plain = [line.rstrip() for line in re.sub(r"\x1b\[[0-9;]*m", "", r.out).splitlines()]
+    assert plain == (golden.parent / f"{name}-80.txt").read_text(encoding="utf-8").splitlines()
