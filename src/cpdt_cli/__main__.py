@@ -62,9 +62,11 @@ def _command_name(info: Any) -> str | None:
 def report(error: CpdtError) -> int:
     if not error.message:
         return error.exit_code
-    print(f"cpdt: {error.message}", file=sys.stderr)
+    from .output import inert  # messages quote the user's query: show its escapes, never obey
+
+    print(f"cpdt: {inert(error.message)}", file=sys.stderr)
     for hint in error.hints:
-        print(f"  {hint}", file=sys.stderr)
+        print(f"  {inert(hint)}", file=sys.stderr)
     return error.exit_code
 
 

@@ -61,10 +61,10 @@ def key_for(paths: list[Path]) -> str | None:
     digest = _blake2b(f"{__version__}\0{_MAGIC!r}".encode(), digest_size=16)
     try:
         for path in paths:
+            info = path.stat()  # not open(): opening a FIFO to look at it would drain it
+            if not stat.S_ISREG(info.st_mode) or info.st_size > yamlread.MAX_BYTES:
+                return None
             with path.open("rb") as fh:
-                info = os.fstat(fh.fileno())
-                if not stat.S_ISREG(info.st_mode) or info.st_size > yamlread.MAX_BYTES:
-                    return None
                 data = fh.read(yamlread.MAX_BYTES + 1)
             if len(data) > yamlread.MAX_BYTES:
                 return None

@@ -63,8 +63,9 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise _Fail(Problem(name, None, f"cannot read the file: {exc.strerror or exc}")) from None
     if len(data) > MAX_BYTES:
-        limit = MAX_BYTES // (1024 * 1024)
-        raise _Fail(Problem(name, None, f"larger than {limit} MiB; a fact file is text, not data"))
+        mib, rest = divmod(MAX_BYTES, 1024 * 1024)
+        limit = f"{MAX_BYTES} bytes" if rest else f"{mib} MiB"
+        raise _Fail(Problem(name, None, f"larger than {limit}; a fact file is text, not data"))
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise _Fail(Problem(name, line, "binary content (NUL byte): not a YAML text file"))
