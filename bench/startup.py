@@ -156,7 +156,8 @@ def measure(args: argparse.Namespace) -> None:
         text=True,
     ).stdout.split()
     base = statistics.median(base_times)
-    print(f"typer {version[0]}, Python {version[1]}, data: {data.name}, {args.runs} rounds\n")
+    shown = data.relative_to(ROOT) if data.is_relative_to(ROOT) else data
+    print(f"typer {version[0]}, Python {version[1]}, data: {shown}, {args.runs} rounds\n")
     print("| command | median (s) | × `import typer` | target |")
     print("|---|---:|---:|---|")
     print(f'| `python -c "import typer"` (baseline) | {base:.3f} | 1.00 | |')

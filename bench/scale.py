@@ -1,0 +1,265 @@
+"""How load, search and memory grow with the fact file: 100, 1k, 10k and 100k statements.
+
+Each synthetic file is valid per docs/FACTS.md (`cpdt check` passes). Every measurement runs
+in its own process, so the peak memory (ru_maxrss of that process, from wait4) is its own:
+cold = parse + validate + write the cache; warm = the same load served by the cache; search
+= the core search function on the warm model (`find.search_facts` when this checkout has
+it, else the text filter of `cpdt define QUERY`, said so in the table); "warm command" is a
+whole `cpdt … --json` process, start-up included.
+
+    .venv/bin/python bench/scale.py                  # 100 1000 10000 100000
+    .venv/bin/python bench/scale.py --sizes 100 10000 --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUERY = "dịch vụ công trực tuyến"
+
+WORDS = [
+    "chính",
+    "phủ",
+    "điện",
+    "tử",
+    "dịch",
+    "vụ",
+    "công",
+    "trực",
+    "tuyến",
+    "cổng",
+    "thông",
+    "tin",
+    "quốc",
+    "gia",
+    "ủy",
+    "ban",
+    "chuyển",
+    "đổi",
+    "số",
+    "bộ",
+    "thông",
+    "tin",
+    "truyền",
+    "thông",
+    "văn",
+    "phòng",
+    "kết",
+    "nối",
+    "liên",
+    "thông",
+    "dữ",
+    "liệu",
+    "hồ",
+    "sơ",
+    "thủ",
+    "tục",
+    "hành",
+    "chính",
+    "người",
+    "dân",
+    "doanh",
+    "nghiệp",
+    "cơ",
+    "quan",
+    "nhà",
+    "nước",
+    "hạ",
+    "tầng",
+    "an",
+    "toàn",
+    "thông",
+    "tin",
+    "nền",
+    "tảng",
+    "chia",
+    "sẻ",
+    "e-government",
+    "digital",
+    "services",
+    "online",
+    "portal",
+    "citizens",
+    "agencies",
+]
+
+# The measuring child: prints {"load": s, "search": s, "statements": n, "engine": …}.
+CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from cpdt_cli import facts as facts_mod
+paths = [Path(sys.argv[1])]
+start = time.perf_counter()
+model = facts_mod.load(paths)
+loaded = time.perf_counter()
+try:
+    from cpdt_cli.find import search_facts
+except ImportError:
+    from cpdt_cli import queries
+    engine = "define QUERY (stand-in)"
+    run = lambda: queries.define(model, sys.argv[2])
+else:
+    engine = "find.search_facts"
+    run = lambda: search_facts(model, sys.argv[2])
+searched = None
+if sys.argv[3] == "search":
+    t = time.perf_counter()
+    try:
+        answer = run()
+        hits = len(answer.results)
+    except Exception as exc:  # NotFound: still a timed search
+        hits = type(exc).__name__
+    searched = time.perf_counter() - t
+print(json.dumps({"load": loaded - start, "search": searched, "hits": hits if searched else None,
+                  "statements": len(model.statements), "engine": engine}))
+"""
+
+
+def generate(n: int, path: Path, seed: int = 6) -> None:
+    """A valid fact file with `n` statements (a tenth of them definitions)."""
+    rnd = random.Random(seed)
+    n_sources = max(5, n // 100)
+    n_entities = max(10, n // 50)
+    out = ["schema_version: 1", 'data_as_of: "2026-11-23"', "sources:"]
+    for i in range(n_sources):
+        out += [
+            f"  - id: src-{i}",
+            f'    title: "Nguồn tổng hợp số {i}"',
+            f'    date: "2020-{1 + i % 12:02d}"',
+        ]
+    out.append("entities:")
+    for i in range(n_entities):
+        kind = "definer" if i % 5 == 0 else "agency"
+        out += [f"  - id: org.e{i}", f"    kind: {kind}", f'    name: "Cơ quan thử {i}"']
+        out += [f'    aliases: ["CQ{i}"]']
+    out.append("instruments:")
+    out.append("  - id: qd-1-2020")
+    out += ['    number: "1/QĐ-TTg"', "    type: decision", '    date: "2020-01-02"']
+    out += ['    title: "Quyết định thử"', "    citations:", "      - source: src-0"]
+    out += ['        quote: "Quyết định thử"']
+    out.append("committee_states: []")
+    out.append("statements:")
+    for i in range(n):
+        words = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(12, 30)))
+        quote = words[0].upper() + words[1:] + "."
+        if i % 10 == 0:
+            subject = f"org.e{5 * rnd.randrange(n_entities // 5)}"
+            out += [f"  - id: st.{i}", "    kind: definition", f"    subject: {subject}"]
+        elif i % 10 == 1:
+            out += [
+                f"  - id: st.{i}",
+                "    kind: event",
+                f'    date: "20{10 + i % 15}-0{1 + i % 9}"',
+            ]
+        else:
+            out += [
+                f"  - id: st.{i}",
+                "    kind: goal",
+                f"    subject: org.e{rnd.randrange(n_entities)}",
+            ]
+        out += ["    citations:", f"      - source: src-{rnd.randrange(n_sources)}"]
+        out += [f'        quote: "{quote}"', f'        locator: "Điều {1 + i % 40}"']
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, bytes, bytes]:
+    """Wall time (s), peak RSS (MiB), exit code, stdout, stderr of one process."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return elapsed, usage.ru_maxrss / 1024, proc.returncode, out.read(), err.read()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=3, help="warm runs per size (median)")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="cpdt-scale-"))
+    env = {k: v for k, v in os.environ.items() if k not in ("CPDT_NO_CACHE", "NO_COLOR")}
+    drop_bytecode = env.pop("PYTHONDONTWRITEBYTECODE", None) is not None
+    if drop_bytecode:
+        env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")  # as an installed wheel: .pyc kept
+    cli = [sys.executable, "-m", "cpdt_cli"]
+    has_search = subprocess.run([*cli, "search", "--help"], capture_output=True).returncode == 0
+    command = ["search", QUERY, "--json"] if has_search else ["define", QUERY, "--json"]
+    rows = []
+    engine = "?"
+    try:
+        warmup = work / "warmup.yaml"
+        generate(10, warmup)  # compiles the .pyc files, so that the first cold load is fair
+        subprocess.run([sys.executable, "-c", CHILD, str(warmup), QUERY, "search"], env=dict(
+            env, CPDT_NO_CACHE="1"), capture_output=True)  # fmt: skip
+        for n in args.sizes:
+            data = work / f"facts-{n}.yaml"
+            generate(n, data)
+            size_mib = data.stat().st_size / 2**20
+            run_env = dict(env, CPDT_CACHE_DIR=str(work / f"cache-{n}"), CPDT_DATA=str(data))
+            probe = [sys.executable, "-c", CHILD, str(data), QUERY]
+
+            _, cold_mem, code, out, err = measured([*probe, "load"], run_env)
+            if code != 0:
+                sys.exit(f"{n}: cold load failed ({code}): {err.decode()[-2000:]}")
+            cold = json.loads(out)
+            warm_loads, searches, search_mems, cmd_mems, hits = [], [], [], [], None
+            for _ in range(args.runs):
+                _, mem, code, out, err = measured([*probe, "search"], run_env)
+                if code != 0:
+                    sys.exit(f"{n}: warm run failed ({code}): {err.decode()[-2000:]}")
+                got = json.loads(out)
+                warm_loads.append(got["load"])
+                searches.append(got["search"])
+                search_mems.append(mem)
+                hits, engine = got["hits"], got["engine"]
+            walls = []
+            for _ in range(args.runs):
+                wall, mem, code, _, err = measured([*cli, *command], run_env)
+                if code not in (0, 1):
+                    sys.exit(f"{n}: `cpdt {' '.join(command)}` exit {code}: {err.decode()[-500:]}")
+                walls.append(wall)
+                cmd_mems.append(mem)
+            rows.append(
+                (n, size_mib, cold["load"], statistics.median(warm_loads),
+                 statistics.median(searches), hits, statistics.median(walls),
+                 (cold_mem, max(search_mems), max(cmd_mems)))
+            )  # fmt: skip
+            print(f"done: {n} statements", file=sys.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"search (core): {engine}; query “{QUERY}”; warm command: `cpdt {' '.join(command)}`;"
+          f" warm runs: median of {args.runs}\n")  # fmt: skip
+    print("| statements | file (MiB) | cold load (s) | warm load (s) | search (s) | hits "
+          "| warm command (s) | peak MiB: cold / search / command |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---|")
+    for n, mib, cold_s, warm_s, search_s, hits, wall, mem in rows:
+        print(f"| {n:,} | {mib:.1f} | {cold_s:.2f} | {warm_s:.3f} | {search_s:.4f} | {hits} "
+              f"| {wall:.3f} | {mem[0]:.0f} / {mem[1]:.0f} / {mem[2]:.0f} |")  # fmt: skip
+    by_n = {r[0]: r for r in rows}
+    if 100 in by_n and 10_000 in by_n:
+        ratio = by_n[10_000][4] / by_n[100][4]
+        whole = by_n[10_000][6] / by_n[100][6]
+        print(f"\nsearch at 10k / at 100: {ratio:.1f}× (core), {whole:.2f}× (whole command);"
+              " target ≤ 2×")  # fmt: skip
+    if 100_000 in by_n:
+        print(f"peak memory at 100k: {max(by_n[100_000][7]):.0f} MiB; target < 500 MiB")
+
+
+if __name__ == "__main__":
+    main()
