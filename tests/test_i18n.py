@@ -76,9 +76,12 @@ def test_messages_in_english(cpdt) -> None:
     assert "  try: cpdt agency (every agency) or cpdt search 'bo ngoai giao'" in r.err
     r = cpdt("committee", "--year", "2017", "--lang", "en")
     assert r.err.startswith("cpdt: no committee in 2017: ")
+    assert "was founded 2018-08-28 by Decision 1072/QĐ-TTg" in r.err
     assert "  try: cpdt committee --year 2018" in r.err
     r = cpdt("timeline", "--from", "2022", "--to", "2018", "--lang", "en")
     assert r.code == 2 and "--from 2022 is after --to 2018" in r.err
+    r = cpdt("law", "--format", "xml", "--lang", "en")
+    assert r.code == 2 and "--format 'xml' does not exist; choose one of: table" in r.err
 
 
 def test_unknown_language_is_a_usage_error(cpdt) -> None:

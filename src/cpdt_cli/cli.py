@@ -185,7 +185,7 @@ def listing(func: Callable[..., Answer]) -> Callable[..., None]:
     def command(ctx: typer.Context, **kwargs: Any) -> None:
         settings = _settings(ctx)
         settings.merge({name: kwargs.pop(f"{name}_") for name, _, _ in _SHARED})
-        _emit(ctx, _in_language(settings.language, lambda: func(ctx, **kwargs)))
+        _in_language(settings.language, lambda: _emit(ctx, func(ctx, **kwargs)))
 
     params = [*resolved, *shared]
     del command.__wrapped__  # Typer must see the new signature, not the function's own
@@ -196,13 +196,13 @@ def listing(func: Callable[..., Answer]) -> Callable[..., None]:
     return command
 
 
-def _in_language(lang: str, run: Callable[[], Answer]) -> Answer:
+def _in_language(lang: str, run: Callable[[], None]) -> None:
     """The core speaks Vietnamese; its errors are put into the chosen language here, once."""
     from . import i18n
     from .errors import CpdtError
 
     try:
-        return run()
+        run()
     except CpdtError as error:
         error.message = i18n.message(error.message, lang)
         error.hints = tuple(i18n.message(h, lang) for h in error.hints)

@@ -164,11 +164,12 @@ _MESSAGES = (
     (r"(.*) chỉ dùng được với (.*)", r"\1 works only with \2"),
 )  # fmt: skip
 
+# Vietnamese dates in messages ("ngày 28/8/2018") become ISO dates in English ones.
 _WHEN = (
-    (r"ngày (\d+)/(\d+)/(\d{4})", r"\3-\2-\1"),
-    (r"tháng (\d+)/(\d{4})", r"\2-\1"),
-    (r"năm (\d{4})", r"\1"),
-    (r"Quyết định ", "Decision "),
+    (r"ngày (\d+)/(\d+)/(\d{4})", lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"),
+    (r"tháng (\d+)/(\d{4})", lambda m: f"{m[2]}-{int(m[1]):02d}"),
+    (r"năm (\d{4})", lambda m: m[1]),
+    (r"Quyết định ", lambda m: "Decision "),
 )
 
 

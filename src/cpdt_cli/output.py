@@ -224,6 +224,7 @@ def show(text: str, pager: bool) -> None:
         return
     env = dict(os.environ)
     env.setdefault("LESSCHARSET", "utf-8")
+    env.setdefault("LESS", "FRX")  # as git does: colours pass, short output needs no key
     try:
         with subprocess.Popen(argv, stdin=subprocess.PIPE, env=env) as proc:
             assert proc.stdin is not None
