@@ -54,10 +54,16 @@ def test_rendered_table_matches_golden(
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_json_of_every_command_validates(cpdt, validate_output, name: str) -> None:
+def test_json_of_every_command_validates_and_matches_exactly(
+    cpdt, validate_output, name: str
+) -> None:
     r = cpdt(*CASES[name], "--json")
     assert r.code == 0, r.err
     validate_output(r.json())
+    path = GOLDEN / f"{name}.json"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(r.out, encoding="utf-8")
+    assert r.out == path.read_text(encoding="utf-8")
 
 
 def test_agency_technical_focal_point(cpdt) -> None:
