@@ -337,8 +337,7 @@ def _check_kind(facts: Facts, kind: str) -> str:
     if folded in kinds:
         return folded
     named = [search.Named(k, k, (k,)) for k in kinds]
-    close = search.suggest(kind, named)
-    hints = ["có phải ý bạn là: " + ", ".join(f"'{c.label}'" for c in close) + "?"] if close else []
+    hints = search.did_you_mean(kind, named)
     hints.append("các loại: " + ", ".join(kinds))
     raise UsageError(f"không có loại '{kind}'", tuple(hints))
 
@@ -351,10 +350,7 @@ def _hints(facts: Facts, index: search.Index, query: str, kind: str | None) -> t
         named.append(search.Named(ins.id, ins.number, (ins.number, ins.title)))
     for g in facts.glossary.values():
         named.append(search.Named(g.id, g.term, (g.term, *g.expansions)))
-    hints = []
-    close = search.suggest(query, named)
-    if close:
-        hints.append("có phải ý bạn là: " + ", ".join(f"'{c.label}'" for c in close) + "?")
+    hints = search.did_you_mean(query, named)
     if kind is not None:
         hints.append(f"thử bỏ --kind {kind}")
     hints.append("thử ít từ hơn, hoặc: cpdt define, cpdt agency, cpdt committee, cpdt law")

@@ -77,16 +77,11 @@ def law(facts: Facts, query: str | None = None) -> Answer:
     if query:
         found = find(facts, query)
         if not found:
-            close = search.suggest(
-                query,
-                [
-                    search.Named(i.id, i.number, (i.number, i.title))
-                    for i in facts.instruments.values()
-                ],
-            )
-            hints = (
-                ["có phải ý bạn là: " + ", ".join(c.label for c in close) + "?"] if close else []
-            )
+            named = [
+                search.Named(i.id, i.number, (i.number, i.title))
+                for i in facts.instruments.values()
+            ]
+            hints = search.did_you_mean(query, named)
             hints.append("xem cả danh mục: cpdt law")
             raise NotFound(f"không có văn bản nào khớp với '{query}'", tuple(hints))
     else:

@@ -169,10 +169,7 @@ def _by_source(
         notice = f"hiểu '{wanted}' là '{typo.label}'"
         return [s for s in definitions if s.subject == typo.id], [notice]
     known = sorted({d.label for d in definers})
-    close = search.suggest(wanted, definers + articles)
-    hints = []
-    if close:
-        hints.append("có phải ý bạn là: " + ", ".join(f"'{c.label}'" for c in close) + "?")
+    hints = search.did_you_mean(wanted, definers + articles)
     hints.append("các nguồn đã biết: " + "; ".join(known))
     raise NotFound(f"không biết nguồn '{wanted}'", tuple(hints))
 
@@ -218,14 +215,8 @@ def agency(facts: Facts, query: str | None = None) -> Answer:
             if hits:
                 chosen.append((e, hits))
         if not chosen:
-            close = search.suggest(
-                query, [search.Named(e.id, e.name, _entity_names(e)) for e in bodies]
-            )
-            hints = (
-                ["có phải ý bạn là: " + ", ".join(f"'{c.label}'" for c in close) + "?"]
-                if close
-                else []
-            )
+            named = [search.Named(e.id, e.name, _entity_names(e)) for e in bodies]
+            hints = search.did_you_mean(query, named)
             hints.append(f"thử: cpdt agency (mọi cơ quan) hoặc cpdt search '{query}'")
             raise NotFound(f"không có cơ quan hay nhiệm vụ nào khớp với '{query}'", tuple(hints))
     else:
@@ -287,14 +278,8 @@ def models(facts: Facts, query: str | None = None) -> Answer:
         chosen = [e for e in entities if e.id in ids]
         general = [] if chosen else [s for s in general if _words_in(query, _statement_text(s))]
         if not chosen and not general:
-            close = search.suggest(
-                query, [search.Named(e.id, e.name, _entity_names(e)) for e in entities]
-            )
-            hints = (
-                ["có phải ý bạn là: " + ", ".join(f"'{c.label}'" for c in close) + "?"]
-                if close
-                else []
-            )
+            named = [search.Named(e.id, e.name, _entity_names(e)) for e in entities]
+            hints = search.did_you_mean(query, named)
             hints.append("các mô hình: " + ", ".join(e.short or e.name for e in entities))
             raise NotFound(f"không có mô hình nào khớp với '{query}'", tuple(hints))
     results = []

@@ -108,6 +108,14 @@ def suggest(query: str, candidates: Iterable[Named], limit: int = 3) -> list[Nam
     return [c for score, c in _scored(query, candidates)[:limit] if score >= 60]
 
 
+def did_you_mean(query: str, candidates: Iterable[Named]) -> list[str]:
+    """The 'did you mean' hint for an argument that names nothing known (empty if none is near)."""
+    close = suggest(query, candidates)
+    if not close:
+        return []
+    return ["có phải ý bạn là: " + ", ".join(f"'{c.label}'" for c in close) + "?"]
+
+
 def best_typo_match(query: str, candidates: Iterable[Named]) -> Named | None:
     """A single candidate the query is clearly a misspelling of, or None."""
     if len(fold(query)) < 4:
