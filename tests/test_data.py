@@ -19,8 +19,8 @@ import pytest
 
 from conftest import ROOT
 from cpdt_cli import facts as facts_mod
+from cpdt_cli.dates import date_bounds, date_problem
 from cpdt_cli.model import Facts
-from cpdt_cli.validate import date_bounds, date_problem
 
 DATA = ROOT / "data" / "facts.yaml"
 SHARED = ROOT.parent / "shared"

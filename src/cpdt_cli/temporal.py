@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .dates import date_bounds, date_problem
 from .errors import NotFound, UsageError
 from .model import CommitteeState, Facts
 from .queries import Answer, Result, _words_in, citations, entity_ref, statement_result
-from .validate import date_bounds, date_problem
 
 POSITIONS = {
     "chair": "Chủ tịch",

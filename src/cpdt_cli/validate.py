@@ -7,13 +7,13 @@ uniqueness and committee periods are checked over the layered whole.
 
 from __future__ import annotations
 
-import calendar
 import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dates import date_bounds, date_problem
 from .errors import Problem
 from .yamlread import YList, YMap
 
@@ -40,35 +40,6 @@ FACETS = {"description", "function", "goal", "infrastructure", "transaction-grou
 LANGS = {"vi", "en"}
 
 _ID = re.compile(r"[a-z0-9][a-z0-9.\-]*")
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def date_problem(value: str) -> str | None:
-    """Why `value` is not a valid (possibly partial) date, or None."""
-    m = _DATE.fullmatch(value)
-    if not m:
-        return f"'{value}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
-    year, month, day = int(m[1]), m[2], m[3]
-    if month is not None and not 1 <= int(month) <= 12:
-        return f"'{value}': there is no month {month}"
-    if day is not None:
-        last = calendar.monthrange(year, int(month or 1))[1]
-        if not 1 <= int(day) <= last:
-            return f"'{value}': that month has no day {day}"
-    return None
-
-
-def date_bounds(value: str) -> tuple[str, str]:
-    """The first and last day a (possibly partial) date may stand for, as ISO strings."""
-    parts = value.split("-")
-    if len(parts) == 3:
-        return value, value
-    if len(parts) == 2:
-        y, m = int(parts[0]), int(parts[1])
-        return f"{value}-01", f"{value}-{calendar.monthrange(y, m)[1]:02d}"
-    return f"{value}-01-01", f"{value}-12-31"
-
-
 # --- field specs ---------------------------------------------------------------------------
 # A spec maps a field name to (check, required). A check returns an error message or None;
 # reference checks are deferred (they need the layered whole).
