@@ -9,14 +9,18 @@ import os
 import subprocess
 import sys
 import threading
+from array import array
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
+from cpdt_cli import ranking
 
 GOOD = (FIXTURES / "facts.yaml").read_text(encoding="utf-8")
 MARKUP = FIXTURES / "reliability_markup.yaml"
@@ -333,7 +337,7 @@ def cache_files(tmp_path: Path) -> list[Path]:
         pytest.param(lambda b: b[:-7], id="short-by-a-few-bytes"),
         # a pickle that would create a file if it were ever unpickled
         pytest.param(
-            lambda b: b"cpdt-cache-1\n\x80\x04\x95cos\nsystem\n(S'touch PWNED'\ntR.",
+            lambda b: b[: b.index(b"\n") + 1] + b"\x80\x04\x95cos\nsystem\n(S'touch PWNED'\ntR.",
             id="foreign",
         ),
         pytest.param(lambda b: b"", id="empty"),
@@ -349,6 +353,50 @@ def test_damaged_cache_is_ignored_and_rebuilt(cpdt, tmp_path: Path, damage: Any)
     assert (again.code, again.out, again.err) == (0, first.out, "")
     assert cached.read_bytes() == good  # rebuilt
     assert not Path("PWNED").exists()
+
+
+def _index_with(good: bytes, change: Callable[[ranking.IndexData], None]) -> bytes:
+    """The stored index, decoded, changed, and encoded again behind the same header."""
+    header, body = good[: good.index(b"\n") + 1], good[good.index(b"\n") + 1 :]
+    index = msgspec.msgpack.decode(body, type=ranking.IndexData)
+    change(index)
+    return header + msgspec.msgpack.encode(index)
+
+
+def _out_of_range(index: ranking.IndexData) -> None:
+    for posting in index.postings.values():
+        posting.docs = array("I", [len(index.ids) + 5] * (len(posting.docs) // 4)).tobytes()
+
+
+def _odd_length(index: ranking.IndexData) -> None:
+    for posting in index.postings.values():
+        posting.docs += b"\x01"
+
+
+def _tables_disagree(index: ranking.IndexData) -> None:
+    index.kinds.pop()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda b: b"\x00garbage" * 10, id="corrupt"),
+        pytest.param(lambda b: b[: len(b) // 2], id="truncated"),
+        pytest.param(lambda b: b.replace(b"little", b"big", 1), id="other-byte-order"),
+        pytest.param(lambda b: _index_with(b, _out_of_range), id="document-out-of-range"),
+        pytest.param(lambda b: _index_with(b, _odd_length), id="posting-cut-mid-number"),
+        pytest.param(lambda b: _index_with(b, _tables_disagree), id="tables-disagree"),
+    ],
+)
+def test_damaged_search_index_is_ignored_and_rebuilt(cpdt, tmp_path: Path, damage: Any) -> None:
+    first = cpdt("search", "chinh phu dien tu", "--json")
+    assert first.code == 0
+    [stored] = (tmp_path / "cache").glob("search-*.msgpack")
+    good = stored.read_bytes()
+    stored.write_bytes(damage(good))
+    again = cpdt("search", "chinh phu dien tu", "--json")
+    assert (again.code, again.out, again.err) == (0, first.out, "")
+    assert stored.read_bytes() == good  # rebuilt
 
 
 def test_edit_that_keeps_size_and_mtime_is_seen(cpdt, tmp_path: Path) -> None:

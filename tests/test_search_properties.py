@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from cpdt_cli import facts, find, search
+from cpdt_cli import facts, find, ranking, search
 from cpdt_cli.errors import CpdtError
 
 _, MODEL = facts.check([Path(FIXTURES / "search.yaml")])
@@ -62,3 +62,45 @@ def test_no_string_makes_search_raise(text: str) -> None:
 def test_controls_surrogates_and_huge_queries_do_not_raise() -> None:
     for text in ("\x00\x1b[31m\u202e", "\ud800abc\udfff", "chính phủ " * 10_000, "x" * 100_000):
         _answer(text)
+
+
+# --- the pruned ranking returns what scoring every document returns --------------------------
+# The index bounds each document's score from its postings and scores exactly only those whose
+# bound can still reach the answer; a bound that is ever too low would drop a document here.
+
+INDEXES = {
+    name: ranking.Index(find.build_index(model))
+    for name, model in (("search", MODEL), ("facts", facts.check([FIXTURES / "facts.yaml"])[1]))
+    if model is not None
+}
+QUERY_WORDS = sorted(
+    {w for index in INDEXES.values() for line in index.data.fields for w in line[2:].split()}
+    | {"chu tich", "uy ban quoc gia", "ubqg", "vpcp", "ai", "la gi", "cong", "2019", "egdi"}
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(sorted(INDEXES)),
+    st.lists(st.sampled_from(QUERY_WORDS), min_size=1, max_size=6),
+    st.integers(1, 12),
+    st.sampled_from([None, "membership", "entity", "definition", "role"]),
+    st.booleans(),
+)
+def test_pruned_top_equals_scoring_everything(
+    name: str, query_words: list[str], limit: int, kind: str | None, boosted: bool
+) -> None:
+    index = INDEXES[name]
+    query = " ".join(query_words)
+
+    def boost(i: int) -> float:
+        return 1.5 if boosted and index.kinds[i] in {"membership", "definition"} else 1.0
+
+    def keep(i: int) -> bool:
+        return kind is None or index.kinds[i] == kind
+
+    pruned = index.top(query, limit, boost, keep)
+    everything = index.top(query, limit, boost, keep, exhaustive=True)
+    assert pruned == everything
+    assert all(keep(i) for _, i, _ in pruned)
+    assert [s for s, _, _ in pruned] == sorted((s for s, _, _ in pruned), reverse=True)

@@ -16,13 +16,19 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import msgspec
 
 from . import __version__
 from .model import Facts
 
-_MAGIC = b"cpdt-cache-1\n"
+if TYPE_CHECKING:
+    from .ranking import IndexData
+
+T = TypeVar("T")
+
+_MAGIC = b"cpdt-cache-2\n"  # bumped whenever the model changes
 
 
 try:
@@ -75,40 +81,40 @@ def key_for(paths: list[Path]) -> str | None:
     return digest.hexdigest()
 
 
-def _file(key: str) -> Path | None:
+def _file(kind: str, key: str) -> Path | None:
     where = directory()
-    return where / f"facts-{key}.msgpack" if where else None
+    return where / f"{kind}-{key}.msgpack" if where else None
 
 
-def read(key: str) -> Facts | None:
-    target = _file(key)
+def _read(kind: str, key: str, magic: bytes, type_: type[T]) -> T | None:
+    target = _file(kind, key)
     if target is None:
         return None
     try:
         blob = target.read_bytes()
     except OSError:
         return None
-    if not blob.startswith(_MAGIC):
+    if not blob.startswith(magic):
         return None
     try:
-        return msgspec.msgpack.decode(blob[len(_MAGIC) :], type=Facts)
+        return msgspec.msgpack.decode(blob[len(magic) :], type=type_)
     except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
         return None
 
 
-def write(key: str, facts: Facts) -> None:
+def _write(kind: str, key: str, magic: bytes, value: object) -> None:
     import tempfile
 
-    target = _file(key)
+    target = _file(kind, key)
     if target is None:
         return
     try:
-        blob = _MAGIC + msgspec.msgpack.encode(facts)
+        blob = magic + msgspec.msgpack.encode(value)
     except (msgspec.EncodeError, OverflowError, TypeError, ValueError):
         return  # e.g. a number beyond 64 bits in a fact file: valid, but not for msgpack
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".facts-", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(blob)
@@ -118,3 +124,29 @@ def write(key: str, facts: Facts) -> None:
             raise
     except OSError:
         return
+
+
+def read(key: str) -> Facts | None:
+    return _read("facts", key, _MAGIC, Facts)
+
+
+def write(key: str, facts: Facts) -> None:
+    _write("facts", key, _MAGIC, facts)
+
+
+def _index_magic() -> bytes:
+    from .ranking import byte_order
+
+    return f"cpdt-index-1 {byte_order()}\n".encode()
+
+
+def read_index(key: str) -> IndexData | None:
+    """The search index of the fact files with this key, if stored and sound."""
+    from .ranking import IndexData
+
+    index = _read("search", key, _index_magic(), IndexData)
+    return index if index is not None and index.sound() else None
+
+
+def write_index(key: str, index: IndexData) -> None:
+    _write("search", key, _index_magic(), index)

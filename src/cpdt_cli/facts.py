@@ -72,5 +72,6 @@ def load(paths: list[Path]) -> Facts:
     if facts is None:
         raise DataError(problems)
     if key is not None and cache.key_for(paths) == key:  # not edited while we parsed it
+        facts.cache_key = key
         cache.write(key, facts)
     return facts

@@ -1,11 +1,11 @@
 """`cpdt search`: every statement, entity, instrument, committee state and source as a
-searchable document, ranked by search.Index, returned in the JSON contract's shape."""
+searchable document, ranked by ranking.Index, returned in the JSON contract's shape."""
 
 from __future__ import annotations
 
 import unicodedata
 
-from . import search
+from . import ranking, search
 from .errors import NotFound, UsageError
 from .model import Citation, Facts, Statement
 from .queries import Answer, Result, citations, entity_ref, statement_result
@@ -14,8 +14,6 @@ from .queries import Answer, Result, citations, entity_ref, statement_result
 TITLE, LABEL, CONTEXT, BODY, ENGLISH = 3.0, 2.0, 1.5, 1.0, 0.8
 SOURCE_PRIOR = 0.6  # a bibliographic record makes no claim of its own
 INTENT_BOOST = 1.5
-CARD_YIELD = 1.01
-Hit = tuple[float, search.Doc, set[str]]
 
 # Question words and the kinds of item that answer them ("ai là chủ tịch …" asks for a holder).
 INTENTS: dict[tuple[str, ...], frozenset[str]] = {
@@ -38,44 +36,35 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
     echo = {"text": shown, "kind": kind, "limit": limit}
     if kind is not None:
         kind = _check_kind(facts, kind)
-    index = build_index(facts)
+    try:
+        return _search(facts, ranking.Index(index_of(facts)), query, kind, limit, echo)
+    except ranking.CorruptIndex:  # a damaged cache file: build the index afresh, and keep it
+        return _search(facts, ranking.Index(index_of(facts, fresh=True)), query, kind, limit, echo)
+
+
+def _search(
+    facts: Facts, index: ranking.Index, query: str, kind: str | None, limit: int, echo: Result
+) -> Answer:
+    kinds = index.kinds
     wanted = _intent(search.words(query))
+
+    def boost(i: int) -> float:
+        return INTENT_BOOST if kinds[i] in wanted else 1.0
+
+    def keep(i: int) -> bool:
+        if kind is None or kinds[i] == kind:
+            return True
+        return kinds[i] == "entity" and facts.entities[index.ids[i]].kind == kind
+
     results: list[Result] = []
-    ranked = [
-        (score * (INTENT_BOOST if doc.kind in wanted else 1.0), doc, found)
-        for score, doc, found in index.rank(query)
-    ]
-    ranked = _sole_facts_first(facts, ranked)
-    for score, doc, matched in ranked:
-        if kind is not None and kind not in (doc.kind, _entity_kind(facts, doc)):
-            continue
-        result = _result(facts, doc)
-        result["snippet"] = search.snippet(_display_text(doc), matched)
+    for score, i, matched in index.top(query, limit, boost, keep):
+        result = _result(facts, kinds[i], index.ids[i])
+        result["snippet"] = search.snippet(_display_text(facts, kinds[i], index.ids[i]), matched)
         result["score"] = round(score, 3)
         results.append(result)
-        if len(results) >= limit:
-            break
     if not results:
-        raise NotFound(f"không tìm thấy gì cho '{shown}'", _hints(facts, index, query, kind))
+        raise NotFound(f"không tìm thấy gì cho '{echo['text']}'", _hints(facts, query, kind))
     return Answer("search", echo, results)
-
-
-def _sole_facts_first(facts: Facts, ranked: list[Hit]) -> list[Hit]:
-    """An entity card yields its place to the one statement about it, which says all the card
-    could say and more ("Cổng Dịch vụ công quốc gia" -> who builds it)."""
-    sole: dict[str, str] = {}
-    for e_id in (d.id for _, d, _ in ranked if d.kind == "entity"):
-        about = [st.id for st in facts.statements.values() if e_id in _linked(st)]
-        if len(about) == 1:
-            sole[about[0]] = e_id
-    if sole:
-        card = {d.id: s for s, d, _ in ranked if d.kind == "entity"}
-        ranked = [
-            (max(s, card.get(sole.get(d.id, ""), 0.0) * CARD_YIELD), d, m) if d.kind != "entity"
-            else (s, d, m)
-            for s, d, m in ranked
-        ]  # fmt: skip
-    return sorted(ranked, key=lambda r: -r[0])  # stable: ties keep the index order
 
 
 def _linked(st: Statement) -> set[str | None]:
@@ -85,16 +74,50 @@ def _linked(st: Statement) -> set[str | None]:
 # --- the index -----------------------------------------------------------------------------
 
 
-def build_index(facts: Facts) -> search.Index:
-    docs: list[search.Doc | None] = [_statement_doc(facts, st) for st in facts.statements.values()]
-    docs += [_entity_doc(facts, e.id) for e in facts.entities.values()]
+def index_of(facts: Facts, fresh: bool = False) -> ranking.IndexData:
+    """The search index of these facts: from the cache when it has it, else built (and kept)."""
+    from . import cache
+
+    key = facts.cache_key
+    stored = cache.read_index(key) if key and not fresh else None
+    if stored is not None:
+        return stored
+    built = build_index(facts)
+    if key:
+        cache.write_index(key, built)
+    return built
+
+
+def build_index(facts: Facts) -> ranking.IndexData:
+    """Every item as a document. An entity card stands in for the one statement about it,
+    which says all the card could say and more ("Cổng Dịch vụ công quốc gia" -> who builds it);
+    the statement then ranks just above the card."""
+    about: dict[str, list[str]] = {}
+    for st in facts.statements.values():
+        for e_id in _linked(st):
+            if e_id is not None:
+                about.setdefault(e_id, []).append(st.id)
+    named = set(about)
+    for ins in facts.instruments.values():
+        named.update(filter(None, [ins.issuer, *(r.target for r in ins.relations)]))
+    named.update(s.body for s in facts.committee_states.values())
+    cited = {c.source for st in facts.statements.values() for c in st.citations}
+
+    docs = [_statement_doc(facts, st) for st in facts.statements.values()]
+    docs += [_entity_doc(facts, e.id) for e in facts.entities.values() if e.id in named]
     docs += [_instrument_doc(facts, i.id) for i in facts.instruments.values()]
     docs += [_state_doc(facts, s.id) for s in facts.committee_states.values()]
-    docs += [_source_doc(facts, s.id) for s in facts.sources.values()]
-    return search.Index([d for d in docs if d is not None], thesaurus(facts))
+    docs += [_source_doc(facts, s.id) for s in facts.sources.values() if s.id in cited]
+    number = {st_id: i for i, st_id in enumerate(facts.statements)}  # statements come first
+    stand_ins: dict[int, list[int]] = {}
+    for i, doc in enumerate(docs):
+        sole = about.get(doc.id, []) if doc.kind == "entity" else []
+        if len(sole) == 1:
+            stand_ins.setdefault(number[sole[0]], []).append(i)
+    return ranking.build(docs, thesaurus(facts), stand_ins)
 
 
-def thesaurus(facts: Facts) -> search.Thesaurus:
+def thesaurus(facts: Facts) -> ranking.Thesaurus:
     """Spellings that mean one thing: glossary terms, then each entity's and state's names."""
     groups: list[list[str]] = []
     for g in facts.glossary.values():
@@ -103,14 +126,14 @@ def thesaurus(facts: Facts) -> search.Thesaurus:
         groups.append([e.name, *e.aliases, *(n for n in (e.short, e.name_en) if n)])
     for s in facts.committee_states.values():
         groups.append([s.name, *([s.name_en] if s.name_en else [])])
-    return search.Thesaurus(groups)
+    return ranking.Thesaurus.of_names(groups)
 
 
 def _fields(*pairs: tuple[float, str | None]) -> list[tuple[float, str]]:
     return [(w, t) for w, t in pairs if t]
 
 
-def _statement_doc(facts: Facts, st: Statement) -> search.Doc:
+def _statement_doc(facts: Facts, st: Statement) -> ranking.Doc:
     subject = facts.entities.get(st.subject) if st.subject else None
     own = st.fields
     labels = [str(own[k]) for k in ("role", "question", "term", "holder") if own.get(k)]
@@ -124,7 +147,7 @@ def _statement_doc(facts: Facts, st: Statement) -> search.Doc:
     for key in ("from", "to", "org"):
         ref = facts.entities.get(str(own.get(key)))
         context.append(ref.name if ref else None)
-    return search.Doc(
+    return ranking.Doc(
         st.id,
         st.kind,
         _fields(
@@ -149,22 +172,20 @@ def _statement_title(facts: Facts, st: Statement) -> str:
     return str(statement_result(facts, st)["title"])
 
 
-def _entity_doc(facts: Facts, entity_id: str) -> search.Doc | None:
+def _entity_doc(facts: Facts, entity_id: str) -> ranking.Doc:
     e = facts.entities[entity_id]
-    if not _mentions(facts, entity_id):
-        return None
     names = [e.name, e.short, *e.aliases]
-    return search.Doc(
+    return ranking.Doc(
         e.id,
         "entity",
         _fields(*((TITLE, n) for n in names), (ENGLISH, e.name_en), (CONTEXT, e.kind)),
     )
 
 
-def _instrument_doc(facts: Facts, instrument_id: str) -> search.Doc:
+def _instrument_doc(facts: Facts, instrument_id: str) -> ranking.Doc:
     ins = facts.instruments[instrument_id]
     issuer = facts.entities.get(ins.issuer) if ins.issuer else None
-    return search.Doc(
+    return ranking.Doc(
         ins.id,
         "instrument",
         _fields(
@@ -179,10 +200,10 @@ def _instrument_doc(facts: Facts, instrument_id: str) -> search.Doc:
     )
 
 
-def _state_doc(facts: Facts, state_id: str) -> search.Doc:
+def _state_doc(facts: Facts, state_id: str) -> ranking.Doc:
     s = facts.committee_states[state_id]
     ins = facts.instruments.get(s.instrument)
-    return search.Doc(
+    return ranking.Doc(
         s.id,
         "committee-state",
         _fields(
@@ -195,11 +216,9 @@ def _state_doc(facts: Facts, state_id: str) -> search.Doc:
     )
 
 
-def _source_doc(facts: Facts, source_id: str) -> search.Doc | None:
+def _source_doc(facts: Facts, source_id: str) -> ranking.Doc:
     src = facts.sources[source_id]
-    if not _source_citations(facts, source_id):
-        return None
-    return search.Doc(
+    return ranking.Doc(
         src.id,
         "source",
         _fields((TITLE, src.title), (CONTEXT, src.publisher), (CONTEXT, src.author)),
@@ -210,9 +229,9 @@ def _source_doc(facts: Facts, source_id: str) -> search.Doc | None:
 # --- results -------------------------------------------------------------------------------
 
 
-def _result(facts: Facts, doc: search.Doc) -> Result:
-    if doc.kind == "entity":
-        e = facts.entities[doc.id]
+def _result(facts: Facts, kind: str, item_id: str) -> Result:
+    if kind == "entity":
+        e = facts.entities[item_id]
         text = " · ".join(dict.fromkeys(n for n in (e.short, e.name_en, *e.aliases) if n))
         return {
             "id": e.id,
@@ -224,8 +243,8 @@ def _result(facts: Facts, doc: search.Doc) -> Result:
             "parent": entity_ref(facts, e.parent),
             "citations": citations(facts, _mentions(facts, e.id)),
         }
-    if doc.kind == "instrument":
-        ins = facts.instruments[doc.id]
+    if kind == "instrument":
+        ins = facts.instruments[item_id]
         return {
             "id": ins.id,
             "kind": "instrument",
@@ -237,8 +256,8 @@ def _result(facts: Facts, doc: search.Doc) -> Result:
             "date": ins.date,
             "citations": citations(facts, ins.citations),
         }
-    if doc.kind == "committee-state":
-        s = facts.committee_states[doc.id]
+    if kind == "committee-state":
+        s = facts.committee_states[item_id]
         return {
             "id": s.id,
             "kind": "committee-state",
@@ -250,8 +269,8 @@ def _result(facts: Facts, doc: search.Doc) -> Result:
             "instrument": _instrument_ref(facts, s.instrument),
             "citations": citations(facts, s.citations),
         }
-    if doc.kind == "source":
-        src = facts.sources[doc.id]
+    if kind == "source":
+        src = facts.sources[item_id]
         text = ", ".join(p for p in (src.publisher, src.author, src.date) if p)
         return {
             "id": src.id,
@@ -260,7 +279,7 @@ def _result(facts: Facts, doc: search.Doc) -> Result:
             "text": text,
             "citations": citations(facts, _source_citations(facts, src.id)),
         }
-    st = facts.statements[doc.id]
+    st = facts.statements[item_id]
     result = statement_result(facts, st, _statement_title(facts, st))
     own = st.fields
     state = facts.committee_states.get(str(own.get("state")))
@@ -282,8 +301,11 @@ def _instrument_ref(facts: Facts, instrument_id: str) -> dict[str, str | None]:
     return {"id": ins.id, "number": ins.number, "type": ins.type, "date": ins.date}
 
 
-def _display_text(doc: search.Doc) -> str:
+def _display_text(facts: Facts, kind: str, item_id: str) -> str:
     """The text a snippet is cut from: the first body field, else the title."""
+    build = {"entity": _entity_doc, "instrument": _instrument_doc, "committee-state": _state_doc,
+             "source": _source_doc}.get(kind)  # fmt: skip
+    doc = build(facts, item_id) if build else _statement_doc(facts, facts.statements[item_id])
     body = [t for w, t in doc.fields if w == BODY]
     return body[0] if body else doc.fields[0][1]
 
@@ -308,12 +330,8 @@ def _mentions(facts: Facts, entity_id: str) -> list[Citation]:
 
 
 def _source_citations(facts: Facts, source_id: str) -> list[Citation]:
-    cites = (c for st in facts.statements.values() for c in st.citations)
-    return [c for c in cites if c.source == source_id][:1]
-
-
-def _entity_kind(facts: Facts, doc: search.Doc) -> str | None:
-    return facts.entities[doc.id].kind if doc.kind == "entity" else None
+    cites = (c for st in facts.statements.values() for c in st.citations if c.source == source_id)
+    return [c for c, _ in zip(cites, range(1), strict=False)]
 
 
 def _intent(query_words: tuple[str, ...]) -> frozenset[str]:
@@ -342,7 +360,7 @@ def _check_kind(facts: Facts, kind: str) -> str:
     raise UsageError(f"không có loại '{kind}'", tuple(hints))
 
 
-def _hints(facts: Facts, index: search.Index, query: str, kind: str | None) -> tuple[str, ...]:
+def _hints(facts: Facts, query: str, kind: str | None) -> tuple[str, ...]:
     named: list[search.Named] = []
     for e in facts.entities.values():
         named.append(search.Named(e.id, e.name, (e.name, *e.aliases, *filter(None, [e.name_en]))))

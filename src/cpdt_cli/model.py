@@ -114,3 +114,4 @@ class Facts(msgspec.Struct):
     glossary: dict[str, Glossary] = {}
     files: list[str] = []
     notices: list[str] = []  # e.g. overlay overrides, for stderr
+    cache_key: str = ""  # the files' content key (cache.key_for), when they have one

@@ -1,0 +1,534 @@
+"""Ranked search: a small BM25F over concepts, on an index built once per fact file.
+
+A document has weighted fields (names count more than body text). A query is cut into
+concepts: a word, or a phrase the data knows with every other spelling of it (glossary terms,
+entity and committee names, aliases, English names). A concept is one term: it scores its best
+spelling in the best field, times its own rarity; the spelling the user typed counts a little
+more than an expansion, so "… chuyển đổi số" prefers the committee's 2021 name while still
+finding its older name.
+
+Speed at scale: the index (folded fields, postings, word pairs) is plain data, cached next to
+the model (cache.py), so a query folds nothing but itself. Each posting carries the word's
+best field score in that document, which bounds every concept's score from above; a query
+scores documents exactly in the order of their bounds and stops as soon as no bound left can
+reach the last place of the answer. `top(…, exhaustive=True)` scores them all (the tests hold
+the two to the same answer).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import sys
+from array import array
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+import msgspec
+
+from .search import words
+
+# Function words of questions ("ai là …?", "… là gì", "… nào", "của"). Folding merges words
+# ("có"/"cơ", "tại"/"tài", "tổ"/"to", "thế"/"the", "an"/"an toàn"), so only words whose folded
+# form is rarely content are listed. They keep a little weight; they cannot outvote content.
+STOP_WORDS = frozenset({
+    "ai", "la", "gi", "nao", "cua", "nhung", "cac", "mot", "thi", "khong", "duoc", "va", "voi",
+    "o", "cho", "ve", "hay", "nay", "sao", "ra", "what", "who", "which", "is", "are", "of",
+    "a", "in", "for", "and", "does", "how",
+})  # fmt: skip
+_STOP_WEIGHT = 0.1
+_EXPANSION_WEIGHT = 0.85  # a spelling the user did not type
+_OTHER_NAME = 0.7  # another name of what the user named in the texts' own words
+_TYPO_WEIGHT = 0.75  # a word the user did not type but probably meant
+_PHRASE_BONUS = 1.3  # the words of a multi-word spelling stand together, in order
+_PARTIAL = 0.5  # only some words of a multi-word spelling are there …
+_MIN_COVER = 0.5  # … and they must carry at least this share of its weight
+_ADJACENT = 0.5  # two concepts of the query stand side by side in the document
+_STAND_IN = 1.01  # a document standing in for another ranks just above it
+_K1, _B = 1.2, 0.6
+_SLACK = 1 + 1e-9  # bounds are summed in another order than scores: allow for rounding
+
+Spelling = tuple[str, ...]
+Hit = tuple[float, int, frozenset[str]]  # score, document number, the words that matched
+
+
+class Concept(NamedTuple):
+    """One thing a query asks for: the words typed, and every spelling of it with a weight."""
+
+    typed: Spelling
+    alts: tuple[tuple[Spelling, float], ...]
+    stop: bool = False
+
+
+class Doc(NamedTuple):
+    """One searchable item: id, kind, weighted fields of original text; `prior` scales it."""
+
+    id: str
+    kind: str
+    fields: list[tuple[float, str]]
+    prior: float = 1.0
+
+
+class _Field(NamedTuple):
+    weight: float
+    words: frozenset[str]
+    padded: str  # " w1 w2 … " for phrase tests
+    length: int
+
+
+class _Match(NamedTuple):
+    score: float = 0.0
+    spelling: Spelling = ()
+    found: frozenset[str] = frozenset()
+    whole: bool = False
+
+
+class Thesaurus:
+    """Groups of spellings (folded words) that mean one thing."""
+
+    def __init__(self, groups: Iterable[Iterable[Spelling]]) -> None:
+        self.groups: list[list[str]] = []
+        self._alts: dict[Spelling, set[Spelling]] = {}
+        for group in groups:
+            spellings = {s for s in group if s}
+            self.groups.append(sorted(" ".join(s) for s in spellings))
+            for s in spellings:
+                self._alts.setdefault(s, set()).update(spellings)
+        self.longest = max((len(s) for s in self._alts), default=0)
+        self.vocabulary = {w for s in self._alts for w in s}
+
+    @classmethod
+    def of_names(cls, groups: Iterable[Iterable[str]]) -> Thesaurus:
+        """From names as written (the glossary's, the entities'): folded here."""
+        return cls([words(name, None) for name in group] for group in groups)
+
+    def concepts(self, query: Spelling, fixed: frozenset[int] = frozenset()) -> list[Concept]:
+        """The query cut into concepts, longest known phrase first, left to right; a concept
+        holding a corrected word (its position in `fixed`) counts less."""
+        out: list[Concept] = []
+        i = 0
+        while i < len(query):
+            n = next(
+                (n for n in range(min(self.longest, len(query) - i), 1, -1)
+                 if query[i : i + n] in self._alts),
+                1,
+            )  # fmt: skip
+            phrase = query[i : i + n]
+            factor = _TYPO_WEIGHT if fixed & set(range(i, i + n)) else 1.0
+            others = sorted(self._alts.get(phrase, set()) - {phrase})
+            alts = [(phrase, factor)] + [(a, factor * _EXPANSION_WEIGHT) for a in others]
+            stop = n == 1 and not others and phrase[0] in STOP_WORDS
+            out.append(Concept(phrase, tuple(alts), stop))
+            i += n
+        return out
+
+
+# --- the stored index ------------------------------------------------------------------------
+
+
+class Posting(msgspec.Struct, array_like=True):
+    docs: bytes  # array("I"): the documents that hold the word
+    impacts: bytes  # array("d"): in each, the word's best field score (BM25-normalised weight)
+
+
+class IndexData(msgspec.Struct, array_like=True):
+    """Everything a query needs, as plain data: what the cache stores."""
+
+    ids: list[str]
+    kinds: list[str]
+    priors: dict[int, float]  # the documents whose prior is not 1
+    weights: list[float]  # field weights, numbered
+    fields: list[str]  # per document, one line per field: "<weight number> <folded words>"
+    average: dict[int, float]  # weight number -> average field length, in words
+    postings: dict[str, Posting]
+    pairs: dict[str, bytes]  # "w1 w2" -> array("I"): documents where they stand side by side
+    stand_ins: dict[int, list[int]]  # document -> documents whose score (just above) it may take
+    thesaurus: list[list[str]]
+
+    def sound(self) -> bool:
+        """Whether its tables agree (a cache file is only data). Postings are checked when a
+        query unpacks them (Index._unpack): checking them all would cost more than a query."""
+        n = len(self.ids)
+        if not (len(self.kinds) == len(self.fields) == n and len(self.weights) <= 64):
+            return False
+        if not set(self.average) <= set(range(len(self.weights))):
+            return False
+        numbers = [*self.priors, *self.stand_ins, *itertools.chain(*self.stand_ins.values())]
+        return all(0 <= d < n for d in numbers)
+
+
+class CorruptIndex(Exception):
+    """A stored index that does not hold together: rebuild it from the facts."""
+
+
+_DOC_SIZE, _IMPACT_SIZE = array("I").itemsize, array("d").itemsize
+
+
+def _fields_text(fields: list[tuple[int, str]]) -> str:
+    return "\n".join(f"{chr(48 + k)} {text}" for k, text in fields)
+
+
+def _bm25(weight: float, length: int, average: float) -> float:
+    """A field's weight as BM25 normalises it for its length (a shorter field counts more)."""
+    norm = _K1 * (1 - _B + _B * length / average)
+    return weight * (_K1 + 1) / (1 + norm)
+
+
+def build(docs: list[Doc], thesaurus: Thesaurus, stand_ins: dict[int, list[int]]) -> IndexData:
+    """Fold every field once; post each word with its best field score, and each word pair."""
+    weights = sorted({w for d in docs for w, _ in d.fields}, reverse=True)
+    number = {w: k for k, w in enumerate(weights)}
+    folded: list[list[tuple[int, str]]] = []
+    lengths: dict[int, list[int]] = {}
+    for doc in docs:
+        fields = []
+        for weight, text in dict.fromkeys(doc.fields):  # a quote is often the text too
+            ws = words(text, None)
+            if ws:
+                fields.append((number[weight], " ".join(ws)))
+                lengths.setdefault(number[weight], []).append(len(ws))
+        folded.append(fields)
+    average = {k: sum(ls) / len(ls) for k, ls in lengths.items()}
+    postings: dict[str, tuple[array[int], array[float]]] = {}
+    pairs: dict[str, array[int]] = {}
+    for i, fields in enumerate(folded):
+        best: dict[str, float] = {}
+        seen: set[str] = set()
+        for k, text in fields:
+            split = text.split()
+            impact = _bm25(weights[k], len(split), average[k])
+            for w in split:
+                if impact > best.get(w, 0.0):
+                    best[w] = impact
+            seen.update(f"{a} {b}" for a, b in itertools.pairwise(split))
+        for w, impact in best.items():
+            ids, impacts = postings.setdefault(w, (array("I"), array("d")))
+            ids.append(i)
+            impacts.append(impact)
+        for pair in seen:
+            pairs.setdefault(pair, array("I")).append(i)
+    return IndexData(
+        ids=[d.id for d in docs],
+        kinds=[d.kind for d in docs],
+        priors={i: d.prior for i, d in enumerate(docs) if d.prior != 1.0},
+        weights=weights,
+        fields=[_fields_text(f) for f in folded],
+        average=average,
+        postings={w: Posting(p[0].tobytes(), p[1].tobytes()) for w, p in postings.items()},
+        pairs={p: ids.tobytes() for p, ids in pairs.items()},
+        stand_ins=stand_ins,
+        thesaurus=thesaurus.groups,
+    )
+
+
+# --- queries ---------------------------------------------------------------------------------
+
+
+class Index:
+    """Queries over IndexData. Postings and fields are unpacked only for the words asked."""
+
+    def __init__(self, data: IndexData) -> None:
+        self.data = data
+        self.ids = data.ids
+        self.kinds = data.kinds
+        self.thesaurus = Thesaurus([tuple(s.split()) for s in g] for g in data.thesaurus)
+        self._n = max(len(data.ids), 1)
+        self._fields: dict[int, list[_Field]] = {}
+        self._impacts: dict[str, dict[int, float]] = {}
+        self._sets: dict[str, frozenset[int]] = {}
+
+    # - unpacking, on demand -
+
+    def _impact(self, word: str) -> dict[int, float]:
+        """Document -> the word's best field score there."""
+        got = self._impacts.get(word)
+        if got is None:
+            p = self.data.postings.get(word)
+            if p is None:
+                got = {}
+            elif len(p.impacts) * _DOC_SIZE != len(p.docs) * _IMPACT_SIZE:
+                raise CorruptIndex(word)
+            else:
+                got = dict(zip(self._unpack(p.docs), array("d", p.impacts), strict=True))
+            self._impacts[word] = got
+        return got
+
+    def _pair(self, a: str, b: str) -> frozenset[int]:
+        """The documents where a b stand side by side in one field."""
+        key = f"{a} {b}"
+        got = self._sets.get(key)
+        if got is None:
+            got = self._sets[key] = frozenset(self._unpack(self.data.pairs.get(key, b"")))
+        return got
+
+    def _unpack(self, blob: bytes) -> array[int]:
+        if len(blob) % _DOC_SIZE:
+            raise CorruptIndex("posting length")
+        docs = array("I", blob)
+        if docs and max(docs) >= len(self.ids):
+            raise CorruptIndex("document number")
+        return docs
+
+    def _doc_fields(self, i: int) -> list[_Field]:
+        got = self._fields.get(i)
+        if got is None:
+            got = []
+            for line in self.data.fields[i].split("\n"):
+                k = ord(line[0]) - 48 if line else -1
+                if 0 <= k < len(self.data.weights) and line[1:2] == " ":
+                    text = line[2:]
+                    ws = text.split()
+                    got.append(_Field(self.data.weights[k], frozenset(ws), f" {text} ", len(ws)))
+            self._fields[i] = got
+        return got
+
+    def _idf(self, word: str) -> float:
+        p = self.data.postings.get(word)
+        if p is None:
+            return 0.0
+        df = len(p.docs) // _DOC_SIZE
+        return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
+
+    # - the query -
+
+    def concepts(self, query: str) -> list[Concept]:
+        """The query's concepts; a word nothing knows is first read as its closest known word."""
+        typed = words(query)
+        known = self.data.postings.keys(), self.thesaurus.vocabulary
+        unknown = {
+            w for w in typed
+            if not any(w in k for k in known) and len(w) >= 3 and not w.isdigit()
+        }  # fmt: skip
+        fixes = _typo_fixes(unknown, itertools.chain(*known)) if unknown else {}
+        fixed = frozenset(i for i, w in enumerate(typed) if w in fixes)
+        concepts = self.thesaurus.concepts(tuple(fixes.get(w, w) for w in typed), fixed)
+        return [self._prefer_written(c) for c in self._join_syllables(concepts)]
+
+    def _prefer_written(self, c: Concept) -> Concept:
+        """A name the texts themselves write (the committee's 2021 name) asks for that name:
+        its other names (the 2018 name) count less than an abbreviation's expansion would."""
+        if len(c.alts) == 1 or len(c.typed) < 3 or not self._whole(c.typed):
+            return c
+        first, *others = c.alts
+        return c._replace(alts=(first, *((a, w * _OTHER_NAME) for a, w in others)))
+
+    def _whole(self, spelling: Spelling) -> frozenset[int]:
+        """The documents where the spelling stands whole, in order, within one field."""
+        if len(spelling) == 1:
+            return frozenset(self._impact(spelling[0]))
+        found = frozenset.intersection(*map(self._pair, spelling, spelling[1:]))
+        if len(spelling) == 2:
+            return found
+        padded = f" {' '.join(spelling)} "
+        return frozenset(i for i in found if any(padded in f.padded for f in self._doc_fields(i)))
+
+    def _join_syllables(self, concepts: list[Concept]) -> list[Concept]:
+        """Join two single syllables into one word where the texts write them side by side.
+
+        Vietnamese writes a word as several syllables ("chủ tịch", "quốc gia"); alone, "chủ"
+        would also find "chủ nhiệm" and "chủ trì".
+        """
+        out: list[Concept] = []
+        for c in concepts:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and len(prev.alts) == 1 == len(c.alts) == len(prev.typed) == len(c.typed)
+                and not (prev.stop or c.stop)
+                and f"{prev.typed[0]} {c.typed[0]}" in self.data.pairs
+            ):
+                weight = min(prev.alts[0][1], c.alts[0][1])
+                out[-1] = Concept(prev.typed + c.typed, ((prev.typed + c.typed, weight),))
+            else:
+                out.append(c)
+        return out
+
+    def top(
+        self,
+        query: str,
+        limit: int,
+        boost: Callable[[int], float] | None = None,
+        keep: Callable[[int], bool] | None = None,
+        exhaustive: bool = False,
+    ) -> list[Hit]:
+        """The `limit` best documents that `keep` keeps (ties in index order), with the words
+        that matched. `boost(i)` scales document i's score. A matching document with
+        stand-ins (IndexData.stand_ins) takes a stand-in's score, just above it, if higher.
+        """
+        plan = _Plan(self, self.concepts(query), boost or _one)
+        return plan.top(limit, keep or _anything, exhaustive)
+
+
+def _one(i: int) -> float:
+    return 1.0
+
+
+def _anything(i: int) -> bool:
+    return True
+
+
+class _Plan:
+    """One query against the index: its concepts' rarities, bounds and exact scores."""
+
+    def __init__(self, index: Index, concepts: list[Concept], boost: Callable[[int], float]):
+        self.index = index
+        self.data = index.data
+        self.concepts = concepts
+        self.boost = boost
+        self.whole = [frozenset().union(*(index._whole(s) for s, _ in c.alts)) for c in concepts]
+        self.rarity = [math.log(1 + (index._n - len(w) + 0.5) / (len(w) + 0.5)) for w in self.whole]
+        self.wanted = sum(r for r, c in zip(self.rarity, concepts, strict=True) if not c.stop)
+        self.content = [j for j, c in enumerate(concepts) if not c.stop]
+        self.idf = {w: index._idf(w) for c in concepts for s, _ in c.alts for w in s}
+        self.average = {self.data.weights[k]: a for k, a in self.data.average.items()}
+        self._exact: dict[int, tuple[float, frozenset[str]] | None] = {}
+
+    def top(self, limit: int, keep: Callable[[int], bool], exhaustive: bool) -> list[Hit]:
+        if not self.concepts or all(c.stop for c in self.concepts):
+            return []
+        bounds = self._bounds(keep)
+        order = sorted(bounds, key=lambda i: (-bounds[i], i))
+        best: list[tuple[float, float, int, frozenset[str]]] = []
+        for i in order:
+            if not exhaustive and len(best) >= limit and bounds[i] * _SLACK < best[limit - 1][0]:
+                break
+            scored = self._final(i)
+            if scored is not None:
+                best.append((scored[0], scored[1], i, scored[2]))
+                best.sort(key=lambda b: (-b[0], -b[1], b[2]))
+                del best[limit:]
+        return [(score, i, found) for score, _, i, found in best]
+
+    # - bounds: cheap, from the postings alone -
+
+    def _bounds(self, keep: Callable[[int], bool]) -> dict[int, float]:
+        """For every document kept that could match: a score it cannot exceed."""
+        per_concept = [self._concept_bounds(c) for c in self.concepts]
+        content = self.content
+        boosted: dict[int, float] = {}
+        for i in set().union(*per_concept):
+            ub = [b.get(i, 0.0) * r for b, r in zip(per_concept, self.rarity, strict=True)]
+            got = sum(self.rarity[j] for j in content if ub[j])
+            if not got:
+                continue
+            total = sum(u * (_STOP_WEIGHT if c.stop else 1.0)
+                        for u, c in zip(ub, self.concepts, strict=True))  # fmt: skip
+            for j, k in itertools.pairwise(content):
+                if ub[j] and ub[k] and i in self._adjacent(j, k):
+                    total += _ADJACENT * (ub[j] + ub[k])
+            boosted[i] = total * got / self.wanted * self.data.priors.get(i, 1.0) * self.boost(i)
+        bounds = {i: b for i, b in boosted.items() if keep(i)}
+        for i, cards in self.data.stand_ins.items():
+            if i in bounds:
+                lifted = max((boosted.get(e, 0.0) * _STAND_IN for e in cards), default=0.0)
+                bounds[i] = max(bounds[i], lifted)
+        return bounds
+
+    def _concept_bounds(self, concept: Concept) -> dict[int, float]:
+        out: dict[int, float] = {}
+        for spelling, weight in concept.alts:
+            if len(spelling) == 1:
+                for i, impact in self.index._impact(spelling[0]).items():
+                    if weight * impact > out.get(i, 0.0):
+                        out[i] = weight * impact
+                continue
+            here = self.index._whole(spelling)
+            best: dict[int, float] = {}
+            for w in spelling:
+                for i, impact in self.index._impact(w).items():
+                    if impact > best.get(i, 0.0):
+                        best[i] = impact
+            for i, impact in best.items():
+                ub = weight * impact * (_PHRASE_BONUS if i in here else _PARTIAL)
+                if ub > out.get(i, 0.0):
+                    out[i] = ub
+        return out
+
+    def _adjacent(self, j: int, k: int) -> frozenset[int]:
+        return self.index._pair(self.concepts[j].typed[-1], self.concepts[k].typed[0])
+
+    # - exact scores -
+
+    def _final(self, i: int) -> tuple[float, float, frozenset[str]] | None:
+        """Document i's score, boosted or taken from a stand-in; its own score; what matched."""
+        mine = self._score(i)
+        if mine is None:
+            return None
+        score, found = mine
+        final = score * self.boost(i)
+        for e in self.data.stand_ins.get(i, ()):
+            card = self._score(e)
+            if card is not None:
+                final = max(final, card[0] * self.boost(e) * _STAND_IN)
+        return final, score, found
+
+    def _score(self, i: int) -> tuple[float, frozenset[str]] | None:
+        """Document i's own score and the words that matched; None if nothing it needs does."""
+        if i in self._exact:
+            return self._exact[i]
+        row = [self._match(i, c) for c in self.concepts]
+        scores = [m.score * r for m, r in zip(row, self.rarity, strict=True)]
+        pairs = list(zip(scores, self.concepts, strict=True))
+        got = sum(r for (s, c), r in zip(pairs, self.rarity, strict=True) if s and not c.stop)
+        result = None
+        if got:
+            total = sum(s * (_STOP_WEIGHT if c.stop else 1.0) for s, c in pairs)
+            total += self._adjacency(i, [(s, c.typed) for s, c in pairs if not c.stop])
+            total *= got / self.wanted * self.data.priors.get(i, 1.0)
+            result = (total, frozenset().union(*(m.found for m in row)))
+        self._exact[i] = result
+        return result
+
+    def _match(self, i: int, concept: Concept) -> _Match:
+        """The concept's best spelling in the best field of document i."""
+        best = _Match()
+        fields = self.index._doc_fields(i)
+        for spelling, weight in concept.alts:
+            mass = sum(self.idf[w] for w in spelling) or 1.0
+            phrase = f" {' '.join(spelling)} "
+            for f in fields:
+                present = [w for w in spelling if w in f.words]
+                if not present:
+                    continue
+                cover = sum(self.idf[w] for w in present) / mass
+                if cover < _MIN_COVER:
+                    continue
+                whole = len(present) == len(spelling) and (len(spelling) == 1 or phrase in f.padded)
+                factor = (_PHRASE_BONUS if len(spelling) > 1 else 1.0) if whole else _PARTIAL
+                norm = _K1 * (1 - _B + _B * f.length / self.average[f.weight])
+                score = weight * f.weight * cover * factor * (_K1 + 1) / (1 + norm)
+                if score > best.score:
+                    best = _Match(score, spelling, frozenset(present), whole or best.whole)
+                elif whole and not best.whole:
+                    best = _Match(best.score, best.spelling, best.found, True)
+        return best
+
+    def _adjacency(self, i: int, scored: list[tuple[float, Spelling]]) -> float:
+        """A bonus for consecutive concepts of the query that stand together in one field,
+        as the user typed them."""
+        bonus = 0.0
+        fields = self.index._doc_fields(i)
+        for (s1, typed1), (s2, typed2) in itertools.pairwise(scored):
+            if s1 and s2:
+                phrase = f" {' '.join(typed1 + typed2)} "
+                if any(phrase in f.padded for f in fields):
+                    bonus += _ADJACENT * (s1 + s2)
+        return bonus
+
+
+def _typo_fixes(unknown: set[str], vocabulary: Iterable[str]) -> dict[str, str]:
+    from rapidfuzz import fuzz, process
+
+    known = sorted({w for w in vocabulary if len(w) > 1})
+    fixes = {}
+    for word in sorted(unknown):
+        cutoff = 80 if len(word) < 5 else 75
+        hit = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit:
+            fixes[word] = hit[0]
+    return fixes
+
+
+def byte_order() -> str:
+    """What a stored index depends on besides its contents (cache.py puts it in the header)."""
+    return f"{sys.byteorder}-{_DOC_SIZE}"
