@@ -96,8 +96,8 @@ def _read(kind: str, key: str, magic: bytes, type_: type[T]) -> T | None:
         return None
     if not blob.startswith(magic):
         return None
-    try:
-        return msgspec.msgpack.decode(blob[len(magic) :], type=type_)
+    try:  # a view, not a slice: no second copy of a file that may be tens of MiB
+        return msgspec.msgpack.decode(memoryview(blob)[len(magic) :], type=type_)
     except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
         return None
 
@@ -109,7 +109,7 @@ def _write(kind: str, key: str, magic: bytes, value: object) -> None:
     if target is None:
         return
     try:
-        blob = magic + msgspec.msgpack.encode(value)
+        blob = msgspec.msgpack.encode(value)
     except (msgspec.EncodeError, OverflowError, TypeError, ValueError):
         return  # e.g. a number beyond 64 bits in a fact file: valid, but not for msgpack
     try:
@@ -117,6 +117,7 @@ def _write(kind: str, key: str, magic: bytes, value: object) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
+                fh.write(magic)
                 fh.write(blob)
             os.replace(tmp, target)
         except BaseException:

@@ -3,6 +3,7 @@ searchable document, ranked by ranking.Index, returned in the JSON contract's sh
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 from . import ranking, search
@@ -103,18 +104,20 @@ def build_index(facts: Facts) -> ranking.IndexData:
     named.update(s.body for s in facts.committee_states.values())
     cited = {c.source for st in facts.statements.values() for c in st.citations}
 
-    docs = [_statement_doc(facts, st) for st in facts.statements.values()]
-    docs += [_entity_doc(facts, e.id) for e in facts.entities.values() if e.id in named]
-    docs += [_instrument_doc(facts, i.id) for i in facts.instruments.values()]
-    docs += [_state_doc(facts, s.id) for s in facts.committee_states.values()]
-    docs += [_source_doc(facts, s.id) for s in facts.sources.values() if s.id in cited]
+    docs = itertools.chain(
+        (_statement_doc(facts, st) for st in facts.statements.values()),
+        (_entity_doc(facts, e.id) for e in facts.entities.values() if e.id in named),
+        (_instrument_doc(facts, i.id) for i in facts.instruments.values()),
+        (_state_doc(facts, s.id) for s in facts.committee_states.values()),
+        (_source_doc(facts, s.id) for s in facts.sources.values() if s.id in cited),
+    )
+    index = ranking.build(docs, thesaurus(facts))
     number = {st_id: i for i, st_id in enumerate(facts.statements)}  # statements come first
-    stand_ins: dict[int, list[int]] = {}
-    for i, doc in enumerate(docs):
-        sole = about.get(doc.id, []) if doc.kind == "entity" else []
+    for i, (kind, item_id) in enumerate(zip(index.kinds, index.ids, strict=True)):
+        sole = about.get(item_id, []) if kind == "entity" else []
         if len(sole) == 1:
-            stand_ins.setdefault(number[sole[0]], []).append(i)
-    return ranking.build(docs, thesaurus(facts), stand_ins)
+            index.stand_ins.setdefault(number[sole[0]], []).append(i)
+    return index
 
 
 def thesaurus(facts: Facts) -> ranking.Thesaurus:

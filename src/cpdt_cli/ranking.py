@@ -164,59 +164,67 @@ class CorruptIndex(Exception):
 _DOC_SIZE, _IMPACT_SIZE = array("I").itemsize, array("d").itemsize
 
 
-def _fields_text(fields: list[tuple[int, str]]) -> str:
-    return "\n".join(f"{chr(48 + k)} {text}" for k, text in fields)
-
-
 def _bm25(weight: float, length: int, average: float) -> float:
     """A field's weight as BM25 normalises it for its length (a shorter field counts more)."""
     norm = _K1 * (1 - _B + _B * length / average)
     return weight * (_K1 + 1) / (1 + norm)
 
 
-def build(docs: list[Doc], thesaurus: Thesaurus, stand_ins: dict[int, list[int]]) -> IndexData:
-    """Fold every field once; post each word with its best field score, and each word pair."""
-    weights = sorted({w for d in docs for w, _ in d.fields}, reverse=True)
-    number = {w: k for k, w in enumerate(weights)}
-    folded: list[list[tuple[int, str]]] = []
+def build(docs: Iterable[Doc], thesaurus: Thesaurus) -> IndexData:
+    """Fold every field once; post each word with its best field score, and each word pair.
+
+    Documents are read once, as they come (a generator keeps only one alive): at 100k
+    statements the index is built beside the model, and both must fit in memory.
+    """
+    ids: list[str] = []
+    kinds: list[str] = []
+    priors: dict[int, float] = {}
+    number: dict[float, int] = {}
+    fields: list[str] = []
     lengths: dict[int, list[int]] = {}
-    for doc in docs:
-        fields = []
+    for i, doc in enumerate(docs):
+        ids.append(doc.id)
+        kinds.append(doc.kind)
+        if doc.prior != 1.0:
+            priors[i] = doc.prior
+        lines = []
         for weight, text in dict.fromkeys(doc.fields):  # a quote is often the text too
             ws = words(text, None)
             if ws:
-                fields.append((number[weight], " ".join(ws)))
-                lengths.setdefault(number[weight], []).append(len(ws))
-        folded.append(fields)
+                k = number.setdefault(weight, len(number))
+                lines.append(f"{chr(48 + k)} {' '.join(ws)}")
+                lengths.setdefault(k, []).append(len(ws))
+        fields.append("\n".join(lines))
+    weights = list(number)
     average = {k: sum(ls) / len(ls) for k, ls in lengths.items()}
     postings: dict[str, tuple[array[int], array[float]]] = {}
     pairs: dict[str, array[int]] = {}
-    for i, fields in enumerate(folded):
+    for i, lines_of_doc in enumerate(fields):
         best: dict[str, float] = {}
         seen: set[str] = set()
-        for k, text in fields:
-            split = text.split()
+        for line in lines_of_doc.split("\n") if lines_of_doc else ():
+            k, split = ord(line[0]) - 48, line[2:].split()
             impact = _bm25(weights[k], len(split), average[k])
             for w in split:
                 if impact > best.get(w, 0.0):
                     best[w] = impact
             seen.update(f"{a} {b}" for a, b in itertools.pairwise(split))
         for w, impact in best.items():
-            ids, impacts = postings.setdefault(w, (array("I"), array("d")))
-            ids.append(i)
+            docs_of, impacts = postings.setdefault(w, (array("I"), array("d")))
+            docs_of.append(i)
             impacts.append(impact)
         for pair in seen:
             pairs.setdefault(pair, array("I")).append(i)
     return IndexData(
-        ids=[d.id for d in docs],
-        kinds=[d.kind for d in docs],
-        priors={i: d.prior for i, d in enumerate(docs) if d.prior != 1.0},
+        ids=ids,
+        kinds=kinds,
+        priors=priors,
         weights=weights,
-        fields=[_fields_text(f) for f in folded],
+        fields=fields,
         average=average,
         postings={w: Posting(p[0].tobytes(), p[1].tobytes()) for w, p in postings.items()},
-        pairs={p: ids.tobytes() for p, ids in pairs.items()},
-        stand_ins=stand_ins,
+        pairs={p: docs_of.tobytes() for p, docs_of in pairs.items()},
+        stand_ins={},
         thesaurus=thesaurus.groups,
     )
 
