@@ -399,6 +399,27 @@ def test_damaged_search_index_is_ignored_and_rebuilt(cpdt, tmp_path: Path, damag
     assert stored.read_bytes() == good  # rebuilt
 
 
+def test_cache_keeps_only_the_most_recently_used_files(cpdt, tmp_path: Path) -> None:
+    """Each edit of a fact file is a new key: old entries go, the one in use stays."""
+    from cpdt_cli.cache import KEEP
+
+    in_use = write(tmp_path, GOOD, "in-use.yaml")
+    leftover = tmp_path / "cache" / ".facts-crashed.tmp"
+    for n in range(KEEP + 5):
+        edited = write(tmp_path, GOOD + f"# edit {n}\n", f"edit-{n}.yaml")
+        assert cpdt("--data", edited, "define", "--json").code == 0
+        assert cpdt("--data", in_use, "define", "--json").code == 0
+        if n == 0:
+            leftover.write_bytes(b"half a file")
+            os.utime(leftover, (1, 1))
+    files = sorted((tmp_path / "cache").glob("*.msgpack"))
+    assert len(files) == KEEP
+    kept = cpdt("--data", in_use, "define", "--json")
+    assert kept.code == 0
+    assert sorted((tmp_path / "cache").glob("*.msgpack")) == files  # served, not rebuilt
+    assert not leftover.exists()
+
+
 def test_edit_that_keeps_size_and_mtime_is_seen(cpdt, tmp_path: Path) -> None:
     path = Path(write(tmp_path, GOOD))
     before = cpdt("--data", str(path), "define", "--source", "unesco", "--json")

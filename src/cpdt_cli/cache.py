@@ -12,6 +12,7 @@ hand rather than with platformdirs (~3.5 ms to import, for three rules).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -96,6 +97,8 @@ def _read(kind: str, key: str, magic: bytes, type_: type[T]) -> T | None:
         return None
     if not blob.startswith(magic):
         return None
+    with contextlib.suppress(OSError):
+        os.utime(target)  # recently used: the last file pruning would remove (_prune)
     try:  # a view, not a slice: no second copy of a file that may be tens of MiB
         return msgspec.msgpack.decode(memoryview(blob)[len(magic) :], type=type_)
     except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
@@ -125,6 +128,38 @@ def _write(kind: str, key: str, magic: bytes, value: object) -> None:
             raise
     except OSError:
         return
+    _prune(target.parent)
+
+
+KEEP = 24  # cache files kept: a model and an index for each of a dozen data sets
+_STALE_TEMP = 3600  # seconds after which a temp file is a crashed writer's, not a live one's
+
+
+def _prune(where: Path) -> None:
+    """Remove all but the KEEP most recently used cache files, and temp files left behind.
+
+    Every edit of a fact file gives it a new key, so without this the directory only grows.
+    A file removed under a process about to read it only means that process rebuilds it.
+    """
+    import time
+
+    try:
+        entries = [(e.stat().st_mtime, e.name, e.path) for e in os.scandir(where)]
+    except OSError:
+        return
+    ours = sorted(
+        (
+            e
+            for e in entries
+            if e[1].startswith(("facts-", "search-")) and e[1].endswith(".msgpack")
+        ),
+        reverse=True,
+    )
+    stale = [e for e in entries if e[1].startswith(".") and e[1].endswith(".tmp")
+             and e[0] < time.time() - _STALE_TEMP]  # fmt: skip
+    for _, _, path in ours[KEEP:] + stale:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def read(key: str) -> Facts | None:
