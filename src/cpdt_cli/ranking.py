@@ -17,6 +17,7 @@ the two to the same answer).
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 import sys
@@ -394,11 +395,12 @@ class _Plan:
     def top(self, limit: int, keep: Callable[[int], bool], exhaustive: bool) -> list[Hit]:
         if not self.concepts or all(c.stop for c in self.concepts):
             return []
-        bounds = self._bounds(keep)
-        order = sorted(bounds, key=lambda i: (-bounds[i], i))
+        queue = [(-b, i) for i, b in self._bounds(keep).items()]
+        heapq.heapify(queue)  # popped best bound first: most documents are never sorted
         best: list[tuple[float, float, int, frozenset[str]]] = []
-        for i in order:
-            if not exhaustive and len(best) >= limit and bounds[i] * _SLACK < best[limit - 1][0]:
+        while queue:
+            bound, i = heapq.heappop(queue)
+            if not exhaustive and len(best) >= limit and -bound * _SLACK < best[limit - 1][0]:
                 break
             scored = self._final(i)
             if scored is not None:
@@ -410,21 +412,32 @@ class _Plan:
     # - bounds: cheap, from the postings alone -
 
     def _bounds(self, keep: Callable[[int], bool]) -> dict[int, float]:
-        """For every document kept that could match: a score it cannot exceed."""
-        per_concept = [self._concept_bounds(c) for c in self.concepts]
-        content = self.content
-        boosted: dict[int, float] = {}
-        for i in set().union(*per_concept):
-            ub = [b.get(i, 0.0) * r for b, r in zip(per_concept, self.rarity, strict=True)]
-            got = sum(self.rarity[j] for j in content if ub[j])
-            if not got:
-                continue
-            total = sum(u * (_STOP_WEIGHT if c.stop else 1.0)
-                        for u, c in zip(ub, self.concepts, strict=True))  # fmt: skip
-            for j, k in itertools.pairwise(content):
-                if ub[j] and ub[k] and i in self._adjacent(j, k):
-                    total += _ADJACENT * (ub[j] + ub[k])
-            boosted[i] = total * got / self.wanted * self.data.priors.get(i, 1.0) * self.boost(i)
+        """For every document kept that could match: a score it cannot exceed.
+
+        Summed concept by concept rather than document by document: a query whose words are
+        in every document touches each posting once, in a few tight loops.
+        """
+        per_concept = [
+            {i: u * r for i, u in self._concept_bounds(c).items()}
+            for c, r in zip(self.concepts, self.rarity, strict=True)
+        ]
+        total: dict[int, float] = {}
+        got: dict[int, float] = {}
+        for j, bound in enumerate(per_concept):
+            stop = self.concepts[j].stop
+            share = _STOP_WEIGHT if stop else 1.0
+            for i, u in bound.items():
+                total[i] = total.get(i, 0.0) + u * share
+            if not stop:
+                r = self.rarity[j]
+                for i in bound:
+                    got[i] = got.get(i, 0.0) + r
+        for j, k in itertools.pairwise(self.content):
+            first, second = per_concept[j], per_concept[k]
+            for i in first.keys() & second.keys() & self._adjacent(j, k):
+                total[i] += _ADJACENT * (first[i] + second[i])
+        priors, boost, wanted = self.data.priors, self.boost, self.wanted
+        boosted = {i: total[i] * g / wanted * priors.get(i, 1.0) * boost(i) for i, g in got.items()}
         bounds = {i: b for i, b in boosted.items() if keep(i)}
         for i, cards in self.data.stand_ins.items():
             if i in bounds:
