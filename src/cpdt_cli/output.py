@@ -23,11 +23,13 @@ from .queries import Answer
 SCHEMA_VERSION = 1
 
 # C0/C1 controls (but newline and tab) and bidirectional overrides: shown, never obeyed.
-# A pattern string (compiled by re on first use): --json output never needs it.
+# All are non-printable (Cc, Cf), so text whose lines are printable needs no pattern.
 _UNSAFE = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 def inert(text: str) -> str:
+    if all(line.isprintable() for line in text.split("\n")):
+        return text  # the common case: no control character, and no pattern to compile
     return re.sub(_UNSAFE, lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else "\ufffd", text)
 
 
