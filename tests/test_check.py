@@ -171,3 +171,13 @@ def test_missing_file_and_directory(cpdt, tmp_path: Path) -> None:
 def test_cpdt_data_env_is_used(cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CPDT_DATA", str(tmp_path / "missing.yaml"))
     assert cpdt("define").code == 3
+
+
+def test_days_in_month_agrees_with_calendar() -> None:
+    import calendar
+
+    from cpdt_cli.dates import days_in_month
+
+    for year in (1900, 1999, 2000, 2004, 2021, 2100, 2400):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES
 
@@ -365,3 +367,34 @@ def test_coloured_rendering_matches_golden(cpdt, name: str) -> None:
     assert r.out == golden.read_text(encoding="utf-8")
     plain = [line.rstrip() for line in re.sub(r"\x1b\[[0-9;]*m", "", r.out).splitlines()]
     assert plain == (golden.parent / f"{name}-80.txt").read_text(encoding="utf-8").splitlines()
+
+
+_JSON_KEYS = st.one_of(st.text(), st.integers(), st.none(), st.booleans())
+_JSON_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text()),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.tuples(inner, inner),
+        st.dictionaries(_JSON_KEYS, inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@given(value=_JSON_VALUES, indent=st.sampled_from([None, 2]), ascii_only=st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_dumps_writes_what_json_dumps_writes(value, indent, ascii_only) -> None:
+    from cpdt_cli.output import dumps
+
+    expected = json.dumps(value, ensure_ascii=ascii_only, indent=indent)
+    assert dumps(value, indent, ascii_only) == expected
+
+
+@pytest.mark.parametrize(
+    "value", [1e16, -1e16, 9.9e-5, 1e-300, float("nan"), float("inf"), "a\udcffb", {1: "x"}]
+)
+def test_dumps_where_msgspec_would_differ(value) -> None:
+    from cpdt_cli.output import dumps
+
+    doc = {"results": [{"value": value}]}
+    assert dumps(doc, 2) == json.dumps(doc, ensure_ascii=False, indent=2)

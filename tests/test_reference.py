@@ -11,8 +11,11 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES
+from cpdt_cli.document import Document, Footnote, Item
 
 GOLDEN = Path(__file__).parent / "golden"
 REFERENCE = str(FIXTURES / "reference.yaml")
@@ -229,3 +232,66 @@ def test_sources_counts_what_cites_each(cpdt) -> None:
         "anhngoc-quy-dinh": 6,
         "ext.nguoihanoi-1072": 2,
     }
+
+
+# --- the terminal renderer against Rich itself ---------------------------------------------
+
+_PIECES = [*"aăâbđeêioôơuưyÁỦếềệỗ“”—→.,:;()[]/-0123456789", " ", " ", "  ", "   ", "\u00a0",
+           "chuyển", "đổi", "https://example.org/a/very/long/path/that/never/fits", "x" * 45,
+           "\t", "\n", "中", "e\u0301", "👍", "\u200d", "\ufe0f", "\u2028", "\x85", "\x1b[31m"]  # fmt: skip
+_WIDE_ONES = {"\t", "\n", "中", "e\u0301", "👍", "\u200d", "\ufe0f", "\u2028", "\x85", "\x1b[31m"}
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+_NARROW_TEXTS = st.lists(
+    st.sampled_from([p for p in _PIECES if p not in _WIDE_ONES]), max_size=30
+).map("".join)
+
+
+def _documents(text: st.SearchStrategy[str]) -> st.SearchStrategy[Document]:
+    marks = st.lists(st.integers(1, 12), max_size=3)
+    leaf = st.builds(
+        Item,
+        title=text,
+        text=text,
+        marks=marks,
+        quotes=st.lists(st.tuples(text, st.integers(1, 12)), max_size=2),
+        meta=st.lists(st.tuples(text, text), max_size=2),
+    )
+    items = st.recursive(
+        leaf,
+        lambda children: st.builds(
+            Item, title=text, marks=marks, children=st.lists(children, max_size=3)
+        ),
+        max_leaves=6,
+    )
+    source = st.fixed_dictionaries(
+        {"title": text, "publisher": text, "date": text, "url": st.one_of(st.none(), text)}
+    )
+    notes = st.lists(st.builds(Footnote, st.integers(1, 20), source, st.none() | text), max_size=3)
+    return st.builds(Document, text, st.lists(items, max_size=3), notes, text)
+
+
+def _rich_itself(doc: Document, width: int, color: bool) -> str:
+    from cpdt_cli.output import print_rich, rich_console
+
+    console = rich_console(width, color)
+    print_rich(console, doc)
+    return "".join(line.rstrip() + "\n" for line in console.file.getvalue().splitlines())
+
+
+@given(doc=_documents(_TEXTS), width=st.sampled_from([20, 23, 40, 80]), color=st.booleans())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_terminal_rendering_is_what_rich_prints(doc: Document, width: int, color: bool) -> None:
+    from cpdt_cli.output import to_rich
+
+    assert to_rich(doc, width, color) == _rich_itself(doc, width, color)
+
+
+@given(doc=_documents(_NARROW_TEXTS), width=st.sampled_from([20, 23, 40, 80]), color=st.booleans())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_narrow_text_is_rendered_without_rich(doc: Document, width: int, color: bool) -> None:
+    from cpdt_cli.output import rich_lines, without_rich
+
+    raw = without_rich(rich_lines(doc), width, color)
+    assert raw is not None
+    ours = "".join(line.rstrip() + "\n" for line in raw.splitlines())
+    assert ours == _rich_itself(doc, width, color)

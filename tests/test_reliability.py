@@ -16,7 +16,7 @@ from typing import Any
 
 import msgspec
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
@@ -537,3 +537,17 @@ def test_fuzz_fact_files(cpdt, tmp_path: Path, data: st.DataObject) -> None:
         r = cpdt(*args)
         assert r.code in (0, 1, 3), (args, r.code, r.err)
         assert "Traceback" not in r.err + r.out
+
+
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=())))
+@example("a\n\x1b[31m\u202eb\tc\u00a0")
+@settings(max_examples=500)
+def test_inert_escapes_exactly_what_the_pattern_names(text: str) -> None:
+    import re
+
+    from cpdt_cli.output import _UNSAFE, inert
+
+    expected = re.sub(
+        _UNSAFE, lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else "\ufffd", text
+    )
+    assert inert(text) == expected

@@ -5,8 +5,6 @@ Every listing command takes the same output options (--format, --json, --lang, -
 command's signature, so a command is only its own arguments and one call into the core.
 """
 
-from __future__ import annotations
-
 import functools
 import inspect
 import sys
@@ -167,15 +165,9 @@ _SHARED = (
 )
 
 
-def listing(func: Callable[..., Answer]) -> Callable[..., None]:
+def listing(func: Callable[..., "Answer"]) -> Callable[..., None]:
     """Make a function returning an Answer into a command with the shared output options."""
-    own = inspect.signature(func)  # its annotations are strings (PEP 563): resolve them
-    resolved = [
-        p.replace(annotation=eval(p.annotation, func.__globals__))
-        if isinstance(p.annotation, str)
-        else p
-        for p in own.parameters.values()
-    ]
+    own = inspect.signature(func)
     shared = [
         inspect.Parameter(f"{name}_", inspect.Parameter.KEYWORD_ONLY, default=d, annotation=a)
         for name, a, d in _SHARED
@@ -187,7 +179,7 @@ def listing(func: Callable[..., Answer]) -> Callable[..., None]:
         settings.merge({name: kwargs.pop(f"{name}_") for name, _, _ in _SHARED})
         _in_language(settings.language, lambda: _emit(ctx, func(ctx, **kwargs)))
 
-    params = [*resolved, *shared]
+    params = [*own.parameters.values(), *shared]
     del command.__wrapped__  # Typer must see the new signature, not the function's own
     command.__signature__ = own.replace(  # type: ignore[attr-defined]
         parameters=params, return_annotation=None
@@ -247,7 +239,7 @@ def _paths(ctx: typer.Context, data: list[Path] | None = None) -> list[Path]:
     return layers.layered_paths(data or settings.data, settings.overlay)
 
 
-def _facts(ctx: typer.Context, data: list[Path] | None = None) -> Facts:
+def _facts(ctx: typer.Context, data: list[Path] | None = None) -> "Facts":
     from . import facts, output
 
     loaded = facts.load(_paths(ctx, data))
@@ -257,7 +249,9 @@ def _facts(ctx: typer.Context, data: list[Path] | None = None) -> Facts:
     return loaded
 
 
-def _emit(ctx: typer.Context, answer: Answer, json_: bool = False, fmt: str | None = None) -> None:
+def _emit(
+    ctx: typer.Context, answer: "Answer", json_: bool = False, fmt: str | None = None
+) -> None:
     from . import output
 
     settings = _settings(ctx)
@@ -301,7 +295,7 @@ def define(
             autocompletion=complete_sources,
         ),
     ] = None,
-) -> Answer:
+) -> "Answer":
     """Định nghĩa CPĐT theo từng nguồn. Ví dụ: cpdt define --source unesco"""
     from . import queries
 
@@ -320,7 +314,7 @@ def agency(
             autocompletion=complete_agencies,
         ),
     ] = None,
-) -> Answer:
+) -> "Answer":
     """Cơ quan nào làm gì, kèm căn cứ pháp lý. Ví dụ: cpdt agency 'dau moi ky thuat'"""
     from . import queries
 
@@ -346,7 +340,7 @@ def committee(
             "--on", help="Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021).", show_default=False
         ),
     ] = None,
-) -> Answer:
+) -> "Answer":
     """Ủy ban Quốc gia vào một năm hay một ngày. Ví dụ: cpdt committee --year 2021"""
     from . import temporal
 
@@ -365,7 +359,7 @@ def models(
             autocompletion=complete_models,
         ),
     ] = None,
-) -> Answer:
+) -> "Answer":
     """Các mô hình G2C, G2B, G2E, G2G. Ví dụ: cpdt models g2b, cpdt models 'doanh nghiep'"""
     from . import queries
 
@@ -397,7 +391,7 @@ def timeline(
             show_default=False,
         ),
     ] = None,
-) -> Answer:
+) -> "Answer":
     """Các mốc và văn bản theo thứ tự thời gian. Ví dụ: cpdt timeline --from 2018 --to 2019"""
     from . import temporal
 
@@ -416,7 +410,7 @@ def law(
             autocompletion=complete_laws,
         ),
     ] = None,
-) -> Answer:
+) -> "Answer":
     """Danh mục văn bản pháp lý. Ví dụ: cpdt law 1619, cpdt law 'qd 1072'"""
     from . import law as law_
 
@@ -425,7 +419,7 @@ def law(
 
 @app.command()
 @listing
-def sources(ctx: typer.Context) -> Answer:
+def sources(ctx: typer.Context) -> "Answer":
     """Mọi tài liệu được trích dẫn. Ví dụ: cpdt sources, cpdt sources --format bibtex"""
     from . import queries
 
@@ -507,7 +501,7 @@ def search(
         int,
         typer.Option("--limit", "-n", min=1, max=200, help="Số kết quả tối đa. Ví dụ: -n 3"),
     ] = 10,
-) -> Answer:
+) -> "Answer":
     """Tìm trong mọi dữ kiện, câu hỏi tiếng Việt cũng được.
     Ví dụ: cpdt search ai la chu tich uy ban quoc gia ve chuyen doi so"""
     from . import find

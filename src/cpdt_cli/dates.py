@@ -3,22 +3,29 @@ that much. Kept apart from validate.py so that answering a query never imports t
 
 from __future__ import annotations
 
-import calendar
 import re
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# A pattern, compiled on first use: answering a query needs date_bounds, not this.
+_DATE = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
+
+
+def days_in_month(year: int, month: int) -> int:
+    """As calendar.monthrange(year, month)[1], without importing calendar (~1 ms)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def date_problem(value: str) -> str | None:
     """Why `value` is not a valid (possibly partial) date, or None."""
-    m = _DATE.fullmatch(value)
+    m = re.fullmatch(_DATE, value)
     if not m:
         return f"'{value}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
     year, month, day = int(m[1]), m[2], m[3]
     if month is not None and not 1 <= int(month) <= 12:
         return f"'{value}': there is no month {month}"
     if day is not None:
-        last = calendar.monthrange(year, int(month or 1))[1]
+        last = days_in_month(year, int(month or 1))
         if not 1 <= int(day) <= last:
             return f"'{value}': that month has no day {day}"
     return None
@@ -31,5 +38,5 @@ def date_bounds(value: str) -> tuple[str, str]:
         return value, value
     if len(parts) == 2:
         y, m = int(parts[0]), int(parts[1])
-        return f"{value}-01", f"{value}-{calendar.monthrange(y, m)[1]:02d}"
+        return f"{value}-01", f"{value}-{days_in_month(y, m):02d}"
     return f"{value}-01-01", f"{value}-12-31"

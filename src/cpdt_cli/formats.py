@@ -27,9 +27,9 @@ def render(answer: Answer, fmt: str, lang: str) -> str:
 
 
 def to_jsonl(answer: Answer) -> str:
-    import json
+    from .output import dumps
 
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in answer.results)
+    return "".join(dumps(r) + "\n" for r in answer.results)
 
 
 # --- Markdown ------------------------------------------------------------------------------

@@ -8,10 +8,13 @@ decides colour (clig.dev's rules) and pages long output on a terminal.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import sys
 from typing import Any
+
+import msgspec
 
 from .document import Document, Item, build_document, footnote_text
 from .errors import PipeClosed, UsageError
@@ -20,19 +23,20 @@ from .queries import Answer
 SCHEMA_VERSION = 1
 
 # C0/C1 controls (but newline and tab) and bidirectional overrides: shown, never obeyed.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# All are non-printable (Cc, Cf), so text whose lines are printable needs no pattern.
+_UNSAFE = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 def inert(text: str) -> str:
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else "\ufffd", text)
+    if all(line.isprintable() for line in text.split("\n")):
+        return text  # the common case: no control character, and no pattern to compile
+    return re.sub(_UNSAFE, lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else "\ufffd", text)
 
 
 # --- JSON ----------------------------------------------------------------------------------
 
 
 def to_json(answer: Answer, ascii_only: bool = False) -> str:
-    import json  # only for --json: ~1.5 ms of start-up otherwise (bench/startup.py)
-
     doc = {
         "schema_version": SCHEMA_VERSION,
         "command": answer.command,
@@ -40,7 +44,43 @@ def to_json(answer: Answer, ascii_only: bool = False) -> str:
         "count": len(answer.results),
         "results": answer.results,
     }
-    return json.dumps(doc, ensure_ascii=ascii_only, indent=2) + "\n"
+    return dumps(doc, indent=2, ascii_only=ascii_only) + "\n"
+
+
+def dumps(value: Any, indent: int | None = None, ascii_only: bool = False) -> str:
+    """Exactly `json.dumps(value, ensure_ascii=ascii_only, indent=indent)`, written by msgspec
+    whenever its text is the same: msgspec is loaded anyway, while importing json costs ~1.5 ms
+    and json indents in pure Python."""
+    if not ascii_only and _msgspec_writes_it_alike(value):
+        try:
+            return msgspec.json.format(msgspec.json.encode(value), indent=indent or 0).decode()
+        except UnicodeEncodeError:  # a lone surrogate, e.g. from an undecodable argument
+            pass
+    import json
+
+    return json.dumps(value, ensure_ascii=ascii_only, indent=indent)
+
+
+def _msgspec_writes_it_alike(value: Any) -> bool:
+    """Only str keys, and no float that json writes differently: repr() uses an exponent
+    below 1e-4 and from 1e16 on (json '1e+16', msgspec '1e16'), and msgspec writes NaN and
+    infinities as null."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        t = type(v)
+        if t is dict:
+            if not all(type(k) is str for k in v):
+                return False
+            stack.extend(v.values())
+        elif t is list or t is tuple:
+            stack.extend(v)
+        elif t is float:
+            if not (v == 0.0 or 1e-4 <= abs(v) < 1e16):
+                return False
+        elif not (v is None or t is str or t is int or t is bool):
+            return False
+    return True
 
 
 # --- plain ---------------------------------------------------------------------------------
@@ -76,6 +116,40 @@ def _plain_item(item: Item, indent: str) -> list[str]:
 
 
 # --- rich ----------------------------------------------------------------------------------
+# A terminal gets what Rich prints for a few styled, indented, word-wrapped lines. Importing
+# Rich's console costs ~25 ms and printing a long answer with it ~40 ms more, so the same
+# bytes are written here, with Rich's own line breaking (rich._wrap, rich.cells); Rich
+# prints what this does not cover: a character not one cell wide, a tab, a newline.
+
+# (indent, or None for no Padding; the style of the whole line; its text; appended parts)
+RichLine = tuple[int | None, str, str, list[tuple[str, str | None]]]
+
+
+def rich_lines(doc: Document) -> list[RichLine | None]:
+    """The document as lines to print (None: an empty line)."""
+    out: list[RichLine | None] = [(None, "bold underline", inert(doc.heading), []), None]
+
+    def show(item: Item, level: int) -> None:
+        title_marks = f" {marks(item.marks)}" if not item.text and item.marks else ""
+        out.append((2 * level, "bold cyan", inert(item.title), [(title_marks, "dim")]))
+        pad = 2 * level + 2
+        if item.text:
+            out.append((pad, "", inert(item.text), [(f" {marks(item.marks)}", "dim")]))
+        for quote, n in item.quotes:
+            out.append((2 * level + 4, "italic", f"“{inert(quote)}”", [(f" [{n}]", "dim")]))
+        for label, value in item.meta:
+            out.append((pad, "dim", f"{label}: ", [(inert(value), None)]))
+        for child in item.children:
+            show(child, level + 1)
+
+    for item in doc.items:
+        show(item, 0)
+        out.append(None)
+    if doc.footnotes:
+        out.append((None, "bold underline", inert(doc.sources_heading), []))
+    for note in doc.footnotes:
+        out.append((0, "dim", f"[{note.number}] ", [(inert(footnote_text(note)), None)]))
+    return out
 
 
 def rich_console(width: int, color: bool, record: bool = False) -> Any:
@@ -94,45 +168,80 @@ def print_rich(console: Any, doc: Document) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
-    console.print(Text(inert(doc.heading), style="bold underline"))
-    console.print()
-
-    def show(item: Item, level: int) -> None:
-        title = Text(inert(item.title), style="bold cyan")
-        if not item.text and item.marks:
-            title.append(f" {marks(item.marks)}", style="dim")
-        console.print(Padding(title, (0, 0, 0, 2 * level)))
-        pad = (0, 0, 0, 2 * level + 2)
-        if item.text:
-            body = Text(inert(item.text))
-            body.append(f" {marks(item.marks)}", style="dim")
-            console.print(Padding(body, pad))
-        for quote, n in item.quotes:
-            q = Text(f"“{inert(quote)}”", style="italic")
-            q.append(f" [{n}]", style="dim")
-            console.print(Padding(q, (0, 0, 0, 2 * level + 4)))
-        for label, value in item.meta:
-            line = Text(f"{label}: ", style="dim")
-            line.append(inert(value))
-            console.print(Padding(line, pad))
-        for child in item.children:
-            show(child, level + 1)
-
-    for item in doc.items:
-        show(item, 0)
-        console.print()
-    if doc.footnotes:
-        console.print(Text(inert(doc.sources_heading), style="bold underline"))
-    for note in doc.footnotes:
-        line = Text(f"[{note.number}] ", style="dim")
-        line.append(inert(footnote_text(note)))
-        console.print(Padding(line, (0, 0, 0, 0)))
+    for line in rich_lines(doc):
+        if line is None:
+            console.print()
+            continue
+        indent, style, text, appended = line
+        rich_text = Text(text, style=style)
+        for part, part_style in appended:
+            rich_text.append(part, style=part_style)
+        console.print(rich_text if indent is None else Padding(rich_text, (0, 0, 0, indent)))
 
 
 def to_rich(doc: Document, width: int, color: bool) -> str:
-    console = rich_console(width, color)
-    print_rich(console, doc)
-    return "".join(line.rstrip() + "\n" for line in console.file.getvalue().splitlines())
+    raw = without_rich(rich_lines(doc), width, color)
+    if raw is None:
+        console = rich_console(width, color)
+        print_rich(console, doc)
+        raw = console.file.getvalue()
+    return "".join(line.rstrip() + "\n" for line in raw.splitlines())
+
+
+_SGR = {"bold": 1, "dim": 2, "italic": 3, "underline": 4, "cyan": 36}
+
+
+def without_rich(lines: list[RichLine | None], width: int, color: bool) -> str | None:
+    """What print_rich writes, when every character is one cell wide (else None).
+
+    Mirrors rich.text.Text.wrap and render for these lines: breaks from divide_line; trailing
+    whitespace beyond the width dropped; one SGR sequence per run of text between span edges,
+    attributes in Rich's order (bold, dim, italic, underline) and then the colour.
+    """
+    try:
+        from rich._wrap import divide_line
+        from rich.cells import get_character_cell_size
+    except ImportError:  # pragma: no cover - Rich moved its internals: let Rich print
+        return None
+    texts = [t for line in lines if line for t in (line[2], *(p for p, _ in line[3]))]
+    if not all(get_character_cell_size(c) == 1 for c in set("".join(texts))):
+        return None
+    out = []
+    for line in lines:
+        if line is None:
+            out.append("\n")
+            continue
+        indent, style, text, appended = line
+        room = width - (indent or 0)
+        if room < 1:
+            return None
+        plain = text + "".join(part for part, _ in appended)
+        spans = [(0, len(plain), style)] if style else []
+        offset = len(text)
+        for part, part_style in appended:
+            if part and part_style:
+                spans.append((offset, offset + len(part), part_style))
+            offset += len(part)
+        for start, end in itertools.pairwise([0, *divide_line(plain, room), len(plain)]):
+            if end - start > room:  # Text.rstrip_end
+                trailing = re.search(r"\s+$", plain[start:end])
+                end -= min(len(trailing[0]) if trailing else 0, end - start - room)
+            if end - start > room:
+                return None  # Rich would crop the line: leave that to Rich
+            row = _painted(plain, start, end, spans) if color else plain[start:end]
+            out.append(" " * (indent or 0) + row + "\n")
+    return "".join(out)
+
+
+def _painted(plain: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
+    edges = sorted({start, end, *(min(max(i, start), end) for s in spans for i in s[:2])})
+    row = []
+    for a, b in itertools.pairwise(edges):
+        styles = [style for s, e, style in spans if s <= a < e]
+        codes = sorted({_SGR[word] for style in styles for word in style.split()})
+        sgr = ";".join(map(str, codes))
+        row.append(f"\x1b[{sgr}m{plain[a:b]}\x1b[0m" if sgr else plain[a:b])
+    return "".join(row)
 
 
 # --- choosing and writing ------------------------------------------------------------------

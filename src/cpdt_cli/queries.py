@@ -3,22 +3,24 @@ the shape of the JSON contract (PRODUCT.md); rendering is output.py's business."
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from . import search
+import msgspec
+
 from .errors import NotFound
 from .model import Citation, Entity, Facts, Source, Statement
 
 Result = dict[str, Any]
 
+# `search` is imported in the functions that match names or words: committee, timeline and
+# sources answer without it, and importing it costs a few ms of each start (bench/startup.py).
 
-@dataclass
-class Answer:
+
+class Answer(msgspec.Struct):  # not a dataclass: defining one costs ~0.5 ms per start
     command: str
     query: dict[str, Any]
     results: list[Result]
-    notices: list[str] = field(default_factory=list)  # for stderr: overrides, typo fixes …
+    notices: list[str] = []  # for stderr: overrides, typo fixes … (a fresh list each time)
 
 
 # --- shared building blocks ----------------------------------------------------------------
@@ -111,6 +113,8 @@ def define(facts: Facts, query: str | None = None, source: str | None = None) ->
         chosen, notice = _by_source(facts, definitions, source)
         notices += notice
     if query:
+        from . import search
+
         q = search.fold(query)
         named = _by_source(facts, chosen, query, strict=True)[0] if q else []
         chosen = named or [s for s in chosen if q and q in _definition_haystack(facts, s)]
@@ -138,6 +142,8 @@ def _definition_title(facts: Facts, st: Statement) -> str:
 
 
 def _definition_haystack(facts: Facts, st: Statement) -> str:
+    from . import search
+
     parts = [st.wording, st.text_en or "", _definition_title(facts, st)]
     parts += [c.quote for c in st.citations]
     return search.fold(" ".join(parts))
@@ -147,6 +153,8 @@ def _by_source(
     facts: Facts, definitions: list[Statement], wanted: str, strict: bool = False
 ) -> tuple[list[Statement], list[str]]:
     """Definitions whose definer, or else whose cited article, `wanted` names."""
+    from . import search
+
     definer_ids = {s.subject for s in definitions if s.subject}
     definers = [
         search.Named(e.id, e.name, _entity_names(e))
@@ -182,6 +190,8 @@ _ROLE_KINDS = ("role", "task-transfer")
 
 def _words_in(query: str, text: str) -> bool:
     """Every word of the (folded) query occurs in the (folded) text."""
+    from . import search
+
     words = set(search.fold(query).split())
     return bool(words) and words <= set(search.fold(text).split())
 
@@ -202,6 +212,8 @@ def agency(facts: Facts, query: str | None = None) -> Answer:
     bodies.sort(key=lambda e: list(facts.entities).index(e.id))
     chosen: list[tuple[Entity, list[Statement]]] = []
     if query:
+        from . import search
+
         named = search.match_names(
             query, [search.Named(e.id, e.name, _entity_names(e)) for e in bodies]
         )
@@ -269,6 +281,8 @@ def models(facts: Facts, query: str | None = None) -> Answer:
     chosen = entities
     general = [s for s in sts if s.subject is None]
     if query:
+        from . import search
+
         named = search.match_names(
             query, [search.Named(e.id, e.name, _entity_names(e)) for e in entities]
         )
