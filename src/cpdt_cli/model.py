@@ -1,7 +1,5 @@
 """The typed model of the fact file (see docs/FACTS.md). Built only from validated data."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import msgspec

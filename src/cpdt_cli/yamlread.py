@@ -17,10 +17,12 @@ from .errors import Problem
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 
-_NULL = re.compile(r"(?:~|null|Null|NULL)?")
+# Pattern strings, compiled by re on first use: a warm start imports this module for
+# MAX_BYTES (cache.key_for) and never parses.
+_NULL = r"(?:~|null|Null|NULL)?"
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+")
-_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_INT = r"[-+]?[0-9]+"
+_FLOAT = r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
 _PLAIN_STR_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 
 
@@ -186,12 +188,12 @@ def _scalar(event: Any, name: str, line: int, problems: list[Problem]) -> Any:
     if value == "<<":
         problems.append(Problem(name, line, "YAML merge keys (<<) are not allowed"))
         return value
-    if _NULL.fullmatch(value):
+    if re.fullmatch(_NULL, value):
         return None
     if value in _BOOL:
         return _BOOL[value]
-    if _INT.fullmatch(value):
+    if re.fullmatch(_INT, value):
         return int(value)
-    if _FLOAT.fullmatch(value):
+    if re.fullmatch(_FLOAT, value):
         return float(value)
     return value  # dates, yes/no, 0o17 … stay text
