@@ -364,13 +364,16 @@ def _index_with(good: bytes, change: Callable[[ranking.IndexData], None]) -> byt
 
 
 def _out_of_range(index: ranking.IndexData) -> None:
-    for posting in index.postings.values():
-        posting.docs = array("I", [len(index.ids) + 5] * (len(posting.docs) // 4)).tobytes()
+    for table in (index.words, index.pairs):
+        table.docs = array("I", [len(index.ids) + 5] * (len(table.docs) // 4)).tobytes()
+
+
+def _starts_past_the_end(index: ranking.IndexData) -> None:
+    index.words.starts = array("I", [s + 10**6 for s in array("I", index.words.starts)]).tobytes()
 
 
 def _odd_length(index: ranking.IndexData) -> None:
-    for posting in index.postings.values():
-        posting.docs += b"\x01"
+    index.words.docs += b"\x01"
 
 
 def _tables_disagree(index: ranking.IndexData) -> None:
@@ -384,6 +387,7 @@ def _tables_disagree(index: ranking.IndexData) -> None:
         pytest.param(lambda b: b[: len(b) // 2], id="truncated"),
         pytest.param(lambda b: b.replace(b"little", b"big", 1), id="other-byte-order"),
         pytest.param(lambda b: _index_with(b, _out_of_range), id="document-out-of-range"),
+        pytest.param(lambda b: _index_with(b, _starts_past_the_end), id="postings-past-the-end"),
         pytest.param(lambda b: _index_with(b, _odd_length), id="posting-cut-mid-number"),
         pytest.param(lambda b: _index_with(b, _tables_disagree), id="tables-disagree"),
     ],

@@ -3,8 +3,6 @@ sources block, in the chosen language. Built from an Answer's results (the JSON 
 so the plain, Rich, Markdown and CSV renderers all say the same thing.
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 import msgspec
@@ -22,7 +20,7 @@ class Item(msgspec.Struct):
     marks: list[int] = []  # footnote numbers backing the text
     quotes: list[tuple[str, int]] = []  # shown when not the text
     meta: list[tuple[str, str]] = []
-    children: list[Item] = []
+    children: list["Item"] = []
 
 
 class Footnote(msgspec.Struct):

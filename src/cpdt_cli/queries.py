@@ -1,8 +1,6 @@
 """The questions cpdt answers, as pure functions over the model. Results are plain data in
 the shape of the JSON contract (PRODUCT.md); rendering is output.py's business."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import msgspec

@@ -141,9 +141,54 @@ class Thesaurus:
 # --- the stored index ------------------------------------------------------------------------
 
 
-class Posting(msgspec.Struct, array_like=True):
-    docs: bytes  # array("I"): the documents that hold the word
-    impacts: bytes  # array("d"): in each, the word's best field score (BM25-normalised weight)
+class Postings(msgspec.Struct, array_like=True):
+    """Keys (words, or word pairs) and the documents of each, in a handful of flat objects.
+
+    A cache read then decodes a few strings and byte strings, not thousands of small objects
+    (it was the larger part of a warm search's own time); a query finds its keys by search in
+    the key text and unpacks only theirs.
+    """
+
+    keys: str  # "\n" + the sorted keys, each followed by "\n"
+    starts: bytes  # array("I"): where key k's documents begin in docs; one more at the end
+    docs: bytes  # array("I"): document numbers
+    impacts: bytes = b""  # array("d"), parallel to docs: the key's best field score there
+
+    def number(self, key: str) -> int | None:
+        """Key's place in the sorted keys, or None."""
+        if "\n" in key:
+            return None
+        at = self.keys.find(f"\n{key}\n")
+        return None if at < 0 else self.keys.count("\n", 0, at)
+
+    def all_keys(self) -> list[str]:
+        return self.keys.split()
+
+    def sound(self, with_impacts: bool) -> bool:
+        n_keys = self.keys.count("\n") - 1 if self.keys else 0
+        if len(self.starts) != (n_keys + 1) * _DOC_SIZE or len(self.docs) % _DOC_SIZE:
+            return False
+        if with_impacts and len(self.impacts) * _DOC_SIZE != len(self.docs) * _IMPACT_SIZE:
+            return False
+        return self.keys == "" or (self.keys[0] == self.keys[-1] == "\n")
+
+
+def _postings(
+    docs: dict[str, array[int]], impacts: dict[str, array[float]] | None = None
+) -> Postings:
+    keys = sorted(docs)
+    starts, all_docs, all_impacts = array("I", [0]), array("I"), array("d")
+    for key in keys:
+        all_docs.extend(docs[key])
+        if impacts is not None:
+            all_impacts.extend(impacts[key])
+        starts.append(len(all_docs))
+    return Postings(
+        keys="\n" + "".join(f"{k}\n" for k in keys) if keys else "",
+        starts=starts.tobytes(),
+        docs=all_docs.tobytes(),
+        impacts=all_impacts.tobytes(),
+    )
 
 
 class IndexData(msgspec.Struct, array_like=True):
@@ -155,18 +200,20 @@ class IndexData(msgspec.Struct, array_like=True):
     weights: list[float]  # field weights, numbered
     fields: list[str]  # per document, one line per field: "<weight number> <folded words>"
     average: dict[int, float]  # weight number -> average field length, in words
-    postings: dict[str, Posting]
-    pairs: dict[str, bytes]  # "w1 w2" -> array("I"): documents where they stand side by side
+    words: Postings  # word -> documents holding it, with its best field score in each
+    pairs: Postings  # "w1 w2" -> documents where they stand side by side in one field
     stand_ins: dict[int, list[int]]  # document -> documents whose score (just above) it may take
     thesaurus: list[list[str]]
 
     def sound(self) -> bool:
-        """Whether its tables agree (a cache file is only data). Postings are checked when a
-        query unpacks them (Index._unpack): checking them all would cost more than a query."""
+        """Whether its tables agree (a cache file is only data). Document numbers in postings
+        are checked when a query unpacks them (Index._docs): checking all costs more."""
         n = len(self.ids)
         if not (len(self.kinds) == len(self.fields) == n and len(self.weights) <= 64):
             return False
         if not set(self.average) <= set(range(len(self.weights))):
+            return False
+        if not (self.words.sound(with_impacts=True) and self.pairs.sound(with_impacts=False)):
             return False
         numbers = [*self.priors, *self.stand_ins, *itertools.chain(*self.stand_ins.values())]
         return all(0 <= d < n for d in numbers)
@@ -212,7 +259,8 @@ def build(docs: Iterable[Doc], thesaurus: Thesaurus) -> IndexData:
         fields.append("\n".join(lines))
     weights = list(number)
     average = {k: sum(ls) / len(ls) for k, ls in lengths.items()}
-    postings: dict[str, tuple[array[int], array[float]]] = {}
+    postings: dict[str, array[int]] = {}
+    impacts: dict[str, array[float]] = {}
     pairs: dict[str, array[int]] = {}
     for i, lines_of_doc in enumerate(fields):
         best: dict[str, float] = {}
@@ -225,9 +273,8 @@ def build(docs: Iterable[Doc], thesaurus: Thesaurus) -> IndexData:
                     best[w] = impact
             seen.update(f"{a} {b}" for a, b in itertools.pairwise(split))
         for w, impact in best.items():
-            docs_of, impacts = postings.setdefault(w, (array("I"), array("d")))
-            docs_of.append(i)
-            impacts.append(impact)
+            postings.setdefault(w, array("I")).append(i)
+            impacts.setdefault(w, array("d")).append(impact)
         for pair in seen:
             pairs.setdefault(pair, array("I")).append(i)
     return IndexData(
@@ -237,8 +284,8 @@ def build(docs: Iterable[Doc], thesaurus: Thesaurus) -> IndexData:
         weights=weights,
         fields=fields,
         average=average,
-        postings={w: Posting(p[0].tobytes(), p[1].tobytes()) for w, p in postings.items()},
-        pairs={p: docs_of.tobytes() for p, docs_of in pairs.items()},
+        words=_postings(postings, impacts),
+        pairs=_postings(pairs),
         stand_ins={},
         thesaurus=thesaurus.groups,
     )
@@ -259,6 +306,7 @@ class Index:
         self._fields: dict[int, list[_Field]] = {}
         self._impacts: dict[str, dict[int, float]] = {}
         self._sets: dict[str, frozenset[int]] = {}
+        self._starts: dict[int, array[int]] = {}
 
     # - unpacking, on demand -
 
@@ -266,13 +314,13 @@ class Index:
         """Document -> the word's best field score there."""
         got = self._impacts.get(word)
         if got is None:
-            p = self.data.postings.get(word)
-            if p is None:
-                got = {}
-            elif len(p.impacts) * _DOC_SIZE != len(p.docs) * _IMPACT_SIZE:
-                raise CorruptIndex(word)
-            else:
-                got = dict(zip(self._unpack(p.docs), array("d", p.impacts), strict=True))
+            span = self._span(self.data.words, word)
+            got = {}
+            if span is not None:
+                docs = self._docs(self.data.words, *span)
+                begin, end = (n // _DOC_SIZE * _IMPACT_SIZE for n in span)
+                impacts = array("d", self.data.words.impacts[begin:end])
+                got = dict(zip(docs, impacts, strict=True))
             self._impacts[word] = got
         return got
 
@@ -281,13 +329,26 @@ class Index:
         key = f"{a} {b}"
         got = self._sets.get(key)
         if got is None:
-            got = self._sets[key] = frozenset(self._unpack(self.data.pairs.get(key, b"")))
+            span = self._span(self.data.pairs, key)
+            docs = self._docs(self.data.pairs, *span) if span is not None else ()
+            got = self._sets[key] = frozenset(docs)
         return got
 
-    def _unpack(self, blob: bytes) -> array[int]:
-        if len(blob) % _DOC_SIZE:
-            raise CorruptIndex("posting length")
-        docs = array("I", blob)
+    def _span(self, table: Postings, key: str) -> tuple[int, int] | None:
+        """Where the key's documents lie in table.docs (byte offsets), or None."""
+        k = table.number(key)
+        if k is None:
+            return None
+        starts = self._starts.get(id(table))
+        if starts is None:
+            starts = self._starts[id(table)] = array("I", table.starts)
+        begin, end = starts[k] * _DOC_SIZE, starts[k + 1] * _DOC_SIZE
+        if not 0 <= begin <= end <= len(table.docs):
+            raise CorruptIndex(key)
+        return begin, end
+
+    def _docs(self, table: Postings, begin: int, end: int) -> array[int]:
+        docs = array("I", table.docs[begin:end])
         if docs and max(docs) >= len(self.ids):
             raise CorruptIndex("document number")
         return docs
@@ -306,10 +367,10 @@ class Index:
         return got
 
     def _idf(self, word: str) -> float:
-        p = self.data.postings.get(word)
-        if p is None:
+        span = self._span(self.data.words, word)
+        if span is None:
             return 0.0
-        df = len(p.docs) // _DOC_SIZE
+        df = (span[1] - span[0]) // _DOC_SIZE
         return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
 
     # - the query -
@@ -317,12 +378,12 @@ class Index:
     def concepts(self, query: str) -> list[Concept]:
         """The query's concepts; a word nothing knows is first read as its closest known word."""
         typed = words(query)
-        known = self.data.postings.keys(), self.thesaurus.vocabulary
+        vocabulary, index = self.thesaurus.vocabulary, self.data.words
         unknown = {
             w for w in typed
-            if not any(w in k for k in known) and len(w) >= 3 and not w.isdigit()
+            if w not in vocabulary and index.number(w) is None and len(w) >= 3 and not w.isdigit()
         }  # fmt: skip
-        fixes = _typo_fixes(unknown, itertools.chain(*known)) if unknown else {}
+        fixes = _typo_fixes(unknown, [*index.all_keys(), *vocabulary]) if unknown else {}
         fixed = frozenset(i for i, w in enumerate(typed) if w in fixes)
         concepts = self.thesaurus.concepts(tuple(fixes.get(w, w) for w in typed), fixed)
         return [self._prefer_written(c) for c in self._join_syllables(concepts)]
@@ -358,7 +419,7 @@ class Index:
                 prev is not None
                 and len(prev.alts) == 1 == len(c.alts) == len(prev.typed) == len(c.typed)
                 and not (prev.stop or c.stop)
-                and f"{prev.typed[0]} {c.typed[0]}" in self.data.pairs
+                and self.data.pairs.number(f"{prev.typed[0]} {c.typed[0]}") is not None
             ):
                 weight = min(prev.alts[0][1], c.alts[0][1])
                 out[-1] = Concept(prev.typed + c.typed, ((prev.typed + c.typed, weight),))
