@@ -13,6 +13,7 @@ hand rather than with platformdirs (~3.5 ms to import, for three rules).
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import stat
 import sys
@@ -99,10 +100,15 @@ def _read(kind: str, key: str, magic: bytes, type_: type[T]) -> T | None:
         return None
     with contextlib.suppress(OSError):
         os.utime(target)  # recently used: the last file pruning would remove (_prune)
+    collecting = gc.isenabled()
+    gc.disable()  # decoding makes many objects and no cycles: collections would find nothing
     try:  # a view, not a slice: no second copy of a file that may be tens of MiB
         return msgspec.msgpack.decode(memoryview(blob)[len(magic) :], type=type_)
     except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _write(kind: str, key: str, magic: bytes, value: object) -> None:
