@@ -376,6 +376,10 @@ def _odd_length(index: ranking.IndexData) -> None:
     index.words.docs += b"\x01"
 
 
+def _unknown_field_weight(index: ranking.IndexData) -> None:
+    index.fields = ["~" + f[1:] if f else f for f in index.fields]
+
+
 def _tables_disagree(index: ranking.IndexData) -> None:
     index.kinds.pop()
 
@@ -389,6 +393,7 @@ def _tables_disagree(index: ranking.IndexData) -> None:
         pytest.param(lambda b: _index_with(b, _out_of_range), id="document-out-of-range"),
         pytest.param(lambda b: _index_with(b, _starts_past_the_end), id="postings-past-the-end"),
         pytest.param(lambda b: _index_with(b, _odd_length), id="posting-cut-mid-number"),
+        pytest.param(lambda b: _index_with(b, _unknown_field_weight), id="unknown-field-weight"),
         pytest.param(lambda b: _index_with(b, _tables_disagree), id="tables-disagree"),
     ],
 )

@@ -357,12 +357,13 @@ class Index:
         got = self._fields.get(i)
         if got is None:
             got = []
-            for line in self.data.fields[i].split("\n"):
-                k = ord(line[0]) - 48 if line else -1
-                if 0 <= k < len(self.data.weights) and line[1:2] == " ":
-                    text = line[2:]
-                    ws = text.split()
-                    got.append(_Field(self.data.weights[k], frozenset(ws), f" {text} ", len(ws)))
+            for line in filter(None, self.data.fields[i].split("\n")):
+                k = ord(line[0]) - 48
+                if k not in self.data.average or line[1:2] != " ":  # sound(): k < len(weights)
+                    raise CorruptIndex(f"field of document {i}")
+                text = line[2:]
+                ws = text.split()
+                got.append(_Field(self.data.weights[k], frozenset(ws), f" {text} ", len(ws)))
             self._fields[i] = got
         return got
 
