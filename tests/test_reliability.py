@@ -380,6 +380,10 @@ def _unknown_field_weight(index: ranking.IndexData) -> None:
     index.fields = ["~" + f[1:] if f else f for f in index.fields]
 
 
+def _ids_of_other_facts(index: ranking.IndexData) -> None:
+    index.ids = [f"other.{i}" for i in index.ids]
+
+
 def _tables_disagree(index: ranking.IndexData) -> None:
     index.kinds.pop()
 
@@ -394,6 +398,7 @@ def _tables_disagree(index: ranking.IndexData) -> None:
         pytest.param(lambda b: _index_with(b, _starts_past_the_end), id="postings-past-the-end"),
         pytest.param(lambda b: _index_with(b, _odd_length), id="posting-cut-mid-number"),
         pytest.param(lambda b: _index_with(b, _unknown_field_weight), id="unknown-field-weight"),
+        pytest.param(lambda b: _index_with(b, _ids_of_other_facts), id="ids-of-other-facts"),
         pytest.param(lambda b: _index_with(b, _tables_disagree), id="tables-disagree"),
     ],
 )

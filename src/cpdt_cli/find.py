@@ -55,12 +55,17 @@ def _search(
     def keep(i: int) -> bool:
         if kind is None or kinds[i] == kind:
             return True
-        return kinds[i] == "entity" and facts.entities[index.ids[i]].kind == kind
+        entity = facts.entities.get(index.ids[i]) if kinds[i] == "entity" else None
+        return entity is not None and entity.kind == kind
 
     results: list[Result] = []
     for score, i, matched in index.top(query, limit, boost, keep):
-        result = _result(facts, kinds[i], index.ids[i])
-        result["snippet"] = search.snippet(_display_text(facts, kinds[i], index.ids[i]), matched)
+        try:
+            result = _result(facts, kinds[i], index.ids[i])
+            text = _display_text(facts, kinds[i], index.ids[i])
+        except KeyError as missing:  # an index not built from these facts (the retry is fresh)
+            raise ranking.CorruptIndex(str(missing)) from None
+        result["snippet"] = search.snippet(text, matched)
         result["score"] = round(score, 3)
         results.append(result)
     if not results:
