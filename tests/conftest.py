@@ -4,6 +4,7 @@ fact file (never the curated data), with its own cache dir and a fixed terminal 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,25 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
 SCHEMA = ROOT / "src" / "cpdt_cli" / "schema" / "output.schema.json"
+SHARED = ROOT.parent / "shared"  # the source documents, beside the repository (as in CI)
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def need(condition: bool, why: str) -> None:
+    """Skip a test whose precondition is missing here; in CI the same gap is a failure."""
+    if not condition:
+        if in_ci():
+            pytest.fail(f"CI=true but {why}")
+        pytest.skip(why)
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    need((SHARED / "seeds").is_dir(), f"the source documents are missing at {SHARED}")
+    return SHARED
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +54,10 @@ def env_setup(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "CPDT_NO_CACHE",
     ):
         monkeypatch.delenv(name, raising=False)
+    if os.environ.get("CPDT_TEST_PURE_YAML"):  # .ci/run: the parser PyYAML has without libyaml
+        import yaml
+
+        monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
 
 
 @dataclass

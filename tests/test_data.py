@@ -8,14 +8,11 @@ repository in CI; there a missing ../shared fails rather than skips.
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import unicodedata
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
-
-import pytest
 
 from conftest import ROOT
 from cpdt_cli import facts as facts_mod
@@ -23,7 +20,6 @@ from cpdt_cli.dates import date_bounds, date_problem
 from cpdt_cli.model import Facts
 
 DATA = ROOT / "data" / "facts.yaml"
-SHARED = ROOT.parent / "shared"
 
 
 @cache
@@ -38,15 +34,6 @@ def norm(text: str) -> str:
     for a, b in (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'")):
         text = text.replace(a, b)
     return re.sub(r"\s+", " ", text).strip()
-
-
-@pytest.fixture(scope="module")
-def shared() -> Path:
-    if not (SHARED / "seeds").is_dir():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but the source documents are missing at {SHARED}")
-        pytest.skip(f"no source documents at {SHARED}")
-    return SHARED
 
 
 def test_check_is_clean() -> None:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 import shlex
+import sys
 
 import pytest
 
 from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import screenshot
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CI = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -17,7 +21,7 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     blocks = re.findall(r"```sh\n(.*?)\n```", README, re.S)
     test_cmd = next(b for b in blocks if "pytest" in b)
     inner = test_cmd.split("&& ", 2)[-1]  # after creating and activating the venv
-    assert inner.startswith("pip install -q -e '.[test]'")
+    assert inner.startswith("pip install -q -r requirements/test.lock && ")  # the lock
     assert inner in CI
 
 
@@ -49,12 +53,41 @@ def _argv(command: str) -> list[str]:
     return words
 
 
-def test_readme_has_examples_of_every_command() -> None:
+def command_of(words: list[str]) -> str | None:
+    """The command an argv names: the first word that is not a global option or its value."""
+    import typer.main
+
     from cpdt_cli.cli import app
 
-    documented = {_argv(c)[0] if not _argv(c)[0].startswith("-") else "" for c in readme_examples()}
-    documented |= {w for c in readme_examples() for w in _argv(c) if not w.startswith("-")}
-    names = {info.callback.__name__ for info in app.registered_commands if info.callback}
+    group = typer.main.get_command(app)
+    takes_value = {
+        opt
+        for p in group.params
+        if p.param_type_name == "option" and not getattr(p, "is_flag", False)
+        for opt in p.opts
+    }
+    rest = iter(words)
+    for word in rest:
+        if word in takes_value:
+            next(rest, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def test_command_of_skips_global_options() -> None:
+    assert command_of(["--overlay", "law", "check"]) == "check"
+    assert command_of(["--json", "define", "law"]) == "define"
+    assert command_of(["--lang=en", "agency"]) == "agency"
+
+
+def test_readme_has_examples_of_every_command() -> None:
+    import typer.main
+
+    from cpdt_cli.cli import app
+
+    documented = {command_of(_argv(c)) for c in readme_examples()}
+    names = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
     assert names - documented == set()
 
 
@@ -112,8 +145,23 @@ def test_english_acceptance_on_the_real_data(cpdt, monkeypatch) -> None:
     assert r.code == 0 and "Ministry of Information and Communications" in r.out
 
 
-def test_readme_screenshot_exists_and_is_a_real_answer() -> None:
+def _svg_lines(svg: str) -> list[str]:
+    """The text of a Rich SVG export, line by line (segments joined by their y position)."""
+    import html
+    from collections import defaultdict
+
+    rows: dict[float, list[tuple[float, str]]] = defaultdict(list)
+    for x, y, text in re.findall(r'<text [^>]*?x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
+        rows[float(y)].append((float(x), html.unescape(text)))
+    lines = ("".join(t for _, t in sorted(row)) for _, row in sorted(rows.items()))
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
+def test_readme_screenshot_is_the_current_answer() -> None:
+    """The picture in the README is what the program prints today (tools/screenshot.py)."""
     image = re.search(r"!\[[^\]]*\]\((docs/[^)]+\.svg)\)", README)
     assert image, "the README shows a screenshot"
-    svg = (ROOT / image[1]).read_text(encoding="utf-8")
-    assert svg.startswith("<svg") and "Generated with Rich" in svg  # tools/screenshot.py
+    shown = _svg_lines((ROOT / image[1]).read_text(encoding="utf-8"))
+    fresh = _svg_lines(screenshot.render())
+    assert shown == fresh, "docs/screenshot.svg is stale: run tools/screenshot.py"
+    assert any("Trung tâm thông tin" in line for line in shown)

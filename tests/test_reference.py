@@ -143,7 +143,7 @@ def test_committee_default_is_latest_and_after_last_change_has_notice(cpdt) -> N
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--year", "abc"], "'abc' is not a valid int"),
+        (["--year", "abc"], "abc"),  # Click's words: assert only that the value is named
         (["--year", "-5"], "--year -5: năm phải nằm trong khoảng 1900–2100"),
         (["--year", "100000000000000000000"], "năm phải nằm trong khoảng"),
         (["--on", "2021-02-30"], "--on '2021-02-30' không phải là ngày hợp lệ"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -19,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES
+from conftest import FIXTURES, Run, need
 from cpdt_cli import ranking
 
 GOOD = (FIXTURES / "facts.yaml").read_text(encoding="utf-8")
@@ -128,17 +129,24 @@ def test_stdin_absent(tmp_path: Path, how: str) -> None:
 # tests/test_check.py)
 
 
-@pytest.mark.skipif(
-    hasattr(os, "geteuid") and os.geteuid() == 0,
-    reason="root reads a chmod 000 file anyway, so the fault cannot be made",
-)
-def test_unreadable_file(cpdt, tmp_path: Path) -> None:
+def test_unreadable_file(tmp_path: Path) -> None:
+    """A chmod 000 file. Root reads it anyway (CI runs as root), so there the program runs
+    without the capabilities that let root ignore file permissions (setpriv, util-linux)."""
     path = write(tmp_path, GOOD)
     os.chmod(path, 0)
+    prefix: list[str] = []
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        need(setpriv is not None, "running as root and setpriv (util-linux) is missing")
+        prefix = [str(setpriv), "--bounding-set=-dac_override,-dac_read_search", "--"]
     try:
-        r = cpdt("--data", path, "define")
+        proc = subprocess.run(
+            [*prefix, sys.executable, "-m", "cpdt_cli", "--data", path, "define"],
+            env=env_for(tmp_path), stdin=subprocess.DEVNULL, capture_output=True, timeout=120,
+        )  # fmt: skip
     finally:
         os.chmod(path, 0o644)
+    r = Run(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
     assert (r.code, r.out) == (3, "")
     assert r.err == f"cpdt: {path}: permission denied: cannot read the file\n"
 
@@ -219,14 +227,29 @@ def test_alias_bomb_is_never_expanded(cpdt, tmp_path: Path) -> None:
 
 
 def test_deep_nesting_is_capped_not_a_crash(cpdt, tmp_path: Path) -> None:
+    # libyaml (PyYAML >= 6.0.4) may stop deep flow nesting itself, in its own words; either way
+    # the answer is ours: exit 3, one problem at file:1, no traceback.
     depth = 100_000
     path = write(tmp_path, "x: " + "[" * depth + "]" * depth + "\n")
     r = cpdt("check", path)
     assert r.code == 3
-    assert f"{path}:1: nested deeper than 64 levels" in r.err
+    assert r.err.startswith(f"{path}:1: ") and "Traceback" not in r.err
+    assert r.err.count(f"{path}:") == 1
     block = "".join(f"{'  ' * i}k{i}:\n" for i in range(2000))
-    r = cpdt("check", write(tmp_path, block, "block.yaml"))
-    assert r.code == 3 and "nested deeper than 64 levels" in r.err
+    block_path = write(tmp_path, block, "block.yaml")
+    r = cpdt("check", block_path)
+    assert r.code == 3 and f"{block_path}:65: nested deeper than 64 levels" in r.err
+
+
+def test_deep_flow_nesting_without_libyaml(cpdt, tmp_path: Path, monkeypatch) -> None:
+    """The pure-Python parser (PyYAML without libyaml) has no depth limit: ours applies."""
+    import yaml
+
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    depth = 100_000
+    path = write(tmp_path, "x: " + "[" * depth + "]" * depth + "\n")
+    r = cpdt("check", path)
+    assert r.code == 3 and f"{path}:1: nested deeper than 64 levels" in r.err
 
 
 # --- what a fact says is shown, never obeyed -----------------------------------------------
@@ -309,14 +332,12 @@ def test_query_of_100k_characters(cpdt) -> None:
 @pytest.mark.parametrize(
     ("year", "code", "message"),
     [
-        ("abc", 2, "'abc' is not a valid int"),
+        ("abc", 2, "abc"),  # Click's words: assert only that the value is named
         ("-5", 2, "cpdt: --year -5: năm phải nằm trong khoảng 1900–2100"),
         (str(10**20), 2, f"cpdt: --year {10**20}: năm phải nằm trong khoảng 1900–2100"),
     ],
 )
 def test_impossible_years(cpdt, year: str, code: int, message: str) -> None:
-    if cpdt("committee", "--help").code != 0:
-        pytest.skip("no committee command in this checkout")
     r = cpdt("committee", "--year", year)
     assert (r.code, r.out) == (code, "")
     assert message in r.err

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, in_ci, need
 
 GOLDEN = Path(__file__).parent / "golden"
 TMUX = shutil.which("tmux")
 
 if TMUX is None:
-    if os.environ.get("CI"):
+    if in_ci():
         pytest.fail("tmux is not installed, and CI must run the terminal tests", pytrace=False)
     pytest.skip("tmux is not installed (apt-get install tmux)", allow_module_level=True)
 
@@ -111,8 +111,7 @@ def test_no_color_on_a_terminal_gives_plain_text(terminal: Terminal) -> None:
 
 
 def test_long_output_goes_through_the_pager(terminal: Terminal) -> None:
-    if shutil.which("less") is None:
-        pytest.skip("less is not installed")
+    need(shutil.which("less") is not None, "less is not installed (apt-get install less)")
     terminal.run(["timeline"], 80, 12)
     deadline = time.monotonic() + 20
     while "Mốc thời gian" not in terminal.screen():

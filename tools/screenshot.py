@@ -17,11 +17,16 @@ sys.path.insert(0, str(ROOT / "src"))
 from cpdt_cli import document, facts, output, queries  # noqa: E402
 
 
-def main() -> None:
+def render() -> str:
+    """The SVG of the answer as the program gives it now."""
     answer = queries.agency(facts.load([facts.builtin_path()]), "dau moi ky thuat")
     console = output.rich_console(width=80, color=True, record=True)
     output.print_rich(console, document.build_document(answer, "vi"))
-    svg = console.export_svg(title='cpdt agency "dau moi ky thuat"')
+    return console.export_svg(title='cpdt agency "dau moi ky thuat"')
+
+
+def main() -> None:
+    svg = render()
     target = ROOT / "docs" / "screenshot.svg"
     target.write_text(svg, encoding="utf-8")
     print(f"wrote {target.relative_to(ROOT)} ({len(svg) // 1024} KiB)")

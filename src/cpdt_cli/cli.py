@@ -50,6 +50,7 @@ DataOpt = Annotated[
             " danh sách đường dẫn). Ví dụ: --data ./facts.yaml"
         ),
         show_default=False,
+        readable=False,  # Click's own check would make an unreadable file a usage error (2)
     ),
 ]
 OverlayOpt = Annotated[
@@ -61,6 +62,7 @@ OverlayOpt = Annotated[
             " mục cũ (cũng đọc từ CPDT_OVERLAY). Ví dụ: --overlay ./so-tttt.yaml"
         ),
         show_default=False,
+        readable=False,
     ),
 ]
 JsonOpt = Annotated[
@@ -447,7 +449,8 @@ def check(
             help=(
                 "Tệp dữ kiện cần kiểm tra (nhiều tệp: xếp lớp); mặc định: dữ liệu đang dùng"
                 " cùng các lớp phủ. Ví dụ: data/facts.yaml"
-            )
+            ),
+            readable=False,
         ),
     ] = None,
 ) -> None:

@@ -1,0 +1,180 @@
+"""What the start-up work and the cache promise, guarded: a warm lookup imports none of the
+expensive or unneeded modules again, a model change invalidates old caches by itself, and a
+stdout that cannot encode Vietnamese still gets a readable answer, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from conftest import FIXTURES, ROOT
+from cpdt_cli import cache, model
+
+# Modules a warm lookup must not import (README, "Hiệu năng"): the YAML parser and the
+# validator (the cache holds the checked model), json and hashlib (msgspec and _blake2 do it),
+# rapidfuzz (only when an exact match fails), rich.console (only for wide characters), tempfile
+# (only to write the cache).
+NEVER_WARM = {"yaml", "cpdt_cli.validate", "json", "hashlib", "rapidfuzz", "tempfile", "calendar"}
+
+WARM_CASES = [
+    (["define", "--source", "unesco", "--json"], NEVER_WARM | {"rich.console"}),
+    (["define", "--source", "unesco"], NEVER_WARM | {"rich.console"}),  # piped: plain text
+    (["define", "--source", "unesco", "--color", "always"], NEVER_WARM | {"rich.console"}),
+    (["committee", "--year", "2021", "--json"], NEVER_WARM | {"rich.console", "cpdt_cli.search"}),
+    (["committee", "--year", "2021"], NEVER_WARM | {"rich.console", "cpdt_cli.search"}),
+    (["timeline", "--color", "always"], NEVER_WARM | {"rich.console", "cpdt_cli.search"}),
+    (["search", "chinh phu dien tu", "--json"], NEVER_WARM | {"rich.console"}),
+    (["search", "chu tich uy ban", "--json"], NEVER_WARM - {"rapidfuzz"} | {"rich.console"}),
+    (["law", "1619", "--json"], NEVER_WARM | {"rich.console"}),
+    (["sources", "--format", "jsonl"], NEVER_WARM | {"rich.console"}),
+]
+
+PROBE = """
+import atexit, sys
+REPORT = sys.argv[1]
+def _report():
+    with open(REPORT, "w") as fh:
+        fh.write("\\n".join(sorted(sys.modules)))
+atexit.register(_report)
+sys.argv = ["cpdt", *sys.argv[2:]]
+from cpdt_cli.__main__ import main
+main()
+"""
+
+
+def _modules_of(tmp_path: Path, args: list[str]) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CPDT_")}
+    env.update(CPDT_DATA=str(FIXTURES / "facts.yaml"), CPDT_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("NO_COLOR", None)
+    report = tmp_path / "modules.txt"
+    command = [sys.executable, "-c", PROBE, str(report), *args]
+    for _ in range(2):  # the first run fills the cache; the second is the warm one
+        proc = subprocess.run(command, env=env, capture_output=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr.decode()
+    return set(report.read_text(encoding="utf-8").split())
+
+
+@pytest.mark.parametrize(("args", "forbidden"), WARM_CASES, ids=lambda v: " ".join(v))
+def test_a_warm_lookup_imports_nothing_it_does_not_need(
+    tmp_path: Path, args: list[str], forbidden: set[str]
+) -> None:
+    loaded = _modules_of(tmp_path, args)
+    assert "cpdt_cli.cache" in loaded  # the probe saw a real run
+    assert sorted(loaded & forbidden) == []
+
+
+def test_a_cold_lookup_does_parse_and_validate(tmp_path: Path) -> None:
+    """The probe can see these modules: a cold run (no cache) imports them."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CPDT_")}
+    env.update(CPDT_DATA=str(FIXTURES / "facts.yaml"), CPDT_NO_CACHE="1")
+    report = tmp_path / "modules.txt"
+    command = [sys.executable, "-c", PROBE, str(report), "define", "--json"]
+    assert subprocess.run(command, env=env, capture_output=True, timeout=120).returncode == 0
+    assert {"yaml", "cpdt_cli.validate"} <= set(report.read_text(encoding="utf-8").split())
+
+
+# --- the cache follows the model ------------------------------------------------------------
+
+
+def test_a_model_change_gives_new_cache_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Add a field to one record type deep in the model: every key changes, no manual bump."""
+    data = [FIXTURES / "facts.yaml"]
+    before = cache.key_for(data)
+    assert before is not None and before == cache.key_for(data)
+
+    class Citation(msgspec.Struct, frozen=True, omit_defaults=True):
+        source: str
+        quote: str
+        locator: str | None = None
+        page: int | None = None  # the change
+
+    fields = {
+        name: (list[Citation] if name == "citations" else ann)
+        for name, ann in model.Statement.__annotations__.items()
+    }
+    Statement = msgspec.defstruct(
+        "Statement",
+        [(n, t, d) for n, t, d in zip(fields, fields.values(), _defaults(model.Statement))],
+        omit_defaults=True,
+    )
+    Facts = msgspec.defstruct(
+        "Facts",
+        [
+            (n, dict[str, Statement] if n == "statements" else t, d)
+            for n, t, d in zip(
+                model.Facts.__struct_fields__,
+                model.Facts.__annotations__.values(),
+                _defaults(model.Facts),
+            )
+        ],
+    )
+    monkeypatch.setattr(cache, "Facts", Facts)
+    assert cache.key_for(data) != before
+    monkeypatch.undo()
+    assert cache.key_for(data) == before
+
+
+def _defaults(struct: type[msgspec.Struct]) -> list[object]:
+    fields = struct.__struct_fields__
+    defaults = struct.__struct_defaults__
+    return [msgspec.NODEFAULT] * (len(fields) - len(defaults)) + list(defaults)
+
+
+def test_one_version_string() -> None:
+    """The package version lives in cpdt_cli/__init__.py only; pyproject reads it from there."""
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dynamic = ["version"]' in pyproject
+    assert 'version = { attr = "cpdt_cli.__version__" }' in pyproject
+    assert "\nversion =" not in pyproject.split("[tool.", 1)[0]
+
+
+# --- a stdout that cannot encode Vietnamese (a Windows console) -----------------------------
+
+
+def _run_encoded(tmp_path: Path, encoding: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CPDT_")}
+    env.update(
+        CPDT_DATA=str(FIXTURES / "facts.yaml"),
+        CPDT_CACHE_DIR=str(tmp_path / "cache"),
+        PYTHONIOENCODING=encoding,
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "cpdt_cli", *args], env=env, capture_output=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_human_output_on_a_narrow_stdout_is_transliterated(tmp_path: Path, encoding: str) -> None:
+    """Letters the encoding has are kept, the others lose only their marks ('Chính phủ' is
+    'Chính phu' in cp1252 and 'Chinh phu' in ASCII): never a '?', never a traceback."""
+    from unidecode import unidecode
+
+    wide = _run_encoded(tmp_path, "utf-8", "define", "--source", "unesco")
+    narrow = _run_encoded(tmp_path, encoding, "define", "--source", "unesco")
+    assert narrow.returncode == 0 and narrow.stderr == b""
+
+    def fits(c: str) -> bool:
+        try:
+            c.encode(encoding)
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    expected = "".join(c if fits(c) else unidecode(c) for c in wide.stdout.decode("utf-8"))
+    assert narrow.stdout.decode(encoding) == expected
+    assert ("Chính phu" if encoding == "cp1252" else "Chinh phu") in expected
+
+
+def test_json_on_a_narrow_stdout_is_lossless(tmp_path: Path) -> None:
+    """--json is for programs: on a console that cannot take UTF-8 it escapes (\\uXXXX)
+    rather than transliterate, so the data a program reads is the same."""
+    wide = _run_encoded(tmp_path, "utf-8", "define", "--source", "unesco", "--json")
+    narrow = _run_encoded(tmp_path, "cp1252", "define", "--source", "unesco", "--json")
+    assert narrow.returncode == 0 and narrow.stderr == b""
+    assert json.loads(narrow.stdout.decode("cp1252")) == json.loads(wide.stdout.decode("utf-8"))
