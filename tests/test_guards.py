@@ -94,36 +94,22 @@ def test_a_model_change_gives_new_cache_keys(monkeypatch: pytest.MonkeyPatch) ->
         locator: str | None = None
         page: int | None = None  # the change
 
-    fields = {
-        name: (list[Citation] if name == "citations" else ann)
-        for name, ann in model.Statement.__annotations__.items()
-    }
-    Statement = msgspec.defstruct(
-        "Statement",
-        [(n, t, d) for n, t, d in zip(fields, fields.values(), _defaults(model.Statement))],
-        omit_defaults=True,
-    )
-    Facts = msgspec.defstruct(
-        "Facts",
-        [
-            (n, dict[str, Statement] if n == "statements" else t, d)
-            for n, t, d in zip(
-                model.Facts.__struct_fields__,
-                model.Facts.__annotations__.values(),
-                _defaults(model.Facts),
-            )
-        ],
-    )
+    Statement = _with(model.Statement, citations=list[Citation])
+    Facts = _with(model.Facts, statements=dict[str, Statement])
     monkeypatch.setattr(cache, "Facts", Facts)
     assert cache.key_for(data) != before
     monkeypatch.undo()
     assert cache.key_for(data) == before
 
 
-def _defaults(struct: type[msgspec.Struct]) -> list[object]:
-    fields = struct.__struct_fields__
+def _with(struct: type[msgspec.Struct], **types: object) -> type[msgspec.Struct]:
+    """A copy of a Struct type with some fields' types replaced."""
+    names = struct.__struct_fields__
     defaults = struct.__struct_defaults__
-    return [msgspec.NODEFAULT] * (len(fields) - len(defaults)) + list(defaults)
+    defaults = (msgspec.NODEFAULT,) * (len(names) - len(defaults)) + defaults
+    hints = struct.__annotations__
+    fields = [(n, types.get(n, hints[n]), d) for n, d in zip(names, defaults, strict=True)]
+    return msgspec.defstruct(struct.__name__, fields, omit_defaults=True)
 
 
 def test_one_version_string() -> None:
