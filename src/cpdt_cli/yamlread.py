@@ -193,7 +193,12 @@ def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
         problems.append(Problem(name, where, f"YAML syntax error: {what}"))
         return None, problems
     except yaml.reader.ReaderError as exc:
-        where = text.count("\n", 0, exc.position) + 1 if exc.position >= 0 else None
+        # libyaml counts bytes of the UTF-8 text; PyYAML's own reader counts characters
+        at = max(exc.position, 0)
+        if "CSafeLoader" in loader.__name__:
+            where = text.encode("utf-8", "surrogatepass")[:at].count(b"\n") + 1
+        else:
+            where = text.count("\n", 0, at) + 1
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
         what = f"control character U+{char:04X} is not allowed (write it as an escape, e.g."
         problems.append(Problem(name, where, f'{what} "\\x{char:02x}" in double quotes)'))
