@@ -117,3 +117,13 @@ def test_readme_screenshot_exists_and_is_a_real_answer() -> None:
     assert image, "the README shows a screenshot"
     svg = (ROOT / image[1]).read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "Generated with Rich" in svg  # tools/screenshot.py
+
+
+def test_readme_exit_code_table_lists_every_exit_code() -> None:
+    from cpdt_cli import errors
+
+    section = README.split("## Mã thoát", 1)[1].split("\n## ", 1)[0]
+    documented = {int(code) for code in re.findall(r"^\| (\d+) \|", section, re.M)}
+    in_code = {v for k, v in vars(errors).items() if k.startswith("EXIT_")}
+    assert documented == in_code == {0, 1, 2, 3, 4}
+    assert errors.OutputError.exit_code == 4
