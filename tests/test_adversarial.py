@@ -330,7 +330,7 @@ def _spawn(
         streams = {"pipe": subprocess.PIPE, "closed": subprocess.DEVNULL, "full": full}
         proc = subprocess.run(
             [sys.executable, "-m", "cpdt_cli", *argv], env=env, stdin=subprocess.DEVNULL,
-            stdout=streams[out], stderr=streams[err], timeout=120,
+            stdout=streams[out], stderr=streams[err], timeout=120, cwd=tmp,
             preexec_fn=(lambda: [os.close(fd) for fd in closing]) if closing else None,
         )  # fmt: skip
     return proc.returncode, proc.stdout or b"", proc.stderr or b""
@@ -355,3 +355,5 @@ def test_hostile_environments(tmp_path: Path, choice: dict[str, Any], argv: list
     expected = 4 if out != "pipe" and stdout else code
     assert broken_code == expected, (broken_code, expected, broken_err[-2000:])
     assert b"Traceback" not in broken_err
+    # a relative HOME or cache dir, or a HOME that is not there, is never created
+    assert not (tmp_path / "relative").exists() and not (tmp_path / "nonexistent").exists()
