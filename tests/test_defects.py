@@ -581,6 +581,7 @@ def test_20_english_messages_echo_the_query_as_typed(cpdt) -> None:
     r = cpdt("--lang", "en", "define", "ngày 1/2/2020")
     assert r.code == 1
     assert r.err.startswith("cpdt: no definition matches 'ngày 1/2/2020'\n")
+    assert "cpdt search 'ngày 1/2/2020'" in r.err  # the hint too
 
 
 def test_21_a_bad_cpdt_lang_is_named_as_such(cpdt, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -203,8 +203,11 @@ def _expand(m: re.Match[str], english: str) -> str:
 def _own_words(m: re.Match[str], group: int) -> str:
     value = m[group] or ""
     start, end = m.span(group)
-    quoted = start > 0 and m.string[start - 1] == "'" and m.string[end : end + 1] == "'"
-    return value if quoted else _dates_in_english(value)
+    if start > 0 and m.string[start - 1] == "'" and m.string[end : end + 1] == "'":
+        return value  # the user's words, as typed
+    # a hint may quote them too ("cpdt search '…'"): only what is outside quotes is ours
+    parts = re.split(r"('[^']*')", value)
+    return "".join(p if i % 2 else _dates_in_english(p) for i, p in enumerate(parts))
 
 
 def _dates_in_english(text: str) -> str:
