@@ -17,6 +17,7 @@ import gc
 import os
 import stat
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -228,9 +229,25 @@ def _holds_together(facts: Facts) -> bool:
         for item in group.values():
             if not item.citations or any(c.source not in sources for c in item.citations):
                 return False
+    states = facts.committee_states
+    where: dict[str, Mapping[str, object]] = {
+        "basis": instruments, "state": states, "from": entities, "to": entities,
+        "person": entities, "org": entities,
+    }  # fmt: skip
     for st in facts.statements.values():
         if st.subject is not None and st.subject not in entities:
             return False
+        if any(r not in instruments and r not in entities for r in st.refs):
+            return False
+        for name, value in st.fields.items():
+            if (
+                name in where
+                and value is not None
+                and (not isinstance(value, str) or value not in where[name])
+            ):
+                return False
+    if any(e.parent is not None and e.parent not in entities for e in entities.values()):
+        return False
     for ins in instruments.values():
         if ins.issuer is not None and ins.issuer not in entities:
             return False
@@ -238,6 +255,8 @@ def _holds_together(facts: Facts) -> bool:
             return False
     for state in facts.committee_states.values():
         if state.instrument not in instruments or state.body not in entities:
+            return False
+        if state.ended_by is not None and state.ended_by not in instruments:
             return False
     return True
 
