@@ -165,3 +165,13 @@ def test_readme_screenshot_is_the_current_answer() -> None:
     fresh = _svg_lines(screenshot.render())
     assert shown == fresh, "docs/screenshot.svg is stale: run tools/screenshot.py"
     assert any("Trung tâm thông tin" in line for line in shown)
+
+
+def test_readme_exit_code_table_lists_every_exit_code() -> None:
+    from cpdt_cli import errors
+
+    section = README.split("## Mã thoát", 1)[1].split("\n## ", 1)[0]
+    documented = {int(code) for code in re.findall(r"^\| (\d+) \|", section, re.M)}
+    in_code = {v for k, v in vars(errors).items() if k.startswith("EXIT_")}
+    assert documented == in_code == {0, 1, 2, 3, 4}
+    assert errors.OutputError.exit_code == 4

@@ -185,7 +185,7 @@ def test_a_pipe_is_read_once_and_not_cached(cpdt, tmp_path: Path) -> None:
     writer.join(10)
     assert r.code == 0, r.err
     assert r.json()["count"] == 2
-    assert not list((tmp_path / "cache").glob("*.msgpack"))
+    assert not list((tmp_path / "cache" / "cpdt").glob("*.msgpack"))
 
 
 def test_object_building_tag_never_runs(cpdt, tmp_path: Path) -> None:
@@ -347,7 +347,7 @@ def test_impossible_years(cpdt, year: str, code: int, message: str) -> None:
 
 
 def cache_files(tmp_path: Path) -> list[Path]:
-    return sorted((tmp_path / "cache").glob("facts-*.msgpack"))
+    return sorted((tmp_path / "cache" / "cpdt").glob("facts-*.msgpack"))
 
 
 @pytest.mark.parametrize(
@@ -426,7 +426,7 @@ def _tables_disagree(index: ranking.IndexData) -> None:
 def test_damaged_search_index_is_ignored_and_rebuilt(cpdt, tmp_path: Path, damage: Any) -> None:
     first = cpdt("search", "chinh phu dien tu", "--json")
     assert first.code == 0
-    [stored] = (tmp_path / "cache").glob("search-*.msgpack")
+    [stored] = (tmp_path / "cache" / "cpdt").glob("search-*.msgpack")
     good = stored.read_bytes()
     stored.write_bytes(damage(good))
     again = cpdt("search", "chinh phu dien tu", "--json")
@@ -439,7 +439,7 @@ def test_cache_keeps_only_the_most_recently_used_files(cpdt, tmp_path: Path) -> 
     from cpdt_cli.cache import KEEP
 
     in_use = write(tmp_path, GOOD, "in-use.yaml")
-    leftover = tmp_path / "cache" / ".facts-crashed.tmp"
+    leftover = tmp_path / "cache" / "cpdt" / f".facts-{'0' * 32}-crashed.tmp"
     for n in range(KEEP + 5):
         edited = write(tmp_path, GOOD + f"# edit {n}\n", f"edit-{n}.yaml")
         assert cpdt("--data", edited, "define", "--json").code == 0
@@ -447,11 +447,11 @@ def test_cache_keeps_only_the_most_recently_used_files(cpdt, tmp_path: Path) -> 
         if n == 0:
             leftover.write_bytes(b"half a file")
             os.utime(leftover, (1, 1))
-    files = sorted((tmp_path / "cache").glob("*.msgpack"))
+    files = sorted((tmp_path / "cache" / "cpdt").glob("*.msgpack"))
     assert len(files) == KEEP
     kept = cpdt("--data", in_use, "define", "--json")
     assert kept.code == 0
-    assert sorted((tmp_path / "cache").glob("*.msgpack")) == files  # served, not rebuilt
+    assert sorted((tmp_path / "cache" / "cpdt").glob("*.msgpack")) == files  # served, not rebuilt
     assert not leftover.exists()
 
 
@@ -514,7 +514,7 @@ def test_32_processes_on_a_cold_cache(tmp_path: Path) -> None:
     assert {err for (_, err), _ in results} == {b""}
     assert len(outputs) == 1 and json.loads(outputs.pop())["count"] > 0
     assert len(cache_files(tmp_path)) == 1
-    assert not list((tmp_path / "cache").glob(".facts-*"))  # no temp file left behind
+    assert not list((tmp_path / "cache" / "cpdt").glob(".facts-*"))  # no temp file left behind
 
 
 # --- fuzz ----------------------------------------------------------------------------------
@@ -580,9 +580,7 @@ def test_fuzz_fact_files(cpdt, tmp_path: Path, data: st.DataObject) -> None:
 def test_inert_escapes_exactly_what_the_pattern_names(text: str) -> None:
     import re
 
-    from cpdt_cli.output import _UNSAFE, inert
+    from cpdt_cli.output import _UNSAFE, _shown, inert
 
-    expected = re.sub(
-        _UNSAFE, lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else "\ufffd", text
-    )
+    expected = re.sub(_UNSAFE, lambda m: _shown(m[0]), text)
     assert inert(text) == expected

@@ -6,11 +6,11 @@ import atexit
 import codecs
 import contextlib
 import gc
-import os
 import sys
 from collections.abc import Iterator
 from typing import Any
 
+from . import streams
 from .errors import CpdtError
 
 # At exit the interpreter garbage-collects every object still alive (all of typer, click,
@@ -73,14 +73,15 @@ def report(error: CpdtError) -> int:
         return error.exit_code
     from .output import inert  # messages quote the user's query: show its escapes, never obey
 
-    print(f"cpdt: {inert(error.message)}", file=sys.stderr)
+    streams.say(f"cpdt: {inert(error.message)}")
     for hint in error.hints:
-        print(f"  {inert(hint)}", file=sys.stderr)
+        streams.say(f"  {inert(hint)}")
     return error.exit_code
 
 
 def main() -> None:
     _prepare_streams()
+    originals = streams.install()
     code = 0
     try:
         from .cli import app
@@ -94,15 +95,14 @@ def main() -> None:
     except BrokenPipeError:
         code = 0  # the reader stopped reading (`| head`): not an error of ours
     except KeyboardInterrupt:
-        print("cpdt: interrupted", file=sys.stderr)
+        streams.say("cpdt: interrupted")
         code = 130
-    try:
-        sys.stdout.flush()
-    except (BrokenPipeError, OSError, ValueError):
-        # The reader went away (`cpdt timeline | head -1`): stop quietly, and keep Python
-        # from complaining again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    # What is still buffered must reach stdout too; a failure there is a write error as well
+    # (`>/dev/full` fails only here when the answer fits in the buffer).
+    unwritten = streams.finish()
+    if unwritten is not None and code in (0, 1):
+        code = report(unwritten)
+    streams.restore(originals)
     sys.exit(code)
 
 

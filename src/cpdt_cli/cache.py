@@ -18,6 +18,7 @@ import gc
 import os
 import stat
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -69,20 +70,26 @@ def schema_digest(type_: type) -> str:
 
 
 def directory() -> Path | None:
-    """Where cache files live: CPDT_CACHE_DIR, else the platform's user cache dir."""
+    """Where cache files live: a folder of cpdt's own, in CPDT_CACHE_DIR, else in the
+    platform's user cache dir. A relative path (CPDT_CACHE_DIR, XDG_CACHE_HOME, HOME) or a HOME
+    that is not an existing folder is ignored, as the XDG rules ask: a cache must not appear
+    under whatever folder cpdt happens to run in, nor create a home that is not there."""
     override = os.environ.get("CPDT_CACHE_DIR")
-    if override is not None:
-        return Path(override) if override.strip() else None
+    if override is not None and not override.strip():
+        return None
+    if override and os.path.isabs(override):
+        return Path(override) / "cpdt"  # a shared folder holds others' files: never touch them
     if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / "cpdt" / "Cache" if base else None
+        base = os.environ.get("LOCALAPPDATA", "")
+        return Path(base) / "cpdt" / "Cache" if os.path.isabs(base) else None
+    home = os.environ.get("HOME", "")
+    home_ok = os.path.isabs(home) and os.path.isdir(home)
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "cpdt"
+        return Path(home) / "Library" / "Caches" / "cpdt" if home_ok else None
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     if os.path.isabs(xdg):
         return Path(xdg) / "cpdt"
-    home = os.environ.get("HOME")
-    return Path(home) / ".cache" / "cpdt" if home else None
+    return Path(home) / ".cache" / "cpdt" if home_ok else None
 
 
 def key_for(paths: list[Path]) -> str | None:
@@ -117,27 +124,62 @@ def _file(kind: str, key: str) -> Path | None:
     return where / f"{kind}-{key}.msgpack" if where else None
 
 
+MAX_FILE = 8 * 64 * 1024 * 1024  # no cache file of a fact file within yamlread's limit is larger
+
+
 def _read(kind: str, key: str, magic: bytes, type_: type[T]) -> T | None:
+    """The stored value, or None for anything else: no such file, not a regular file (a FIFO
+    would block, /dev/zero never end), too large, another key's (a file copied over this
+    one), or anything that does not decode."""
     target = _file(kind, key)
     if target is None:
         return None
-    try:
-        blob = target.read_bytes()
-    except OSError:
-        return None
-    if not blob.startswith(magic):
+    blob = _read_regular(target)
+    header = _header(magic, key)
+    if blob is None or not blob.startswith(header):
         return None
     with contextlib.suppress(OSError):
         os.utime(target)  # recently used: the last file pruning would remove (_prune)
     collecting = gc.isenabled()
     gc.disable()  # decoding makes many objects and no cycles: collections would find nothing
     try:  # a view, not a slice: no second copy of a file that may be tens of MiB
-        return msgspec.msgpack.decode(memoryview(blob)[len(magic) :], type=type_)
-    except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
+        return msgspec.msgpack.decode(memoryview(blob)[len(header) :], type=type_)
+    except (msgspec.DecodeError, ValueError, TypeError, RecursionError, OverflowError):
+        return None
+    except MemoryError:
         return None
     finally:
         if collecting:
             gc.enable()
+
+
+def _read_regular(path: Path) -> bytes | None:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE:
+            return None
+        chunks, left = [], info.st_size + 1
+        while left > 0:  # a file that grows while read is cut at its size then: no match
+            chunk = os.read(fd, min(left, 1 << 24))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks) if len(chunks) != 1 else chunks[0]
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _header(magic: bytes, key: str) -> bytes:
+    """The first line of a cache file: the format, and the key of the data it holds."""
+    return magic.rstrip(b"\n") + b" " + key.encode("ascii") + b"\n"
 
 
 def _write(kind: str, key: str, magic: bytes, value: object) -> None:
@@ -152,10 +194,10 @@ def _write(kind: str, key: str, magic: bytes, value: object) -> None:
         return  # e.g. a number beyond 64 bits in a fact file: valid, but not for msgpack
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-{key}-", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(magic)
+                fh.write(_header(magic, key))
                 fh.write(blob)
             os.replace(tmp, target)
         except BaseException:
@@ -168,6 +210,9 @@ def _write(kind: str, key: str, magic: bytes, value: object) -> None:
 
 KEEP = 24  # cache files kept: a model and an index for each of a dozen data sets
 _STALE_TEMP = 3600  # seconds after which a temp file is a crashed writer's, not a live one's
+# Only cpdt's own file names, exactly: whatever else shares the folder is someone else's.
+_OURS = r"(?:facts|search)-[0-9a-f]{32}\.msgpack"
+_OUR_TEMP = r"\.(?:facts|search)-[0-9a-f]{32}-[a-z0-9_]+\.tmp"
 
 
 def _prune(where: Path) -> None:
@@ -176,29 +221,73 @@ def _prune(where: Path) -> None:
     Every edit of a fact file gives it a new key, so without this the directory only grows.
     A file removed under a process about to read it only means that process rebuilds it.
     """
+    import re
     import time
 
     try:
-        entries = [(e.stat().st_mtime, e.name, e.path) for e in os.scandir(where)]
+        entries = [
+            (
+                e.stat(follow_symlinks=False).st_mtime,
+                e.name,
+                e.path,
+                e.is_file(follow_symlinks=False),
+            )
+            for e in os.scandir(where)
+        ]
     except OSError:
         return
-    ours = sorted(
-        (
-            e
-            for e in entries
-            if e[1].startswith(("facts-", "search-")) and e[1].endswith(".msgpack")
-        ),
-        reverse=True,
-    )
-    stale = [e for e in entries if e[1].startswith(".") and e[1].endswith(".tmp")
+    ours = sorted(e for e in entries if e[3] and re.fullmatch(_OURS, e[1]))
+    ours.reverse()
+    stale = [e for e in entries if e[3] and re.fullmatch(_OUR_TEMP, e[1])
              and e[0] < time.time() - _STALE_TEMP]  # fmt: skip
-    for _, _, path in ours[KEEP:] + stale:
+    for _, _, path, _ in ours[KEEP:] + stale:
         with contextlib.suppress(OSError):
             os.unlink(path)
 
 
 def read(key: str) -> Facts | None:
-    return _read("facts", key, _MAGIC, Facts)
+    facts = _read("facts", key, _MAGIC, Facts)
+    return facts if facts is not None and _holds_together(facts) else None
+
+
+def _holds_together(facts: Facts) -> bool:
+    """Whether the references every answer follows resolve: a file with the right key may still
+    have been written by something else. One pass, no more than the answers would do."""
+    sources, entities, instruments = facts.sources, facts.entities, facts.instruments
+    for group in (facts.statements, instruments, facts.committee_states):
+        for item in group.values():
+            if not item.citations or any(c.source not in sources for c in item.citations):
+                return False
+    states = facts.committee_states
+    where: dict[str, Mapping[str, object]] = {
+        "basis": instruments, "state": states, "from": entities, "to": entities,
+        "person": entities, "org": entities,
+    }  # fmt: skip
+    for st in facts.statements.values():
+        if st.subject is not None and st.subject not in entities:
+            return False
+        if any(r not in instruments and r not in entities for r in st.refs):
+            return False
+        for name, value in st.fields.items():
+            if (
+                name in where
+                and value is not None
+                and (not isinstance(value, str) or value not in where[name])
+            ):
+                return False
+    if any(e.parent is not None and e.parent not in entities for e in entities.values()):
+        return False
+    for ins in instruments.values():
+        if ins.issuer is not None and ins.issuer not in entities:
+            return False
+        if any(r.target not in instruments and r.target not in entities for r in ins.relations):
+            return False
+    for state in facts.committee_states.values():
+        if state.instrument not in instruments or state.body not in entities:
+            return False
+        if state.ended_by is not None and state.ended_by not in instruments:
+            return False
+    return True
 
 
 def write(key: str, facts: Facts) -> None:

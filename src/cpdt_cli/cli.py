@@ -45,24 +45,24 @@ DataOpt = Annotated[
     Optional[list[Path]],  # noqa: UP045 - Typer needs Optional here on Python 3.10
     typer.Option(
         "--data",
+        readable=False,  # an unreadable file is a bad fact file (exit 3), not a usage error
         help=(
             "Tệp dữ kiện thay cho tệp có sẵn; lặp lại để xếp lớp (cũng đọc từ CPDT_DATA,"
             " danh sách đường dẫn). Ví dụ: --data ./facts.yaml"
         ),
         show_default=False,
-        readable=False,  # Click's own check would make an unreadable file a usage error (2)
     ),
 ]
 OverlayOpt = Annotated[
     Optional[list[Path]],  # noqa: UP045
     typer.Option(
         "--overlay",
+        readable=False,
         help=(
             "Tệp dữ kiện của đơn vị, xếp lớp lên trên dữ liệu có sẵn; mục cùng id thay thế"
             " mục cũ (cũng đọc từ CPDT_OVERLAY). Ví dụ: --overlay ./so-tttt.yaml"
         ),
         show_default=False,
-        readable=False,
     ),
 ]
 JsonOpt = Annotated[
@@ -135,6 +135,8 @@ class Settings:
 
     def merge(self, options: dict[str, Any]) -> None:
         for name, value in options.items():
+            if name in ("data", "overlay") and value:  # repeatable, before and after the command
+                value = [*(getattr(self, name) or []), *value]
             if value not in (None, False, []):
                 setattr(self, name, value)
 
@@ -145,7 +147,8 @@ class Settings:
 
         lang = i18n.choose(self.lang)
         if lang not in i18n.LANGS:
-            raise UsageError(f"--lang '{lang}' không có; chọn một trong: vi, en")
+            named = "--lang" if self.lang else "CPDT_LANG"  # say where the bad value came from
+            raise UsageError(f"{named} '{lang}' không có; chọn một trong: vi, en")
         return lang
 
 
@@ -437,7 +440,7 @@ def paths(ctx: typer.Context) -> None:
     lines = layers.describe_paths(
         facts.builtin_path(), _paths(ctx), settings.overlay, cache.directory(), settings.language
     )
-    output.write("".join(f"{label}: {value}\n" for label, value in lines))
+    output.write("".join(f"{label}: {output.inert(value)}\n" for label, value in lines))
 
 
 @app.command()
@@ -446,29 +449,27 @@ def check(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045
         typer.Argument(
+            readable=False,
             help=(
                 "Tệp dữ kiện cần kiểm tra (nhiều tệp: xếp lớp); mặc định: dữ liệu đang dùng"
                 " cùng các lớp phủ. Ví dụ: data/facts.yaml"
             ),
-            readable=False,
         ),
     ] = None,
 ) -> None:
     """Kiểm tra tệp dữ kiện; liệt kê mọi lỗi kèm tệp:dòng. Ví dụ: cpdt check data/facts.yaml"""
-    from . import facts, output
+    from . import facts, output, streams
     from .errors import EXIT_DATA
 
     targets = paths or _paths(ctx)
     lang = _settings(ctx).language
     problems, model = facts.check(targets)
+    where = output.inert(", ".join(map(str, targets)))
     if model is None:
         for problem in problems:
-            print(output.inert(str(problem)), file=sys.stderr)
+            streams.say(output.inert(str(problem)))
         n = len(problems)
-        where = ", ".join(map(str, targets))
-        print(
-            f"cpdt: {n} {'problems in' if lang == 'en' else 'lỗi trong'} {where}", file=sys.stderr
-        )
+        streams.say(f"cpdt: {n} {'problems in' if lang == 'en' else 'lỗi trong'} {where}")
         raise typer.Exit(EXIT_DATA)
     for notice in model.notices:
         output.notify(notice, lang)
@@ -480,7 +481,7 @@ def check(
         ("dữ kiện", "statements"): len(model.statements),
     }
     summary = ", ".join(f"{v} {k[lang == 'en']}" for k, v in counts.items())
-    output.write(f"OK: {', '.join(map(str, targets))} — {summary}\n")
+    output.write(f"OK: {where} — {summary}\n")
 
 
 @app.command()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 # A pattern, compiled on first use: answering a query needs date_bounds, not this.
-_DATE = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
+_DATE = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"  # ASCII digits: \d takes "٢٠١٩" too
 
 
 def days_in_month(year: int, month: int) -> int:

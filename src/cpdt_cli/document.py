@@ -189,7 +189,8 @@ def _committee(result: Result, item: Item, notes: _Notes) -> bool:
     item.meta.append((notes.t(_CHANGES.get(result.get("change", ""), "Văn bản")), ins["number"]))
     if result.get("ended_by"):
         ended = result["ended_by"]
-        what = f"{ended['number']} ({ended['date']}): {ended['title']}"
+        dated = f" ({ended['date']})" if ended.get("date") else ""  # a date the data lacks: none
+        what = f"{ended['number']}{dated}: {ended['title']}"
         item.meta.append((notes.t("Chấm dứt"), what))
     for citation in result.get("citations", []):
         item.marks.append(notes.mark(citation))

@@ -8,6 +8,7 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
+EXIT_OUTPUT = 4  # stdout could not be written: closed, full, failing
 
 
 class CpdtError(Exception):
@@ -61,3 +62,12 @@ class PipeClosed(CpdtError):
 
     def __init__(self) -> None:
         super().__init__("")
+
+
+class OutputError(CpdtError):
+    """stdout could not be written (closed, full, an I/O error): exit 4, a message on stderr."""
+
+    exit_code = EXIT_OUTPUT
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"không ghi được ra stdout ({reason})")

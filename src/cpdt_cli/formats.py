@@ -26,10 +26,10 @@ def render(answer: Answer, fmt: str, lang: str) -> str:
 # --- JSON Lines ----------------------------------------------------------------------------
 
 
-def to_jsonl(answer: Answer) -> str:
+def to_jsonl(answer: Answer, ascii_only: bool = False) -> str:
     from .output import dumps
 
-    return "".join(dumps(r) + "\n" for r in answer.results)
+    return "".join(dumps(r, ascii_only=ascii_only) + "\n" for r in answer.results)
 
 
 # --- Markdown ------------------------------------------------------------------------------
@@ -76,14 +76,18 @@ def _md_item(item: Item, level: int) -> list[str]:
 
 
 def _md_value(value: str) -> str:
-    return f"<{value}>" if re.fullmatch(r"https?://\S+", value) else md_escape(value)
+    from .output import safe_url
+
+    return f"<{safe_url(value)}>" if re.fullmatch(r"https?://\S+", value) else md_escape(value)
 
 
 def _md_footnote(note: Footnote) -> str:
     text = md_escape(footnote_text(note))
     url = note.source.get("url")
     if url:  # a clickable link: the escaped copy of the URL would not be one
-        text = text.replace(md_escape(url), f"<{url}>")
+        from .output import safe_url
+
+        text = text.replace(md_escape(url), f"<{safe_url(url)}>")
     return f"[^{note.number}]: {text}"
 
 
@@ -126,9 +130,13 @@ def to_csv(answer: Answer, lang: str) -> str:
 def _cell(value: Any) -> str:
     from .output import inert
 
-    text = inert(str(value))
+    raw = str(value)
+    text = inert(raw)
     # a cell a spreadsheet would run as a formula is kept as text (OWASP's CSV injection)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if raw[:1] in _FORMULA or text[:1] in _FORMULA else text
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- BibTeX --------------------------------------------------------------------------------
@@ -181,7 +189,9 @@ def _bib_entry(src: dict[str, Any]) -> str:
         if len(date) >= 7:
             fields.append(("month", str(int(date[5:7]))))
     if src.get("url"):
-        fields.append(("url", src["url"].replace("{", "%7B").replace("}", "%7D")))
+        from .output import safe_url
+
+        fields.append(("url", safe_url(src["url"])))
     if src.get("language"):
         fields.append(("langid", {"vi": "vietnamese", "en": "english"}.get(src["language"], "")))
     notes = [f"{name}: {why}" for name, why in (src.get("inferred") or {}).items()]

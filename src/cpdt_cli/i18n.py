@@ -162,6 +162,7 @@ _MESSAGES = (
     (r"dùng (.*) hoặc (.*), không dùng cả hai", r"use \1 or \2, not both"),
     (r"--from (\d+) lớn hơn --to (\d+)", r"--from \1 is after --to \2"),
     (r"(.*) chỉ dùng được với (.*)", r"\1 works only with \2"),
+    (r"không ghi được ra stdout \((.*)\)", r"cannot write to stdout (\1)"),
 )  # fmt: skip
 
 # Vietnamese dates in messages ("ngày 28/8/2018") become ISO dates in English ones.
@@ -179,14 +180,37 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def message(text: str, lang: str) -> str:
-    """A message from the core in the chosen language (unchanged when no pattern knows it)."""
+    """A message from the core in the chosen language (unchanged when no pattern knows it).
+
+    What the user typed (the parts of a message in quotes) is echoed as typed: only the
+    message's own words and dates are put into English."""
     if lang != "en":
         return text
     for pattern, english in _compiled():
         m = pattern.fullmatch(text)
         if m:
-            out = m.expand(english)
-            for when, iso in _WHEN:
-                out = re.sub(when, iso, out)
-            return out
+            return _expand(m, english)
+    return text
+
+
+def _expand(m: re.Match[str], english: str) -> str:
+    if not m.re.groups:
+        return _dates_in_english(english)
+    parts = [_own_words(m, i) for i in range(1, m.re.groups + 1)]
+    return re.sub(r"\\(\d)", lambda k: parts[int(k[1]) - 1], english)
+
+
+def _own_words(m: re.Match[str], group: int) -> str:
+    value = m[group] or ""
+    start, end = m.span(group)
+    if start > 0 and m.string[start - 1] == "'" and m.string[end : end + 1] == "'":
+        return value  # the user's words, as typed
+    # a hint may quote them too ("cpdt search '…'"): only what is outside quotes is ours
+    parts = re.split(r"('[^']*')", value)
+    return "".join(p if i % 2 else _dates_in_english(p) for i, p in enumerate(parts))
+
+
+def _dates_in_english(text: str) -> str:
+    for when, iso in _WHEN:
+        text = re.sub(when, iso, text)
     return text

@@ -7,7 +7,7 @@ from typing import Any
 
 from . import search
 from .errors import NotFound
-from .model import Facts, Instrument
+from .model import CommitteeState, Facts, Instrument, Relation, Statement
 from .queries import Answer, Result, _words_in, citations, entity_ref
 from .temporal import _TYPE_LABELS
 
@@ -96,10 +96,7 @@ def _target(facts: Facts, target: str) -> dict[str, Any]:
         label = f"{_TYPE_LABELS.get(t.type, t.type)} {t.number}"
         return {"id": t.id, "kind": "instrument", "title": label, "date": t.date}
     e = facts.entities[target]
-    founded = [
-        i for i in facts.instruments.values()
-        if any(r.type == "establishes" and r.target == e.id for r in i.relations)
-    ]  # fmt: skip
+    founded = _links(facts).founded.get(e.id, {}).values()
     return {
         "id": e.id,
         "kind": "entity",
@@ -108,27 +105,59 @@ def _target(facts: Facts, target: str) -> dict[str, Any]:
     }
 
 
+class _Links:
+    """What points at each instrument (and which instruments found each entity), gathered in
+    one pass over the data, so that the register is linear in it, not quadratic."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.facts = facts
+        self.inverse: dict[str, list[tuple[Instrument, Relation]]] = {}
+        self.founded: dict[str, dict[str, Instrument]] = {}
+        self.statements: dict[str, list[Statement]] = {}
+        self.states: dict[str, list[CommitteeState]] = {}
+        for other in facts.instruments.values():
+            for r in other.relations:
+                self.inverse.setdefault(r.target, []).append((other, r))
+                if r.type == "establishes":
+                    self.founded.setdefault(r.target, {})[other.id] = other
+        for st in facts.statements.values():
+            basis = {v for k, v in st.fields.items() if k in ("basis", "state")}
+            for target in dict.fromkeys([*st.refs, *(b for b in basis if isinstance(b, str))]):
+                self.statements.setdefault(target, []).append(st)
+        for state in facts.committee_states.values():
+            for target in dict.fromkeys(filter(None, (state.instrument, state.ended_by))):
+                self.states.setdefault(target, []).append(state)
+
+
+_LAST: list[_Links] = []  # the links of the facts last asked about (one process, one data set)
+
+
+def _links(facts: Facts) -> _Links:
+    if not _LAST or _LAST[0].facts is not facts:
+        _LAST[:] = [_Links(facts)]
+    return _LAST[0]
+
+
 def _result(facts: Facts, ins: Instrument) -> Result:
     relations = [
         {"type": r.type, "label": RELATION_LABELS[r.type][0], "target": _target(facts, r.target),
          "note": r.note}
         for r in ins.relations
     ]  # fmt: skip
+    links = _links(facts)
     inverse = [
         {"type": r.type, "label": RELATION_LABELS[r.type][1], "target": _target(facts, other.id),
          "note": r.note}
-        for other in facts.instruments.values()
-        for r in other.relations
-        if r.target == ins.id
+        for other, r in links.inverse.get(ins.id, [])
     ]  # fmt: skip
-    cited_by = []
-    for st in facts.statements.values():
-        basis = {v for k, v in st.fields.items() if k in ("basis", "state")}
-        if ins.id in st.refs or ins.id in basis:
-            cited_by.append({"id": st.id, "kind": st.kind, "text": st.wording})
-    for state in facts.committee_states.values():
-        if ins.id in (state.instrument, state.ended_by):
-            cited_by.append({"id": state.id, "kind": "committee-state", "text": state.name})
+    cited_by = [
+        {"id": st.id, "kind": st.kind, "text": st.wording}
+        for st in links.statements.get(ins.id, [])
+    ]
+    cited_by += [
+        {"id": state.id, "kind": "committee-state", "text": state.name}
+        for state in links.states.get(ins.id, [])
+    ]
     return {
         "id": ins.id,
         "kind": "instrument",

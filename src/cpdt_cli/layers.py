@@ -27,12 +27,12 @@ def describe_paths(
 ) -> list[tuple[str, str]]:
     """What `cpdt paths` prints: label and value, one a line."""
     overlays = overlay or env_paths("CPDT_OVERLAY")
-    base = [p for p in used if p not in overlays]
+    base = used[: len(used) - len(overlays)]  # layered_paths: the base, then the overlays
     en = lang == "en"
     none = "(none)" if en else "(không có)"
     return [
         ("built-in data" if en else "dữ liệu có sẵn", str(builtin)),
-        ("data in use" if en else "dữ liệu đang dùng", os.pathsep.join(map(str, base))),
+        ("data in use" if en else "dữ liệu đang dùng", os.pathsep.join(map(str, base)) or none),
         ("overlays" if en else "lớp phủ", os.pathsep.join(map(str, overlays)) or none),
         ("cache" if en else "bộ nhớ đệm", str(cache) if cache else none),
     ]

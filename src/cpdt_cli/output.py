@@ -22,15 +22,53 @@ from .queries import Answer
 
 SCHEMA_VERSION = 1
 
-# C0/C1 controls (but newline and tab) and bidirectional overrides: shown, never obeyed.
-# All are non-printable (Cc, Cf), so text whose lines are printable needs no pattern.
-_UNSAFE = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+# C0/C1 controls (but newline and tab), bidirectional overrides, marks and isolates, invisible
+# characters (zero-width space, byte-order mark) and Unicode line breaks: shown, never obeyed.
+# Lone surrogates are bytes of an argument or a file name that were not UTF-8: shown as the
+# byte. All are non-printable (Cc, Cf, Cs, Zl, Zp), so text whose lines are printable needs
+# no pattern.
+_UNSAFE = (
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
+    r"\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+
+
+def _shown(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the byte that was not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    return "\ufffd"
 
 
 def inert(text: str) -> str:
+    """The one escaping every human format applies to text from data or from the user."""
     if all(line.isprintable() for line in text.split("\n")):
         return text  # the common case: no control character, and no pattern to compile
-    return re.sub(_UNSAFE, lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else "\ufffd", text)
+    return re.sub(_UNSAFE, lambda m: _shown(m[0]), text)
+
+
+_URL_CHARS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%"
+)
+
+
+def safe_url(url: str) -> str:
+    """A URL as a link shows it: every character outside RFC 3986's set percent-encoded
+    (controls, spaces, quotes, < >, braces, non-ASCII), so that it can neither end the link
+    (Markdown's <…>, BibTeX's {…}) nor reach the terminal."""
+    if all(c in _URL_CHARS for c in url):
+        return url
+    return "".join(
+        c if c in _URL_CHARS else "".join(f"%{b:02X}" for b in c.encode("utf-8", "replace"))
+        for c in url
+    )
+
+
+class Utf8(str):
+    """Rendered text that must reach stdout as UTF-8 whatever the terminal's encoding: CSV and
+    BibTeX have no escapes, and a machine format must not lose what the data says."""
 
 
 # --- JSON ----------------------------------------------------------------------------------
@@ -292,10 +330,15 @@ def default_format(color: bool, color_choice: str, stream: Any) -> str:
 def render(answer: Answer, fmt: str, lang: str = "vi", color: bool = False) -> str:
     if fmt == "json":
         return to_json(answer, ascii_only=not _stdout_is_unicode())
-    if fmt in ("jsonl", "csv", "bibtex", "md"):
+    if fmt == "jsonl":
         from . import formats
 
-        return formats.render(answer, fmt, lang)
+        return formats.to_jsonl(answer, ascii_only=not _stdout_is_unicode())
+    if fmt in ("csv", "bibtex", "md"):
+        from . import formats
+
+        text = formats.render(answer, fmt, lang)
+        return text if fmt == "md" or _stdout_is_unicode() else Utf8(text)
     doc = build_document(answer, lang)
     if fmt == "plain":
         return to_plain(doc)
@@ -313,20 +356,26 @@ def _stdout_is_unicode() -> bool:
 
 
 def write(text: str) -> None:
+    """Write to stdout; its failures are streams.Stdout's (OutputError, PipeClosed)."""
+    out = sys.stdout
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(text, Utf8) and hasattr(out, "write_utf8"):
+            out.write_utf8(text)
+        else:
+            out.write(text)
+        out.flush()
     except BrokenPipeError:
         raise PipeClosed() from None
 
 
 def show(text: str, pager: bool) -> None:
     """Write `text`, through $PAGER (`less -FIRX` by default) when it is longer than a
-    terminal screen and stdout is one; a missing or failing pager falls back to printing."""
+    terminal screen and stdout is one; a pager that cannot start falls back to printing."""
     if not pager or not is_tty(sys.stdout) or not _too_long(text):
         write(text)
         return
     import shlex
+    import signal
     import subprocess
 
     command = os.environ.get("PAGER", "less -FIRX")
@@ -340,19 +389,29 @@ def show(text: str, pager: bool) -> None:
     env = dict(os.environ)
     env.setdefault("LESSCHARSET", "utf-8")
     env.setdefault("LESS", "FRX")  # as git does: colours pass, short output needs no key
+    encoding = "utf-8" if isinstance(text, Utf8) else (sys.stdout.encoding or "utf-8")
     try:
-        with subprocess.Popen(argv, stdin=subprocess.PIPE, env=env) as proc:
-            assert proc.stdin is not None
-            try:
-                proc.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
-                proc.stdin.close()
-            except BrokenPipeError:
-                pass  # the reader quit before reading everything: that is fine for a pager
-            code = proc.wait()
+        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
     except OSError:
-        code = -1
-    if code != 0:
-        write(text)
+        write(text)  # no such pager: the text is printed, not lost
+        return
+    # Ctrl-C belongs to the pager while it runs (as in git): cpdt must not exit and leave it
+    # alone with the terminal. Whatever the pager's exit status, it has shown the text.
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        previous = None
+    try:
+        assert proc.stdin is not None
+        try:
+            proc.stdin.write(text.encode(encoding, "replace"))
+            proc.stdin.close()
+        except OSError:
+            pass  # the reader quit before reading everything: that is fine for a pager
+        proc.wait()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _too_long(text: str) -> bool:
@@ -364,6 +423,7 @@ def _too_long(text: str) -> bool:
 
 def notify(message: str, lang: str = "vi") -> None:
     """A notice on stderr (never stdout: it would break `--json` pipes)."""
+    from . import streams
     from .i18n import message as translate
 
-    print(f"cpdt: {inert(translate(message, lang))}", file=sys.stderr)
+    streams.say(f"cpdt: {inert(translate(message, lang))}")

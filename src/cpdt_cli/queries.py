@@ -207,7 +207,8 @@ def agency(facts: Facts, query: str | None = None) -> Answer:
             if owner:
                 roles.setdefault(owner, []).append(st)
     bodies = [facts.entities[i] for i in roles if facts.entities[i].kind in AGENCY_KINDS]
-    bodies.sort(key=lambda e: list(facts.entities).index(e.id))
+    position = {ident: i for i, ident in enumerate(facts.entities)}  # not list.index: linear
+    bodies.sort(key=lambda e: position[e.id])
     chosen: list[tuple[Entity, list[Statement]]] = []
     if query:
         from . import search

@@ -213,6 +213,8 @@ class IndexData(msgspec.Struct, array_like=True):
             return False
         if not set(self.average) <= set(range(len(self.weights))):
             return False
+        if not all(v > 0 for v in self.average.values()):  # a divisor of every field's score
+            return False
         if not (self.words.sound(with_impacts=True) and self.pairs.sound(with_impacts=False)):
             return False
         numbers = [*self.priors, *self.stand_ins, *itertools.chain(*self.stand_ins.values())]

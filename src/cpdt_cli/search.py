@@ -130,12 +130,44 @@ def words(text: str, limit: int | None = MAX_QUERY) -> tuple[str, ...]:
     return tuple(fold(text, limit).split())
 
 
+SNIPPET_SCAN = 8000  # characters of a long text folded at a time when looking for the snippet
+
+
 def snippet(text: str, matched: AbstractSet[str], width: int = 24) -> str:
-    """The stretch of `text` (about `width` words) where the matched words are densest."""
+    """The stretch of `text` (about `width` words) where the matched words are densest.
+
+    A long text is looked at a stretch at a time, up to the first stretch holding a matched
+    word, so that a huge field costs one pass of folding, not a list of all its words."""
+    before = after = False
+    if len(text) > SNIPPET_SCAN:
+        text, before, after = _stretch(text, matched)
     tokens = text.split()
-    if len(tokens) <= width:
+    if len(tokens) <= width and not (before or after):
         return " ".join(tokens)
     hits = [bool(set(words(t, None)) & matched) for t in tokens]
-    best = max(range(len(tokens) - width + 1), key=lambda i: (sum(hits[i : i + width]), -i))
+    best = max(range(max(1, len(tokens) - width + 1)), key=lambda i: (sum(hits[i : i + width]), -i))
     part = " ".join(tokens[best : best + width])
-    return ("… " if best else "") + part + (" …" if best + width < len(tokens) else "")
+    more_before = before or best > 0
+    more_after = after or best + width < len(tokens)
+    return ("… " if more_before else "") + part + (" …" if more_after else "")
+
+
+def _stretch(text: str, matched: AbstractSet[str]) -> tuple[str, bool, bool]:
+    """The first stretch of whole words of `text` holding a matched word (else the first), and
+    whether text was left out before and after it."""
+    start = 0
+    first = None
+    while start < len(text):
+        end = min(len(text), start + SNIPPET_SCAN)
+        if end < len(text):  # end the stretch at a space: no word cut in two
+            space = text.rfind(" ", start, end)
+            end = space if space > start else end
+        piece = text[start:end]
+        if first is None:
+            first = (piece, start, end)
+        if set(fold(piece, None).split()) & matched:
+            return piece, start > 0, end < len(text)
+        start = end + 1 if end < len(text) and text[end] == " " else end
+    assert first is not None
+    piece, begin, end = first
+    return piece, begin > 0, end < len(text)

@@ -31,10 +31,10 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 def parse_day(value: str, option: str) -> str:
     """A full date from the command line, YYYY-MM-DD (also D/M/YYYY, as Vietnamese write it)."""
     text = value.strip()
-    m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
+    m = re.fullmatch(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})", text)
     if m:
         text = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) or date_problem(text):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) or date_problem(text):
         raise UsageError(
             f"{option} '{value}' không phải là ngày hợp lệ (dạng YYYY-MM-DD, ví dụ 2021-09-24)"
         )

@@ -61,7 +61,14 @@ def _url(v: Any) -> str | None:
     err = _text(v)
     if err:
         return err
-    return None if re.match(r"https?://[^\s/]+\.[^\s]+$", v) else f"'{v}' is not a full http(s) URL"
+    if not re.match(r"https?://[^\s/]+\.[^\s]+$", v):
+        return f"'{v}' is not a full http(s) URL"
+    if not v.isprintable() or any(c in _NOT_IN_URL for c in v):
+        return f"'{v}' has a character a URL cannot hold (a control character, quote, < > or \\)"
+    return None
+
+
+_NOT_IN_URL = frozenset('<>"`{}|\\^')
 
 
 def _int(v: Any) -> str | None:
@@ -223,7 +230,8 @@ def check_file(tree: Any, name: str, problems: list[Problem]) -> FileResult:
                 Problem(name, line, f"unknown top-level key '{key}' (allowed: {allowed})")
             )
     result.schema_version = tree.get("schema_version")
-    if "schema_version" in tree and tree["schema_version"] != 1:
+    version = tree.get("schema_version")
+    if "schema_version" in tree and (type(version) is not int or version != 1):  # not True
         line = tree.key_lines["schema_version"]
         problems.append(Problem(name, line, "schema_version must be 1"))
     if "data_as_of" in tree:
@@ -336,11 +344,17 @@ def _check_list(
 
 def _check_period(entry: Entry, item: YMap, label: str, problems: list[Problem]) -> None:
     start, end = entry.data.get("valid_from"), entry.data.get("valid_until")
-    if start and end and date_bounds(start)[0] > date_bounds(end)[1]:
-        line = item.key_lines.get("valid_until", item.line)
+    if not (start and end):
+        return
+    line = item.key_lines.get("valid_until", item.line)
+    if date_bounds(start)[0] > date_bounds(end)[1]:
         problems.append(
             Problem(entry.file, line, f"{label}: valid_until {end} is before valid_from {start}")
         )
+    elif start == end and len(end) == 10:  # valid_until is exclusive: not one day held
+        problems.append(Problem(entry.file, line,
+            f"{label}: valid_until {end} is valid_from: an empty period (valid_until is the"
+            " first day it no longer holds)"))  # fmt: skip
 
 
 # --- layered checks ------------------------------------------------------------------------
@@ -380,7 +394,7 @@ def layer(results: list[tuple[str, FileResult]], problems: list[Problem]) -> Lay
             if previous is not None and index > 0 and previous.file != name:
                 if previous.section != entry.section:
                     problems.append(Problem(name, entry.line,
-                        f"id '{ident}' is a {previous.section[:-1]} in {previous.file}:"
+                        f"id '{ident}' is {_A[previous.section]} in {previous.file}:"
                         f"{previous.line}; an overlay may replace it only in kind"))  # fmt: skip
                     continue
                 notices.append(
@@ -405,16 +419,54 @@ def layer(results: list[tuple[str, FileResult]], problems: list[Problem]) -> Lay
     )
 
 
+# What one entry of each section is called in messages, with its article.
+_ONE = {
+    "sources": "source", "entities": "entity", "instruments": "instrument",
+    "committee_states": "committee state", "statements": "statement", "glossary": "glossary term",
+}  # fmt: skip
+_A = {s: ("an " if n[0] in "aeiou" else "a ") + n for s, n in _ONE.items()}
+MAX_CLOSE_HINTS = 5  # "did you mean" by similarity costs a pass over every id: only this often
+
+
 def _check_refs(sections: dict[str, dict[str, Entry]], problems: list[Problem]) -> None:
+    """Every reference resolves. Linear in the data: a dangling reference gets a hint from a
+    lookup table; only the first few are compared with every id for a close spelling."""
+    hints = _Hints(sections)
     for entries in sections.values():
         for entry in entries.values():
             for key, line, ref, value in entry.refs:
                 for target in value if ref.many else [value]:
                     if not any(target in sections[t] for t in ref.targets):
-                        what = " or ".join(t.rstrip("s").replace("_", " ") for t in ref.targets)
-                        hint = _near(target, (i for t in ref.targets for i in sections[t]))
+                        what = " or ".join(_ONE[t] for t in ref.targets)
+                        hint = hints.near(target, ref.targets)
                         problems.append(Problem(entry.file, line,
                             f"{key}: no {what} with id '{target}'{hint}"))  # fmt: skip
+
+
+class _Hints:
+    def __init__(self, sections: dict[str, dict[str, Entry]]) -> None:
+        self.sections = sections
+        self.close_left = MAX_CLOSE_HINTS
+        self.by_tail: dict[tuple[str, str], str] | None = None
+
+    def near(self, target: str, wanted: tuple[str, ...]) -> str:
+        for section, entries in self.sections.items():
+            if target in entries:  # the right id, the wrong kind of thing
+                return f" ('{target}' is {_A[section]})"
+        if self.by_tail is None:  # built once: the last part of every id ("org.mic" -> "mic")
+            self.by_tail = {}
+            for section, entries in self.sections.items():
+                for ident in entries:
+                    self.by_tail.setdefault((section, ident.rsplit(".", 1)[-1]), ident)
+        tail = target.rsplit(".", 1)[-1]
+        for section in wanted:
+            same = self.by_tail.get((section, tail))
+            if same is not None:
+                return f" (did you mean '{same}'?)"
+        if self.close_left <= 0:
+            return ""
+        self.close_left -= 1
+        return _near(target, (i for t in wanted for i in self.sections[t]))
 
 
 def _near(target: str, ids: Iterator[str]) -> str:

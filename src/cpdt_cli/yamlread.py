@@ -8,6 +8,7 @@ explicit stack: no tags, no aliases, no duplicate keys, bounded depth, every nod
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from .errors import Problem
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
+MAX_DIGITS = 300  # a whole number longer than this is no fact (and int() refuses > 4300)
 
 # Pattern strings, compiled by re on first use: a warm start imports this module for
 # MAX_BYTES (cache.key_for) and never parses.
@@ -68,6 +70,8 @@ def read_text(path: Path) -> str:
         mib, rest = divmod(MAX_BYTES, 1024 * 1024)
         limit = f"{MAX_BYTES} bytes" if rest else f"{mib} MiB"
         raise _Fail(Problem(name, None, f"larger than {limit}; a fact file is text, not data"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
+        raise _Fail(Problem(name, None, "UTF-16 text: save the file as UTF-8"))
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise _Fail(Problem(name, line, "binary content (NUL byte): not a YAML text file"))
@@ -81,6 +85,12 @@ def read_text(path: Path) -> str:
     if not text.strip():
         raise _Fail(Problem(name, None, "the file is empty"))
     return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: ASCII text with a NUL beside every character."""
+    head = data[:64]
+    return len(head) >= 4 and (not any(head[0::2]) or not any(head[1::2]))
 
 
 class _Fail(Exception):
@@ -123,6 +133,9 @@ def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
             if not isinstance(value, str):
                 problems.append(Problem(name, line, "a mapping key must be a plain string"))
                 value = f"<invalid key at line {line}>"
+            elif any(c < " " or "\x7f" <= c <= "\x9f" for c in value):
+                problems.append(Problem(name, line, f"key '{value}' has a control character"))
+                value = f"<invalid key at line {line}>"
             if value in top.key_lines:
                 first = top.key_lines[value]
                 problems.append(
@@ -138,6 +151,10 @@ def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
     try:
         for event in yaml.parse(text, Loader=loader):
             line = event.start_mark.line + 1 if event.start_mark else 0
+            if getattr(event, "anchor", None) is not None and not isinstance(
+                event, yaml.AliasEvent
+            ):
+                problems.append(Problem(name, line, "YAML anchors (&name) are not allowed"))
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -167,14 +184,30 @@ def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = mark.line + 1 if mark else None
+        if "nesting depth" in (exc.problem or ""):  # libyaml's own limit, above ours
+            problems.append(Problem(name, where, f"nested deeper than {MAX_DEPTH} levels"))
+            return None, problems
         what = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.context_mark and exc.problem_mark:
             what += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
         problems.append(Problem(name, where, f"YAML syntax error: {what}"))
         return None, problems
+    except yaml.reader.ReaderError as exc:
+        # libyaml counts bytes of the UTF-8 text; PyYAML's own reader counts characters
+        at = max(exc.position, 0)
+        if "CSafeLoader" in loader.__name__:
+            where = text.encode("utf-8", "surrogatepass")[:at].count(b"\n") + 1
+        else:
+            where = text.count("\n", 0, at) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        what = f"control character U+{char:04X} is not allowed (write it as an escape, e.g."
+        problems.append(Problem(name, where, f'{what} "\\x{char:02x}" in double quotes)'))
+        return None, problems
     except yaml.YAMLError as exc:
         problems.append(Problem(name, None, f"YAML syntax error: {exc}"))
         return None, problems
+    if root is None and not problems:
+        problems.append(Problem(name, None, "no data: only comments, or an empty document"))
     return root, problems
 
 
@@ -193,7 +226,14 @@ def _scalar(event: Any, name: str, line: int, problems: list[Problem]) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if re.fullmatch(_INT, value):
+        if len(value) > MAX_DIGITS:
+            problems.append(Problem(name, line, f"a number of {len(value)} digits is too long"))
+            return value
         return int(value)
     if re.fullmatch(_FLOAT, value):
-        return float(value)
+        number = float(value)
+        if not math.isfinite(number):  # JSON has no infinity: it would not be valid JSON
+            problems.append(Problem(name, line, f"the number {value[:40]} is out of range"))
+            return value
+        return number
     return value  # dates, yes/no, 0o17 … stay text
