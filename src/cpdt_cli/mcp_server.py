@@ -152,6 +152,7 @@ def build(
         instructions=INSTRUCTIONS,
         version=__version__,
         tools=registered,
+        log_level="WARNING",  # a query that matches nothing is an answer, not news for stderr
     )
 
     @server.resource(
