@@ -555,10 +555,14 @@ def batch(
     overlay: OverlayOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Nhiều truy vấn trong một tiến trình: mỗi dòng stdin là một JSON
-    {"id": …, "args": ["committee", "--year", "2021"]} hoặc một mảng đối số; mỗi dòng stdout
-    là {"id": …, "exit": 0, "result": {…}} (như --json) hoặc {"id": …, "exit": 1|2|3,
-    "error": "…"}, đúng thứ tự. Ví dụ: cpdt batch < docs/batch-example.jsonl"""
+    """Nhiều truy vấn, một tiến trình: JSON Lines vào, JSON Lines ra, đúng thứ tự.
+
+    Mỗi dòng vào: {"id": …, "args": ["committee", "--year", "2021"]} hoặc một mảng đối số.
+    Mỗi dòng ra: {"id": …, "exit": 0, "result": {…}} (result: đúng như --json) hoặc
+    {"id": …, "exit": 1|2|3, "error": "…"}.
+
+    Ví dụ: cpdt batch < docs/batch-example.jsonl
+    """
     from . import batch as batch_
 
     settings = _settings(ctx)
@@ -575,8 +579,12 @@ def mcp(
     overlay: OverlayOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Máy chủ Model Context Protocol (stdio) với các lệnh tra cứu làm công cụ; cần
-    pip install 'cpdt[mcp]'. Ví dụ: cpdt mcp"""
+    """Máy chủ Model Context Protocol (stdio): các lệnh tra cứu làm công cụ cho tác tử AI.
+
+    Cần phần cài thêm mcp của cpdt; cấu hình Claude Desktop, VS Code, Claude Code: README.
+
+    Ví dụ: cpdt mcp
+    """
     import importlib.util
 
     from .errors import UsageError
