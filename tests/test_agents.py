@@ -419,3 +419,74 @@ def test_the_mcp_extra_is_installed_for_the_tests():
     assert importlib.util.find_spec("mcp") is not None
     assert importlib.util.find_spec("pydantic") is not None
     assert Path(SCHEMA).is_file()
+
+
+def test_mcp_stdout_carries_nothing_but_protocol(tmp_path):
+    """Raw JSON-RPC over the real program's pipes: every line on stdout is a protocol message,
+    also when a query fails and when the data prints a notice (an overlay overriding an id)."""
+    import queue
+    import subprocess
+    import threading
+
+    overlay = tmp_path / "overlay.yaml"
+    overlay.write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
+    env = {**os.environ, "CPDT_CACHE_DIR": str(tmp_path / "cache")}
+    env.update(
+        CPDT_DATA=str(FIXTURES / "facts.yaml"), CPDT_OVERLAY=f"{REFERENCE}{os.pathsep}{overlay}"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cpdt_cli", "mcp"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    lines: queue.Queue[bytes] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(b) for b in proc.stdout], daemon=True).start()  # type: ignore[union-attr]
+
+    def ask(message: dict[str, Any]) -> dict[str, Any] | None:
+        proc.stdin.write(json.dumps(message).encode() + b"\n")  # type: ignore[union-attr]
+        proc.stdin.flush()  # type: ignore[union-attr]
+        return json.loads(lines.get(timeout=60)) if "id" in message else None
+
+    hello = {
+        "protocolVersion": "2025-06-18",
+        "capabilities": {},
+        "clientInfo": {"name": "t", "version": "0"},
+    }
+    first = ask({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": hello})
+    ask({"jsonrpc": "2.0", "method": "notifications/initialized"})
+    hit = ask(
+        {
+            "jsonrpc": "2.0",
+            "id": 2,
+            "method": "tools/call",
+            "params": {"name": "law", "arguments": {"query": "1619"}},
+        }
+    )
+    miss = ask(
+        {
+            "jsonrpc": "2.0",
+            "id": 3,
+            "method": "tools/call",
+            "params": {"name": "law", "arguments": {"query": "xyzzy"}},
+        }
+    )
+    as_of = ask(
+        {
+            "jsonrpc": "2.0",
+            "id": 4,
+            "method": "resources/read",
+            "params": {"uri": "cpdt://data-as-of"},
+        }
+    )
+    proc.stdin.close()  # type: ignore[union-attr]
+    assert proc.wait(timeout=60) == 0
+    rest = []
+    while not lines.empty():
+        rest.append(json.loads(lines.get()))
+    assert first is not None and first["result"]["serverInfo"]["name"] == "cpdt"
+    assert (
+        hit is not None and hit["result"]["structuredContent"]["results"][0]["id"] == "qd-1619-2021"
+    )
+    assert miss is not None and miss["result"]["isError"] is True
+    assert as_of is not None and "data_as_of" in as_of["result"]["contents"][0]["text"]
+    assert all(m.get("jsonrpc") == "2.0" for m in rest)
+    assert f"{overlay}:5: 'hoidap-dau-moi' overrides" in proc.stderr.read().decode()  # not stdout

@@ -77,6 +77,14 @@ class Runner:
         with self._lock, facts.keeping(self._kept):
             return self._run(args)
 
+    def facts(self) -> Facts:
+        """The data the queries run on (loaded with the same options, kept the same way)."""
+        from . import facts, layers
+
+        paths = layers.layered_paths(self._defaults["data"], self._defaults["overlay"])
+        with self._lock, facts.keeping(self._kept):
+            return facts.load(paths)
+
     def _run(self, args: list[str]) -> Outcome:
         import typer
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from mcp.server import MCPServer
-from mcp.server.mcpserver.exceptions import ToolError
+from mcp.server.mcpserver.exceptions import ResourceError, ToolError
 from mcp.server.mcpserver.tools import Tool
 from mcp.types import ToolAnnotations
 from pydantic import Field
@@ -165,7 +165,10 @@ def build(
     def sources_resource() -> str:
         from .output import dumps
 
-        return dumps(run("sources"), indent=2)
+        try:
+            return dumps(run("sources"), indent=2)
+        except ToolError as error:
+            raise ResourceError(str(error)) from None
 
     @server.resource(
         "cpdt://data-as-of",
@@ -175,10 +178,13 @@ def build(
         mime_type="application/json",
     )
     def data_as_of() -> str:
-        from . import facts, layers
+        from .errors import CpdtError
         from .output import dumps
 
-        loaded = facts.load(layers.layered_paths(data, overlay))
+        try:
+            loaded = runner.facts()
+        except CpdtError as error:
+            raise ResourceError(error.message) from None
         return dumps({"data_as_of": loaded.data_as_of, "files": loaded.files})
 
     @server.resource(
