@@ -13,6 +13,7 @@ import io
 import sys
 import threading
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import msgspec
@@ -48,8 +49,8 @@ class Runner:
 
     def __init__(
         self,
-        data: list[Any] | None = None,
-        overlay: list[Any] | None = None,
+        data: list[Path] | None = None,
+        overlay: list[Path] | None = None,
         lang: str | None = None,
     ) -> None:
         import typer.main
@@ -58,6 +59,7 @@ class Runner:
 
         self._kept: dict[tuple[str, ...], tuple[object, Facts]] = {}
         self._group = typer.main.get_command(app)  # built once, not once a query
+        self._data, self._overlay = data, overlay
         self._defaults = {"data": data, "overlay": overlay, "lang": lang}
         self._lock = threading.Lock()
         self.lang = _language(lang)
@@ -81,7 +83,7 @@ class Runner:
         """The data the queries run on (loaded with the same options, kept the same way)."""
         from . import facts, layers
 
-        paths = layers.layered_paths(self._defaults["data"], self._defaults["overlay"])
+        paths = layers.layered_paths(self._data, self._overlay)
         with self._lock, facts.keeping(self._kept):
             return facts.load(paths)
 
