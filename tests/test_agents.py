@@ -216,6 +216,9 @@ def test_fields_typo_lists_the_valid_ones(cpdt):
     first, hint = r.err.splitlines()
     assert first.startswith("cpdt: --fields: không có trường titel; các trường: id, kind, title, ")
     assert hint == "  có phải ý bạn là: title?"
+    r = cpdt("committee", "--year", "2021", "--json", "--fields", "titel", "--lang", "en")
+    assert r.err.splitlines()[0].startswith("cpdt: --fields: no field titel; the fields: id, kind, ")
+    assert r.err.splitlines()[1] == "  did you mean: title?"
     r = cpdt("law", "1619", "--format", "csv", "--fields", "url")
     assert r.code == 2
     assert "các trường: id, kind, title, text, date, sources, locators, urls, quotes" in r.err
@@ -225,6 +228,8 @@ def test_fields_only_with_json_jsonl_csv(cpdt):
     r = cpdt("law", "1619", "--format", "md", "--fields", "id")
     assert (r.code, r.out) == (2, "")
     assert r.err == "cpdt: --fields chỉ dùng được với --format json, jsonl, csv\n"
+    r = cpdt("law", "1619", "--format", "md", "--fields", "id", "--lang", "en")
+    assert r.err == "cpdt: --fields works only with --format json, jsonl, csv\n"
     r = cpdt("law", "1619", "--json", "--fields", " , ")
     assert r.code == 2 and "không có trường ''" in r.err
 
@@ -252,6 +257,8 @@ def test_schema_of_an_unknown_command(cpdt):
     r = cpdt("schema", "comittee")
     assert (r.code, r.out) == (2, "")
     assert r.err.startswith("cpdt: không có lệnh 'comittee'; chọn một trong: define, agency, ")
+    r = cpdt("--lang", "en", "schema", "comittee")
+    assert r.err.startswith("cpdt: no command 'comittee'; choose one of: define, agency, ")
 
 
 # --- cpdt mcp ------------------------------------------------------------------------------

@@ -537,6 +537,7 @@ def search(
 
 @app.command()
 def schema(
+    ctx: typer.Context,
     command: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(help="Lệnh có đầu ra cần mô tả. Ví dụ: committee", show_default=False),
@@ -545,7 +546,10 @@ def schema(
     """Lược đồ JSON (JSON Schema) của đầu ra --json. Ví dụ: cpdt schema committee"""
     from . import output, schemas
 
-    output.write(output.dumps(schemas.output_schema(command), indent=2) + "\n")
+    def show() -> None:
+        output.write(output.dumps(schemas.output_schema(command), indent=2) + "\n")
+
+    _in_language(_settings(ctx).language, show)
 
 
 @app.command()

@@ -172,7 +172,6 @@ _MESSAGES = (
     (r"batch chỉ chạy các lệnh: (.*)", r"batch runs only the commands: \1"),
     (r"batch không chạy (.*)", r"batch does not run \1"),
     (r"không đọc được đầu vào: (.*)", r"cannot read the input: \1"),
-    (r"--fields chỉ dùng được với (.*)", r"--fields works only with \1"),
     (r"--fields: không có trường (.*); các trường: (.*)", r"--fields: no field \1; the fields: \2"),
     (r"cần cài phần mở rộng mcp: (.*)", r"the mcp extra is needed: \1"),
     (r"không có lệnh '(.*)'; chọn một trong: (.*)", r"no command '\1'; choose one of: \2"),
