@@ -217,7 +217,9 @@ def test_fields_typo_lists_the_valid_ones(cpdt):
     assert first.startswith("cpdt: --fields: không có trường titel; các trường: id, kind, title, ")
     assert hint == "  có phải ý bạn là: title?"
     r = cpdt("committee", "--year", "2021", "--json", "--fields", "titel", "--lang", "en")
-    assert r.err.splitlines()[0].startswith("cpdt: --fields: no field titel; the fields: id, kind, ")
+    assert r.err.splitlines()[0].startswith(
+        "cpdt: --fields: no field titel; the fields: id, kind, "
+    )
     assert r.err.splitlines()[1] == "  did you mean: title?"
     r = cpdt("law", "1619", "--format", "csv", "--fields", "url")
     assert r.code == 2
