@@ -249,7 +249,12 @@ def test_schema_of_one_command_pins_its_name(cpdt):
     import jsonschema
 
     schema = cpdt("schema", "committee").json()
+    whole = cpdt("schema").json()
     assert schema["properties"]["command"] == {"const": "committee"}
+    assert schema["$id"] != whole["$id"]
+    assert {k: v for k, v in schema.items() if k not in ("$id", "title", "properties")} == {
+        k: v for k, v in whole.items() if k not in ("$id", "title", "properties")
+    }
     jsonschema.validate(cpdt("committee", "--year", "2021", "--json").json(), schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(cpdt("law", "1619", "--json").json(), schema)

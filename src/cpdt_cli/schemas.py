@@ -23,4 +23,5 @@ def output_schema(command: str | None = None) -> dict[str, Any]:
     if command not in commands:
         raise UsageError(f"không có lệnh '{command}'; chọn một trong: {', '.join(commands)}")
     properties = {**schema["properties"], "command": {"const": command}}
-    return {**schema, "title": f"cpdt {command} --json", "properties": properties}
+    own_id = schema["$id"].removesuffix(".json") + f"/{command}.json"  # another schema, another id
+    return {**schema, "$id": own_id, "title": f"cpdt {command} --json", "properties": properties}
