@@ -5,6 +5,7 @@ prints, so the tests compare them with the real entry point's output on the fixt
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -14,6 +15,8 @@ from typing import Any
 
 import anyio
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, SCHEMA
 from cpdt_cli import facts
@@ -504,3 +507,46 @@ def test_mcp_stdout_carries_nothing_but_protocol(tmp_path):
     assert as_of is not None and "data_as_of" in as_of["result"]["contents"][0]["text"]
     assert all(m.get("jsonrpc") == "2.0" for m in rest)
     assert f"{overlay}:5: 'hoidap-dau-moi' overrides" in proc.stderr.read().decode()  # not stdout
+
+
+@functools.cache
+def _runner() -> Any:
+    """One runner for every example: building the Click command takes a while."""
+    from cpdt_cli.batch import Runner
+
+    return Runner()
+
+
+_WORDS = ["law", "search", "committee", "define", "--year", "2021", "--from", "--kind", "-n",
+          "--fields", "id", "--json", "--format", "csv", "--", "-x", "1619", "chu tich", "\x00",
+          "\ud800", "'", "--lang", "en", "--on", "31/2/2020", ""]  # fmt: skip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.one_of(
+        st.binary(max_size=40),
+        st.lists(st.sampled_from(_WORDS), max_size=6).map(lambda a: json.dumps(a).encode()),
+        st.builds(
+            lambda i, a: json.dumps({"id": i, "args": a}).encode(),
+            st.one_of(
+                st.none(), st.integers(), st.text(max_size=5), st.lists(st.integers(), max_size=2)
+            ),
+            st.one_of(
+                st.lists(st.sampled_from(_WORDS), max_size=6), st.integers(), st.text(max_size=4)
+            ),
+        ),
+    )
+)
+def test_batch_answers_any_line_with_one_json_line(line_bytes: bytes) -> None:
+    """Whatever a line holds, it gets one JSON line with a documented exit code, never a raise."""
+    from cpdt_cli.batch import answer_line
+
+    out = answer_line(_runner(), line_bytes)
+    answer = json.loads(out)
+    assert "\n" not in out
+    assert answer["exit"] in (0, 1, 2, 3)
+    assert ("error" in answer) == (answer["exit"] != 0)
+    assert ("result" in answer) == (answer["exit"] in (0, 1))
