@@ -122,6 +122,14 @@ def test_batch_malformed_lines_are_answered_and_the_batch_goes_on(cpdt, monkeypa
     assert "result" not in out[0]
 
 
+def test_batch_and_the_cli_refuse_a_nul_in_an_argument(cpdt, monkeypatch):
+    """JSON can carry "\\u0000" where no command line can; the OS would refuse it as a path."""
+    _, out = batch(cpdt, monkeypatch, line(1, "--data", "\x00", "law") + line(2, "law", "a\x00b"))
+    assert [(o["exit"], o["error"]) for o in out] == [(2, "đối số có ký tự NUL (\\x00)")] * 2
+    r = cpdt("--data", "\x00")
+    assert (r.code, r.out, r.err) == (2, "", "cpdt: đối số có ký tự NUL (\\x00)\n")
+
+
 def test_batch_messages_in_english(cpdt, monkeypatch):
     _, out = batch(cpdt, monkeypatch, '{"id": 1}\n' + line(2, "law", "xyzzy"), "--lang", "en")
     assert out[0]["error"] == '"args" is missing'

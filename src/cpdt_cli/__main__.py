@@ -86,6 +86,11 @@ def main() -> None:
     _prepare_streams()
     code = 0
     try:
+        if any("\x00" in arg for arg in sys.argv[1:]):  # only a caller in-process can pass one
+            from .batch import NUL_IN_ARGS
+            from .errors import UsageError
+
+            raise UsageError(NUL_IN_ARGS)
         from .cli import app
 
         with _only_the_command_asked_for(app, sys.argv[1:]):

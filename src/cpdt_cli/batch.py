@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 COMMANDS = ("define", "agency", "committee", "models", "timeline", "law", "sources", "search")
 _PRINTS_ITS_OWN = ("--help", "-h", "--version", "--install-completion", "--show-completion")
 LINE_KEYS = ("id", "args")
+NUL_IN_ARGS = "đối số có ký tự NUL (\\x00)"
 
 
 class Outcome(msgspec.Struct):
@@ -128,6 +129,8 @@ class Runner:
 def _refusal(args: Any) -> str | None:
     if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
         return '"args" phải là một mảng chuỗi, ví dụ ["committee", "--year", "2021"]'
+    if any("\x00" in a for a in args):  # no command line can hold one; os calls refuse it
+        return NUL_IN_ARGS
     options = args[: args.index("--")] if "--" in args else args  # after "--": words
     if not any(a in COMMANDS for a in options):
         return f"batch chỉ chạy các lệnh: {', '.join(COMMANDS)}"

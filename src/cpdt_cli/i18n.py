@@ -171,6 +171,7 @@ _MESSAGES = (
     (r'"args" phải là một mảng chuỗi, ví dụ (.*)', r'"args" must be an array of strings, e.g. \1'),
     (r"batch chỉ chạy các lệnh: (.*)", r"batch runs only the commands: \1"),
     (r"batch không chạy (.*)", r"batch does not run \1"),
+    (r"đối số có ký tự NUL (.*)", r"an argument holds a NUL character \1"),
     (r"không đọc được đầu vào: (.*)", r"cannot read the input: \1"),
     (r"--fields: không có trường (.*); các trường: (.*)", r"--fields: no field \1; the fields: \2"),
     (r"cần cài phần mở rộng mcp: (.*)", r"the mcp extra is needed: \1"),
