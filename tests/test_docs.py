@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shlex
 import sys
@@ -48,9 +49,17 @@ def readme_examples() -> list[str]:
 
 def _argv(command: str) -> list[str]:
     words = shlex.split(command)[1:]
-    if ">" in words:  # a redirection: the test captures stdout itself
-        words = words[: words.index(">")]
+    for redirection in (">", "<"):  # the test captures stdout and gives stdin itself
+        if redirection in words:
+            words = words[: words.index(redirection)]
     return words
+
+
+def _stdin(monkeypatch, command: str) -> None:
+    """`cpdt batch < FILE` reads FILE; every other example reads an empty stdin."""
+    words = shlex.split(command)
+    data = (ROOT / words[words.index("<") + 1]).read_bytes() if "<" in words else b""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
 
 
 def command_of(words: list[str]) -> str | None:
@@ -95,6 +104,7 @@ def test_readme_has_examples_of_every_command() -> None:
 def test_readme_example_runs_on_the_real_data(cpdt, monkeypatch, command: str) -> None:
     monkeypatch.delenv("CPDT_DATA")
     monkeypatch.chdir(ROOT)
+    _stdin(monkeypatch, command)
     r = cpdt(*_argv(command))
     assert r.code == 0, f"{command}: {r.err}"
     assert r.out.strip()
@@ -119,6 +129,7 @@ def command_examples() -> list[tuple[str, str]]:
 def test_help_example_runs_on_the_real_data(cpdt, monkeypatch, name: str, example: str) -> None:
     monkeypatch.delenv("CPDT_DATA")
     monkeypatch.chdir(ROOT)
+    _stdin(monkeypatch, example)
     r = cpdt(*_argv(example))
     assert r.code == 0, f"{example}: {r.err}"
     help_ = cpdt(name, "--help")

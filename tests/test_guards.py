@@ -21,6 +21,9 @@ from cpdt_cli import cache, model
 # rapidfuzz (only when an exact match fails), rich.console (only for wide characters), tempfile
 # (only to write the cache).
 NEVER_WARM = {"yaml", "cpdt_cli.validate", "json", "hashlib", "rapidfuzz", "tempfile", "calendar"}
+# The MCP SDK, pydantic and anyio (about a second) are for `cpdt mcp` alone; the batch runner
+# for batch and mcp (tests/test_agents.py checks that they are installed, so this can fail).
+NEVER_WARM |= {"mcp", "pydantic", "anyio", "cpdt_cli.mcp_server", "cpdt_cli.batch"}
 
 WARM_CASES = [
     (["define", "--source", "unesco", "--json"], NEVER_WARM | {"rich.console"}),

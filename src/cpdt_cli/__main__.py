@@ -41,6 +41,9 @@ def _prepare_streams() -> None:
                 reconfigure(errors="cpdt-translit")
 
 
+_RUN_OTHERS = ("batch", "mcp")  # commands that run the others need them all
+
+
 @contextlib.contextmanager
 def _only_the_command_asked_for(app: Any, args: list[str]) -> Iterator[None]:
     """Let Typer build only the command named first on the command line, when one is.
@@ -53,7 +56,7 @@ def _only_the_command_asked_for(app: Any, args: list[str]) -> Iterator[None]:
     """
     commands = app.registered_commands
     wanted = [c for c in commands if args and _command_name(c) == args[0]]
-    if wanted:
+    if wanted and args[0] not in _RUN_OTHERS:
         app.registered_commands = wanted
     try:
         yield
@@ -84,6 +87,11 @@ def main() -> None:
     originals = streams.install()
     code = 0
     try:
+        if any("\x00" in arg for arg in sys.argv[1:]):  # only a caller in-process can pass one
+            from .batch import NUL_IN_ARGS
+            from .errors import UsageError
+
+            raise UsageError(NUL_IN_ARGS)
         from .cli import app
 
         with _only_the_command_asked_for(app, sys.argv[1:]):

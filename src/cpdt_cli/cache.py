@@ -65,8 +65,17 @@ def _shape(type_: Any, seen: set[type]) -> str:
 
 
 def schema_digest(type_: type) -> str:
-    """A short digest of a model type's shape (~0.2 ms for Facts): part of every cache key."""
-    return _blake2b(_shape(type_, set()).encode(), digest_size=8).hexdigest()
+    """A short digest of a model type's shape (~0.2 ms for Facts): part of every cache key.
+    Worked out once a process (for IndexData it takes ~2 ms: its annotations are strings),
+    which counts where one process answers many queries (cpdt batch, cpdt mcp)."""
+    digest = _DIGESTS.get(type_)
+    if digest is None:
+        digest = _blake2b(_shape(type_, set()).encode(), digest_size=8).hexdigest()
+        _DIGESTS[type_] = digest
+    return digest
+
+
+_DIGESTS: dict[type, str] = {}
 
 
 def directory() -> Path | None:

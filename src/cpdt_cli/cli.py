@@ -111,6 +111,17 @@ NoPagerOpt = Annotated[
         help="Không dùng trình phân trang ($PAGER, mặc định less -FIRX) cho kết quả dài.",
     ),
 ]
+FieldsOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--fields",
+        help=(
+            "Chỉ giữ các trường này của mỗi kết quả (json, jsonl) hay các cột này (csv),"
+            " theo thứ tự đã nêu. Ví dụ: --json --fields id,title,citations"
+        ),
+        show_default=False,
+    ),
+]
 QueryArg = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Argument(help="Từ khóa, có dấu hay không dấu, không cần ngoặc kép.", show_default=False),
@@ -132,6 +143,7 @@ class Settings:
         self.lang: str | None = None
         self.color: str | None = None
         self.no_pager = False
+        self.fields: str | None = None
 
     def merge(self, options: dict[str, Any]) -> None:
         for name, value in options.items():
@@ -165,6 +177,7 @@ _SHARED = (
     ("lang", LangOpt, None),
     ("color", ColorOpt, None),
     ("no_pager", NoPagerOpt, False),
+    ("fields", FieldsOpt, None),
     ("data", DataOpt, None),
     ("overlay", OverlayOpt, None),
 )
@@ -222,6 +235,7 @@ def main(
     lang: LangOpt = None,
     color: ColorOpt = None,
     no_pager: NoPagerOpt = False,
+    fields: FieldsOpt = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản rồi thoát."),
@@ -233,7 +247,7 @@ def main(
     """
     _settings(ctx).merge(
         {"data": data, "overlay": overlay, "json": json_, "format": fmt, "lang": lang,
-         "color": color, "no_pager": no_pager}
+         "color": color, "no_pager": no_pager, "fields": fields}
     )  # fmt: skip
 
 
@@ -271,7 +285,13 @@ def _emit(
         from .errors import UsageError
 
         raise UsageError("--format bibtex chỉ dùng được với cpdt sources, define, law")
-    output.show(output.render(answer, chosen, lang, color), pager=not settings.no_pager)
+    if settings.fields:
+        from . import fields
+
+        text = fields.render(answer, chosen, settings.fields, output.render, lang, color)
+    else:
+        text = output.render(answer, chosen, lang, color)
+    output.show(text, pager=not settings.no_pager)
 
 
 def _words(query: list[str] | None) -> str | None:
@@ -514,3 +534,73 @@ def search(
     if text is None:
         raise typer.BadParameter("cần từ khóa. Ví dụ: cpdt search 'vpcp'", param_hint="QUERY")
     return find.search_facts(_facts(ctx), text, kind, limit)
+
+
+@app.command()
+def schema(
+    ctx: typer.Context,
+    command: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(help="Lệnh có đầu ra cần mô tả. Ví dụ: committee", show_default=False),
+    ] = None,
+) -> None:
+    """Lược đồ JSON (JSON Schema) của đầu ra --json. Ví dụ: cpdt schema committee"""
+    from . import output, schemas
+
+    def show() -> None:
+        output.write(output.dumps(schemas.output_schema(command), indent=2) + "\n")
+
+    _in_language(_settings(ctx).language, show)
+
+
+@app.command()
+def batch(
+    ctx: typer.Context,
+    data: DataOpt = None,
+    overlay: OverlayOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Nhiều truy vấn, một tiến trình: JSON Lines vào, JSON Lines ra, đúng thứ tự.
+
+    Mỗi dòng vào: {"id": …, "args": ["committee", "--year", "2021"]} hoặc một mảng đối số.
+    Mỗi dòng ra: {"id": …, "exit": 0, "result": {…}} (result: đúng như --json) hoặc
+    {"id": …, "exit": 1|2|3, "error": "…"}.
+
+    Ví dụ: cpdt batch < docs/batch-example.jsonl
+    """
+    from . import batch as batch_
+
+    settings = _settings(ctx)
+    settings.merge({"data": data, "overlay": overlay, "lang": lang})
+    runner = batch_.Runner(settings.data, settings.overlay, settings.lang)
+    sys.stdout.flush()
+    batch_.run_batch(runner, batch_.read_lines(sys.stdin, runner), sys.stdout.buffer)
+
+
+@app.command()
+def mcp(
+    ctx: typer.Context,
+    data: DataOpt = None,
+    overlay: OverlayOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Máy chủ Model Context Protocol (stdio): các lệnh tra cứu làm công cụ cho tác tử AI.
+
+    Cần phần cài thêm mcp của cpdt; cấu hình Claude Desktop, VS Code, Claude Code: README.
+
+    Ví dụ: cpdt mcp
+    """
+    import importlib.util
+
+    from .errors import UsageError
+
+    if importlib.util.find_spec("mcp") is None:
+        from . import i18n
+
+        message = "cần cài phần mở rộng mcp: pip install 'cpdt[mcp]'"
+        raise UsageError(i18n.message(message, _settings(ctx).language))
+    from . import mcp_server
+
+    settings = _settings(ctx)
+    settings.merge({"data": data, "overlay": overlay, "lang": lang})
+    mcp_server.serve(settings.data, settings.overlay, settings.lang)

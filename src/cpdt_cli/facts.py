@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import msgspec
@@ -12,6 +14,9 @@ from .errors import DataError, Problem
 from .model import Facts
 
 _HERE = Path(__file__).resolve().parent
+
+# While a batch or an MCP server runs: what load() has read, by paths (see keeping()).
+_kept: dict[tuple[str, ...], tuple[object, Facts]] | None = None
 
 
 def builtin_path() -> Path:
@@ -61,8 +66,36 @@ def check(paths: list[Path]) -> tuple[list[Problem], Facts | None]:
     return [], facts
 
 
+@contextlib.contextmanager
+def keeping(memo: dict[tuple[str, ...], tuple[object, Facts]]) -> Iterator[None]:
+    """Inside, load() answers from `memo` a set of files it has read before and that has not
+    changed since (size, mtime): a process answering many queries reads its data once."""
+    global _kept
+    outer, _kept = _kept, memo
+    try:
+        yield
+    finally:
+        _kept = outer
+
+
 def load(paths: list[Path]) -> Facts:
     """The layered model, from the cache when the files' contents are unchanged."""
+    if _kept is None:
+        return _load(paths)
+    names = tuple(map(str, paths))
+    try:
+        stamp: object = tuple((s.st_size, s.st_mtime_ns) for s in map(os.stat, paths))
+    except OSError:
+        return _load(paths)  # its own message for a missing file
+    kept = _kept.get(names)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    facts = _load(paths)
+    _kept[names] = (stamp, facts)
+    return facts
+
+
+def _load(paths: list[Path]) -> Facts:
     key = cache.key_for(paths)
     if key is not None:
         cached = cache.read(key)

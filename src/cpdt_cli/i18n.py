@@ -163,6 +163,20 @@ _MESSAGES = (
     (r"--from (\d+) lớn hơn --to (\d+)", r"--from \1 is after --to \2"),
     (r"(.*) chỉ dùng được với (.*)", r"\1 works only with \2"),
     (r"không ghi được ra stdout \((.*)\)", r"cannot write to stdout (\1)"),
+    # batch and mcp
+    (r"dòng không phải JSON: (.*)", r"the line is not JSON: \1"),
+    (r"khóa không biết: (.*); một dòng có: (.*)", r"unknown keys: \1; a line has: \2"),
+    (r'thiếu "args"', r'"args" is missing'),
+    (r'mỗi dòng là một đối tượng (.*) hoặc một mảng đối số',
+     r"each line is an object \1 or an array of arguments"),
+    (r'"args" phải là một mảng chuỗi, ví dụ (.*)', r'"args" must be an array of strings, e.g. \1'),
+    (r"batch chỉ chạy các lệnh: (.*)", r"batch runs only the commands: \1"),
+    (r"batch không chạy (.*)", r"batch does not run \1"),
+    (r"đối số có ký tự NUL (.*)", r"an argument holds a NUL character \1"),
+    (r"không đọc được đầu vào: (.*)", r"cannot read the input: \1"),
+    (r"--fields: không có trường (.*); các trường: (.*)", r"--fields: no field \1; the fields: \2"),
+    (r"cần cài phần mở rộng mcp: (.*)", r"the mcp extra is needed: \1"),
+    (r"không có lệnh '(.*)'; chọn một trong: (.*)", r"no command '\1'; choose one of: \2"),
 )  # fmt: skip
 
 # Vietnamese dates in messages ("ngày 28/8/2018") become ISO dates in English ones.

@@ -1,0 +1,233 @@
+"""Many queries in one process: `cpdt batch` (JSON Lines) and the MCP server's tools.
+
+Each query is a command line (`["committee", "--year", "2021"]`) run through the very Click
+command a shell would run, with `--json` forced and stdout caught: what a query gives back is
+what `cpdt … --json` prints, byte for byte, and the data is read once per process
+(facts.keeping). Only the reference commands run here; help and --version, which print
+text of their own, are refused, so stdout carries nothing but answers.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import msgspec
+
+from .errors import EXIT_USAGE, CpdtError
+
+if TYPE_CHECKING:
+    from .model import Facts
+
+COMMANDS = ("define", "agency", "committee", "models", "timeline", "law", "sources", "search")
+_PRINTS_ITS_OWN = ("--help", "-h", "--version", "--install-completion", "--show-completion")
+LINE_KEYS = ("id", "args")
+NUL_IN_ARGS = "đối số có ký tự NUL (\\x00)"
+
+
+class Outcome(msgspec.Struct):
+    """One query's answer: the exit code `cpdt` would give, the text of its --json object
+    (also on a miss, with count 0) and the message it would print on stderr."""
+
+    exit: int
+    printed: bytes = b""
+    error: str | None = None
+
+    @property
+    def result(self) -> dict[str, Any] | None:
+        if not self.printed:
+            return None
+        value = msgspec.json.decode(self.printed)
+        return value if isinstance(value, dict) else None
+
+
+class Runner:
+    """Runs command lines in this process; one at a time (stdout is caught while one runs)."""
+
+    def __init__(
+        self,
+        data: list[Path] | None = None,
+        overlay: list[Path] | None = None,
+        lang: str | None = None,
+    ) -> None:
+        import typer.main
+
+        from .cli import app
+
+        self._kept: dict[tuple[str, ...], tuple[object, Facts]] = {}
+        self._group = typer.main.get_command(app)  # built once, not once a query
+        self._data, self._overlay = data, overlay
+        self._defaults = {"data": data, "overlay": overlay, "lang": lang}
+        self._lock = threading.Lock()
+        self.lang = _language(lang)
+
+    def say(self, message: str) -> str:
+        """One of this module's messages, in the chosen language."""
+        from .i18n import message as translate
+
+        return translate(message, self.lang)
+
+    def run(self, args: list[str]) -> Outcome:
+        refused = _refusal(args)
+        if refused is not None:
+            return Outcome(EXIT_USAGE, error=self.say(refused))
+        from . import facts
+
+        with self._lock, facts.keeping(self._kept):
+            return self._run(args)
+
+    def facts(self) -> Facts:
+        """The data the queries run on (loaded with the same options, kept the same way)."""
+        from . import facts, layers
+
+        paths = layers.layered_paths(self._data, self._overlay)
+        with self._lock, facts.keeping(self._kept):
+            return facts.load(paths)
+
+    def _run(self, args: list[str]) -> Outcome:
+        import typer
+
+        from .cli import Settings
+
+        # Click's usage errors (typer ships its own copy of Click: found, not named)
+        click_error: type[Exception] = next(
+            c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+        )
+
+        settings = Settings()
+        settings.merge(self._defaults)
+        settings.json = True
+        buffer = io.BytesIO()
+        caught = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n")
+        real_stdout = sys.stdout
+        sys.stdout = caught
+        try:
+            code = self._group.main(
+                args=list(args), prog_name="cpdt", standalone_mode=False, obj=settings
+            )
+            code = code if isinstance(code, int) else 0
+            error = None
+        except CpdtError as exc:  # already in the chosen language (cli._in_language)
+            code = exc.exit_code
+            error = "\n".join([exc.message, *exc.hints])
+        except click_error as exc:
+            code = getattr(exc, "exit_code", EXIT_USAGE)
+            error = getattr(exc, "format_message", exc.__str__)()
+        finally:
+            sys.stdout = real_stdout
+        caught.flush()
+        printed = buffer.getvalue()
+        if not printed.lstrip().startswith(b"{"):  # --json prints one object, or nothing
+            printed = _miss(args) if code == 1 else b""
+        return Outcome(code, printed, error)
+
+
+def _refusal(args: Any) -> str | None:
+    if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
+        return '"args" phải là một mảng chuỗi, ví dụ ["committee", "--year", "2021"]'
+    if any("\x00" in a for a in args):  # no command line can hold one; os calls refuse it
+        return NUL_IN_ARGS
+    options = args[: args.index("--")] if "--" in args else args  # after "--": words
+    if not any(a in COMMANDS for a in options):
+        return f"batch chỉ chạy các lệnh: {', '.join(COMMANDS)}"
+    printing = next((a for a in options if a in _PRINTS_ITS_OWN), None)
+    if printing is not None:
+        return f"batch không chạy {printing}"
+    return None
+
+
+def _language(flag: str | None) -> str:
+    from . import i18n
+    from .errors import UsageError
+
+    lang = i18n.choose(flag)
+    if lang not in i18n.LANGS:
+        raise UsageError(f"--lang '{lang}' không có; chọn một trong: vi, en")
+    return lang
+
+
+def _miss(args: list[str]) -> bytes:
+    """The count-0 object of a query that matched nothing (--json prints none on a miss)."""
+    from .output import SCHEMA_VERSION
+
+    command = next((a for a in args if a in COMMANDS), None)
+    return msgspec.json.encode({"schema_version": SCHEMA_VERSION, "command": command,
+                                "query": {}, "count": 0, "results": []})  # fmt: skip
+
+
+# --- cpdt batch ----------------------------------------------------------------------------
+
+
+def answer_line(runner: Runner, line: bytes) -> str:
+    """The output line (JSON, no newline) for one input line; never raises for what it holds.
+    The --json text is set in as it was printed, on one line: not decoded and encoded again."""
+    from .output import dumps
+
+    head, printed = _answer(runner, line)
+    text = dumps(head)
+    if printed:
+        text = f'{text[:-1]}, "result": {msgspec.json.format(printed, indent=0).decode()}}}'
+    return text
+
+
+def _answer(runner: Runner, line: bytes) -> tuple[dict[str, Any], bytes]:
+    say = runner.say
+    try:
+        request = msgspec.json.decode(line)
+    except msgspec.DecodeError as exc:
+        return {"id": None, "exit": EXIT_USAGE, "error": say(f"dòng không phải JSON: {exc}")}, b""
+    ident: Any = None
+    if isinstance(request, dict):
+        ident = request.get("id")
+        unknown = [k for k in request if k not in LINE_KEYS]
+        if unknown:
+            return {"id": ident, "exit": EXIT_USAGE, "error": say(_unknown_keys(unknown))}, b""
+        if "args" not in request:
+            return {"id": ident, "exit": EXIT_USAGE, "error": say('thiếu "args"')}, b""
+        args = request["args"]
+    elif isinstance(request, list):
+        args = request
+    else:
+        message = 'mỗi dòng là một đối tượng {"id": …, "args": […]} hoặc một mảng đối số'
+        return {"id": None, "exit": EXIT_USAGE, "error": say(message)}, b""
+    outcome = runner.run(args)
+    out: dict[str, Any] = {"id": ident, "exit": outcome.exit}
+    if outcome.error is not None:
+        out["error"] = outcome.error
+    return out, outcome.printed
+
+
+def _unknown_keys(keys: list[str]) -> str:
+    return f"khóa không biết: {', '.join(keys)}; một dòng có: {', '.join(LINE_KEYS)}"
+
+
+def read_lines(stdin: IO[str], runner: Runner) -> Iterator[bytes]:
+    """The non-blank lines of stdin, as bytes (each line's UTF-8 is checked by its decoder)."""
+    from .errors import UsageError
+
+    stream: IO[bytes] = getattr(stdin, "buffer", None) or io.BytesIO(stdin.read().encode())
+    while True:
+        try:
+            line = stream.readline()
+        except (OSError, ValueError) as exc:
+            raise UsageError(runner.say(f"không đọc được đầu vào: {exc}")) from None
+        if not line:
+            return
+        if line.strip():
+            yield line
+
+
+def run_batch(runner: Runner, lines: Iterable[bytes], out: IO[bytes]) -> None:
+    """JSON Lines are UTF-8 whatever the locale says (RFC 8259), so bytes are written."""
+    from .errors import PipeClosed
+
+    try:
+        for line in lines:
+            out.write(answer_line(runner, line).encode("utf-8", "surrogateescape") + b"\n")
+            out.flush()  # a caller that waits for each answer gets it at once
+    except BrokenPipeError:
+        raise PipeClosed() from None
