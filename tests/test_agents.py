@@ -558,3 +558,27 @@ def test_batch_answers_any_line_with_one_json_line(line_bytes: bytes) -> None:
     assert answer["exit"] in (0, 1, 2, 3)
     assert ("error" in answer) == (answer["exit"] != 0)
     assert ("result" in answer) == (answer["exit"] in (0, 1))
+
+
+@pytest.mark.parametrize("where", ["closed", "full"])
+def test_batch_on_a_stdout_that_cannot_be_written_exits_4(tmp_path, where):
+    """The batch writes through the same stdout as every command: exit 4, our message."""
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CPDT_")}
+    env.update(CPDT_DATA=str(FIXTURES / "facts.yaml"), CPDT_CACHE_DIR=str(tmp_path / "cache"))
+    # "closed": the process starts with descriptor 1 closed, as under `cpdt batch >&-`
+    start = "import os; os.close(1); " if where == "closed" else ""
+    code = f"{start}import sys; sys.argv = ['cpdt', 'batch']; from cpdt_cli.__main__ import main; main()"
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [sys.executable, "-c", code],
+            input=b'["law", "1619"]\n',
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=120,
+        )
+    err = proc.stderr.decode()
+    assert proc.returncode == 4
+    assert err.startswith("cpdt: ") and "Traceback" not in err

@@ -221,13 +221,9 @@ def read_lines(stdin: IO[str], runner: Runner) -> Iterator[bytes]:
             yield line
 
 
-def run_batch(runner: Runner, lines: Iterable[bytes], out: IO[bytes]) -> None:
-    """JSON Lines are UTF-8 whatever the locale says (RFC 8259), so bytes are written."""
-    from .errors import PipeClosed
-
-    try:
-        for line in lines:
-            out.write(answer_line(runner, line).encode("utf-8", "surrogateescape") + b"\n")
-            out.flush()  # a caller that waits for each answer gets it at once
-    except BrokenPipeError:
-        raise PipeClosed() from None
+def run_batch(runner: Runner, lines: Iterable[bytes], out: Any) -> None:
+    """JSON Lines are UTF-8 whatever the locale says (RFC 8259). `out` is the process's stdout
+    (streams.Stdout): a closed or full stdout is its OutputError (exit 4), a reader gone is
+    PipeClosed, as for every other command."""
+    for line in lines:
+        out.write_utf8(answer_line(runner, line) + "\n")  # flushed: each answer at once

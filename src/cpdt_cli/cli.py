@@ -573,8 +573,7 @@ def batch(
     settings = _settings(ctx)
     settings.merge({"data": data, "overlay": overlay, "lang": lang})
     runner = batch_.Runner(settings.data, settings.overlay, settings.lang)
-    sys.stdout.flush()
-    batch_.run_batch(runner, batch_.read_lines(sys.stdin, runner), sys.stdout.buffer)
+    batch_.run_batch(runner, batch_.read_lines(sys.stdin, runner), sys.stdout)
 
 
 @app.command()
