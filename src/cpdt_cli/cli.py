@@ -177,7 +177,7 @@ def listing(func: Callable[..., "Answer"]) -> Callable[..., None]:
     def command(ctx: typer.Context, **kwargs: Any) -> None:
         settings = _settings(ctx)
         settings.merge({name: kwargs.pop(f"{name}_") for name, _, _ in _SHARED})
-        _in_language(settings.language, lambda: _emit(ctx, func(ctx, **kwargs)))
+        _in_language(settings.language, lambda: _answer(ctx, func, kwargs))
 
     params = [*own.parameters.values(), *shared]
     del command.__wrapped__  # Typer must see the new signature, not the function's own
@@ -186,6 +186,25 @@ def listing(func: Callable[..., "Answer"]) -> Callable[..., None]:
     )
     command.__annotations__ = {p.name: p.annotation for p in params}
     return command
+
+
+def _answer(ctx: typer.Context, func: Callable[..., "Answer"], kwargs: dict[str, Any]) -> None:
+    """Run the query and print its answer; with --json a miss still prints the object
+    (`count: 0`, its notices and the message), then exits 1 with the message on stderr."""
+    from .errors import NotFound
+
+    try:
+        answer = func(ctx, **kwargs)
+    except NotFound as miss:
+        settings = _settings(ctx)
+        if settings.json or settings.format in ("json", "jsonl"):
+            from .queries import Answer
+
+            command = ctx.command.name or func.__name__
+            _emit(ctx, Answer(command, miss.query or {}, [], [*miss.notices, miss.message]))
+            miss.notices = []
+        raise
+    _emit(ctx, answer)
 
 
 def _in_language(lang: str, run: Callable[[], None]) -> None:

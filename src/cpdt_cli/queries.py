@@ -67,7 +67,12 @@ def statement_result(facts: Facts, st: Statement, title: str | None = None) -> R
         "valid_from": st.valid_from,
         "valid_until": st.valid_until,
         **st.fields,
+        "valid_from_precision": st.valid_from_precision,
+        "valid_until_precision": st.valid_until_precision,
+        "translations": list(st.translations),
         "notes": st.notes,
+        "notes_en": st.notes_en,
+        "provenance": st.provenance,
         "refs": list(st.refs),
         "citations": citations(facts, st.citations),
     }
@@ -358,6 +363,8 @@ def sources(facts: Facts) -> Answer:
             "external": s.external,
             "inferred": dict(s.inferred),
             "notes": s.notes,
+            "notes_en": s.notes_en,
+            "provenance": s.provenance,
             "cited_by": len(uses),
             # a source is its own evidence: one verbatim passage cited from it
             "citations": citations(facts, uses[:1]),
