@@ -119,6 +119,19 @@ YearOpt = Annotated[
 ]
 
 
+OnOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--on",
+        help=(
+            "Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021); mặc định hôm nay, không quá"
+            " ngày cập nhật dữ liệu."
+        ),
+        show_default=False,
+    ),
+]
+
+
 class Settings:
     """The output options, from the root (before the command) and the command (after it)."""
 
@@ -333,11 +346,13 @@ def agency(
             autocompletion=complete_agencies,
         ),
     ] = None,
+    year: YearOpt = None,
+    on: OnOpt = None,
 ) -> "Answer":
     """Cơ quan nào làm gì, kèm căn cứ pháp lý. Ví dụ: cpdt agency 'dau moi ky thuat'"""
     from . import queries
 
-    return queries.agency(_facts(ctx), _words(query))
+    return queries.agency(_facts(ctx), _words(query), year, on)
 
 
 @app.command()
@@ -399,6 +414,7 @@ def timeline(
         Optional[int],  # noqa: UP045
         typer.Option("--to", help="Đến năm, ví dụ --to 2019.", show_default=False),
     ] = None,
+    on: OnOpt = None,
     kind: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -414,7 +430,7 @@ def timeline(
     """Các mốc và văn bản theo thứ tự thời gian. Ví dụ: cpdt timeline --from 2018 --to 2019"""
     from . import temporal
 
-    return temporal.timeline(_facts(ctx), _words(query), year, start, end, kind)
+    return temporal.timeline(_facts(ctx), _words(query), year, start, end, kind, on)
 
 
 @app.command()
@@ -469,6 +485,13 @@ def check(
             )
         ),
     ] = None,
+    provenance: Annotated[
+        bool,
+        typer.Option(
+            "--provenance",
+            help="In cả ghi chú nguồn gốc (cách một dữ kiện được tìm ra, cho người bảo trì).",
+        ),
+    ] = False,
 ) -> None:
     """Kiểm tra tệp dữ kiện; liệt kê mọi lỗi kèm tệp:dòng. Ví dụ: cpdt check data/facts.yaml"""
     from . import facts, output
@@ -497,6 +520,21 @@ def check(
     }
     summary = ", ".join(f"{v} {k[lang == 'en']}" for k, v in counts.items())
     output.write(f"OK: {', '.join(map(str, targets))} — {summary}\n")
+    if provenance:
+        output.write("".join(f"{i}: {why}\n" for i, why in _provenance(model)))
+
+
+def _provenance(model: "Facts") -> list[tuple[str, str]]:
+    """Every maintainer's note on how a fact was found: provenance, and sources' inferred."""
+    out: list[tuple[str, str]] = []
+    for group in (model.sources, model.entities, model.committee_states, model.statements):
+        for item in group.values():
+            why = getattr(item, "provenance", None)
+            if why:
+                out.append((item.id, why))
+    for source in model.sources.values():
+        out += [(f"{source.id} ({field})", why) for field, why in source.inferred.items()]
+    return out
 
 
 @app.command()

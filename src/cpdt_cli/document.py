@@ -59,7 +59,11 @@ META_LABELS = {
     "reviewed_by": "Người kiểm duyệt",
     "url": "URL",
 }
-_OWN_META = {"committee-state": ("valid_from", "valid_until"), "membership": ("text_en",)}
+_OWN_META = {
+    "committee-state": ("valid_from", "valid_until"),
+    "membership": ("text_en",),
+    "agency": ("valid_from", "valid_until"),
+}  # fmt: skip
 # Maintainers' fields: in --json and `cpdt check --provenance`, never in a human answer.
 PROVENANCE_KEYS = ("provenance", "inferred")
 _TYPE_LABELS = {
@@ -170,6 +174,12 @@ def _children(key: str) -> Any:
 
     def extra(result: Result, item: Item, notes: _Notes) -> bool:
         item.children = [describe(child, notes) for child in result.get(key, [])]
+        if result.get("valid_until"):
+            item.meta.append((notes.t("Chấm dứt từ"), str(result["valid_until"])))
+        if result.get("successor"):
+            item.meta.append((notes.t("Cơ quan kế tục"), _name(result["successor"], notes.lang)))
+        for before in result.get("predecessors") or []:
+            item.meta.append((notes.t("Trước đó là"), _name(before, notes.lang)))
         return False
 
     return extra
@@ -180,6 +190,8 @@ def _name(ref: dict[str, Any], lang: str) -> str:
 
 
 def _role(result: Result, item: Item, notes: _Notes) -> bool:
+    if result.get("scope"):
+        item.meta.append((notes.t("Phạm vi"), _name(result["scope"], notes.lang)))
     basis = result.get("basis")
     if basis:
         where = f", {result['locator']}" if result.get("locator") else ""

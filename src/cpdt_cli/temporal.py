@@ -250,8 +250,10 @@ def timeline(
     start: int | None = None,
     end: int | None = None,
     kind: str | None = None,
+    on: str | None = None,
 ) -> Answer:
-    """Dated instruments and events in order, optionally within years, of a kind, or matching."""
+    """Dated instruments and events in order, optionally within years, of a kind, or matching;
+    with `on`, only what had happened by that day (as the record stood then)."""
     for value, option in ((year, "--year"), (start, "--from"), (end, "--to")):
         if value is not None:
             check_year(value, option)
@@ -263,11 +265,18 @@ def timeline(
         raise UsageError(f"--kind '{kind}' không có; chọn một trong: {', '.join(TIMELINE_KINDS)}")
     lo = f"{year if year is not None else start if start is not None else 0:04d}"
     hi = f"{year if year is not None else end if end is not None else 9999:04d}"
+    notices: list[str] = []
+    day = "9999-12-31"
+    if on is not None:
+        if year is not None:
+            raise UsageError("dùng --year hoặc --on, không dùng cả hai")
+        _, day, _, notices = window(facts, None, on)
     entries = [*_instrument_entries(facts), *_statement_entries(facts)]
     chosen = [
         e
         for e in entries
         if lo <= e["date"][:4] <= hi
+        and date_bounds(e["date"])[0] <= day
         and (kind is None or e["kind"] == kind)
         and (not query or _words_in(query, e["_haystack"]))
     ]
@@ -280,7 +289,9 @@ def timeline(
             ("thử bỏ bớt điều kiện, ví dụ: cpdt timeline --from 2018 --to 2019",),
         )
     query_doc = {"text": query, "year": year, "from": start, "to": end, "kind": kind}
-    return Answer("timeline", query_doc, chosen)
+    if on is not None:
+        query_doc["on"] = day
+    return Answer("timeline", query_doc, chosen, notices)
 
 
 def _instrument_entries(facts: Facts) -> list[Result]:
