@@ -184,9 +184,7 @@ def _bib_entry(src: dict[str, Any]) -> str:
         fields.append(("url", src["url"].replace("{", "%7B").replace("}", "%7D")))
     if src.get("language"):
         fields.append(("langid", {"vi": "vietnamese", "en": "english"}.get(src["language"], "")))
-    notes = [f"{name}: {why}" for name, why in (src.get("inferred") or {}).items()]
-    if notes:
-        fields.append(("note", "Inferred " + "; ".join(notes)))
+    # how a field was inferred is for maintainers (`cpdt check --provenance`), not a citation
     entry = "online" if src.get("url") else "misc"
     body = ",\n".join(f"  {name} = {{{tex_escape(value) if name == 'note' else value}}}"
                       for name, value in fields if value)  # fmt: skip
