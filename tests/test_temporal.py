@@ -135,7 +135,13 @@ def _provenance_texts() -> list[str]:
 
     model = facts.load([ROOT / "data" / "facts.yaml"])
     texts = []
-    for group in (model.sources, model.entities, model.committee_states, model.statements):
+    for group in (
+        model.sources,
+        model.entities,
+        model.instruments,
+        model.committee_states,
+        model.statements,
+    ):
         texts += [i.provenance for i in group.values() if getattr(i, "provenance", None)]
     for s in model.sources.values():
         texts += list(s.inferred.values())

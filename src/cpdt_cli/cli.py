@@ -527,7 +527,13 @@ def check(
 def _provenance(model: "Facts") -> list[tuple[str, str]]:
     """Every maintainer's note on how a fact was found: provenance, and sources' inferred."""
     out: list[tuple[str, str]] = []
-    for group in (model.sources, model.entities, model.committee_states, model.statements):
+    for group in (
+        model.sources,
+        model.entities,
+        model.instruments,
+        model.committee_states,
+        model.statements,
+    ):
         for item in group.values():
             why = getattr(item, "provenance", None)
             if why:

@@ -65,6 +65,8 @@ class Instrument(msgspec.Struct, omit_defaults=True):
     title_en: str | None = None
     relations: list[Relation] = []
     notes: str | None = None
+    notes_en: str | None = None
+    provenance: str | None = None
 
 
 class CommitteeState(msgspec.Struct, omit_defaults=True):
