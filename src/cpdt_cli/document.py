@@ -150,7 +150,8 @@ def describe(result: Result, notes: _Notes, cite: bool = True) -> Item:
         shown = _day(result, key, notes) if key in ("valid_from", "valid_until") else str(value)
         if str(value) not in item.title:
             item.meta.append((notes.t(label), shown))
-    if notes.lang == "en" and original and original != item.text:
+    membership = result.get("kind") == "membership"  # one line: its text is in --json
+    if notes.lang == "en" and original and not membership and original != item.text:
         item.meta.append(("Vietnamese", original))
     if item.text and _is_translation(result, notes.lang):
         item.text += f" ({notes.t('bản dịch của cpdt')})"
