@@ -216,3 +216,10 @@ def test_periods_of_one_body_and_of_ended_entities(cpdt) -> None:
         states.sort(key=lambda s: s.valid_from)
         for a, b in itertools.pairwise(states):
             assert a.valid_until == b.valid_from, (a.id, b.id)
+
+
+def test_csv_and_md_mark_our_translations(cpdt) -> None:
+    csv = cpdt("--data", DATA, "define", "--source", "gbde", "--format", "csv", "--lang", "en").out
+    assert "(cpdt's translation)" in csv
+    md = cpdt("--data", DATA, "law", "598", "--format", "md", "--lang", "en").out
+    assert "(cpdt's translation)" in md

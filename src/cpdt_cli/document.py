@@ -153,7 +153,7 @@ def describe(result: Result, notes: _Notes, cite: bool = True) -> Item:
     membership = result.get("kind") == "membership"  # one line: its text is in --json
     if notes.lang == "en" and original and not membership and original != item.text:
         item.meta.append(("Vietnamese", original))
-    if item.text and _is_translation(result, notes.lang):
+    if item.text and is_translation(result, notes.lang):
         item.text += f" ({notes.t('bản dịch của cpdt')})"
     note = result.get("notes_en") if notes.lang == "en" else None
     note = note or result.get("notes")
@@ -162,11 +162,14 @@ def describe(result: Result, notes: _Notes, cite: bool = True) -> Item:
     return item
 
 
-def _is_translation(result: Result, lang: str) -> bool:
-    """Whether the text shown is cpdt's own translation (English in en; flagged text in vi)."""
+def is_translation(result: Result, lang: str) -> bool:
+    """Whether the text shown is cpdt's own translation: in en, a flagged text_en, or an
+    instrument's title_en (always ours); in vi, a text flagged as translated from English."""
     flagged = result.get("translations") or []
     if lang == "en":
-        return bool(result.get("text_en")) and "text_en" in flagged
+        if result.get("text_en"):
+            return "text_en" in flagged
+        return bool(result.get("title_en")) and bool(result.get("number"))
     return "text" in flagged
 
 

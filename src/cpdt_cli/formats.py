@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .document import Document, Footnote, Item, build_document, footnote_text, localized
+from .document import (
+    Document,
+    Footnote,
+    Item,
+    build_document,
+    footnote_text,
+    is_translation,
+    localized,
+)
+from .i18n import tr
 from .queries import Answer
 
 
@@ -104,6 +113,8 @@ def to_csv(answer: Answer, lang: str) -> str:
     writer.writerow(CSV_COLUMNS)
     for result in answer.results:
         title, text, _ = localized(result, lang)
+        if text and is_translation(result, lang):
+            text += f" ({tr('bản dịch của cpdt', lang)})"
         if not text:
             parts = [
                 *result.get("roles", []),
