@@ -181,3 +181,33 @@ def test_days_in_month_agrees_with_calendar() -> None:
     for year in (1900, 1999, 2000, 2004, 2021, 2100, 2400):
         for month in range(1, 13):
             assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
+
+
+def test_a_translation_must_be_flagged_as_ours(cpdt, tmp_path: Path) -> None:
+    text = GOOD.replace("    translations: [text_en]\n", "", 1)
+    path = write(tmp_path, text)
+    r = cpdt("check", path)
+    assert r.code == 3
+    line = line_of(text, "text_en:")
+    assert f"{path}:{line}: 'def.unesco.en': text_en is cpdt's own translation" in r.err
+
+
+def test_an_ended_body_names_its_successor_or_none(cpdt, tmp_path: Path) -> None:
+    ended = '    kind: agency\n    valid_until: "2025-03-01"\n'
+    text = GOOD.replace("    kind: agency\n", ended, 1)
+    path = write(tmp_path, text)
+    r = cpdt("check", path)
+    assert r.code == 3
+    assert "'org.pm' ended (2025-03-01) but names no successor" in r.err
+    path = write(tmp_path, text.replace(ended, ended + '    successor: "none"\n'))
+    assert cpdt("check", path).code == 0
+    path = write(tmp_path, text.replace(ended, ended + "    successor: org.nowhere\n"))
+    assert "successor: no entity with id 'org.nowhere'" in cpdt("check", path).err
+
+
+def test_a_precision_is_one_of_the_known_ones(cpdt, tmp_path: Path) -> None:
+    text = GOOD.replace("    translations: [text_en]\n", "    translations: [text_en]\n"
+                        "    valid_from: \"2019-09\"\n    valid_from_precision: roughly\n", 1)  # fmt: skip
+    path = write(tmp_path, text)
+    r = cpdt("check", path)
+    assert r.code == 3 and "valid_from_precision 'roughly' is not one of" in r.err

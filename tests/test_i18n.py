@@ -24,10 +24,12 @@ def test_english_names_and_labels(cpdt) -> None:
     assert "Sources" in lines and "Nguồn" not in lines
 
 
-def test_vietnamese_is_the_default_and_keeps_english_as_a_note(cpdt) -> None:
+def test_vietnamese_is_the_default_and_shows_no_english_unless_asked(cpdt) -> None:
     out = cpdt("agency", "tttt", "--format", "plain").out
     assert out.splitlines()[2] == "Bộ Thông tin và Truyền thông"
-    assert "English: Ministry of Information and Communications" in out
+    assert "English" not in out and "Ministry of Information" not in out
+    out = cpdt("agency", "tttt", "--format", "plain", "--lang", "en").out
+    assert out.splitlines()[2] == "Ministry of Information and Communications"
 
 
 def test_committee_and_instruments_in_english(cpdt) -> None:

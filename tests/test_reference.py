@@ -137,7 +137,10 @@ def test_committee_default_is_latest_and_after_last_change_has_notice(cpdt) -> N
     assert [r["id"] for r in cpdt("committee", "--json").json()["results"]] == ["ubqg.2021"]
     r = cpdt("committee", "--on", "2030-01-01", "--json")
     assert r.code == 0 and [x["id"] for x in r.json()["results"]] == ["ubqg.2021"]
-    assert "dữ liệu cập nhật đến 2026-11-23" in r.err
+    assert "sau ngày cập nhật dữ liệu (ngày 23/11/2026): sau đó có thể đã khác" in r.err
+    assert r.json()["notices"] == [
+        "sau ngày cập nhật dữ liệu (ngày 23/11/2026): sau đó có thể đã khác"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -132,6 +132,19 @@ YearOpt = Annotated[
 ]
 
 
+OnOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--on",
+        help=(
+            "Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021); mặc định hôm nay, không quá"
+            " ngày cập nhật dữ liệu."
+        ),
+        show_default=False,
+    ),
+]
+
+
 class Settings:
     """The output options, from the root (before the command) and the command (after it)."""
 
@@ -195,7 +208,7 @@ def listing(func: Callable[..., "Answer"]) -> Callable[..., None]:
     def command(ctx: typer.Context, **kwargs: Any) -> None:
         settings = _settings(ctx)
         settings.merge({name: kwargs.pop(f"{name}_") for name, _, _ in _SHARED})
-        _in_language(settings.language, lambda: _emit(ctx, func(ctx, **kwargs)))
+        _in_language(settings.language, lambda: _answer(ctx, func, kwargs))
 
     params = [*own.parameters.values(), *shared]
     del command.__wrapped__  # Typer must see the new signature, not the function's own
@@ -204,6 +217,38 @@ def listing(func: Callable[..., "Answer"]) -> Callable[..., None]:
     )
     command.__annotations__ = {p.name: p.annotation for p in params}
     return command
+
+
+def _answer(ctx: typer.Context, func: Callable[..., "Answer"], kwargs: dict[str, Any]) -> None:
+    """Run the query and print its answer; with --json a miss still prints the object
+    (`count: 0`, its notices and the message), then exits 1 with the message on stderr."""
+    from .errors import NotFound
+
+    try:
+        answer = func(ctx, **kwargs)
+    except NotFound as miss:
+        settings = _settings(ctx)
+        if settings.json or settings.format in ("json", "jsonl"):
+            from .queries import Answer
+
+            command = ctx.command.name or func.__name__
+            asked = miss.query or {
+                ("text" if k == "query" else k): (_words(v) if k == "query" else v)
+                for k, v in kwargs.items()
+                if _plain(v)
+            }
+            # the miss's own message is in the JSON's notices; on stderr main() prints it once
+            _emit(ctx, Answer(command, asked, [], [*miss.notices, miss.message]), unsaid=1)
+            miss.notices = []
+        raise
+    _emit(ctx, answer)
+
+
+def _plain(value: Any) -> bool:
+    """A value a query object can echo as JSON: set, and text, a number or a list of text."""
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(v, str) for v in value)
+    return value is not None and value is not False and isinstance(value, (str, int))
 
 
 def _in_language(lang: str, run: Callable[[], None]) -> None:
@@ -269,14 +314,21 @@ def _facts(ctx: typer.Context, data: list[Path] | None = None) -> "Facts":
 
 
 def _emit(
-    ctx: typer.Context, answer: "Answer", json_: bool = False, fmt: str | None = None
+    ctx: typer.Context,
+    answer: "Answer",
+    json_: bool = False,
+    fmt: str | None = None,
+    *,
+    unsaid: int = 0,
 ) -> None:
+    """Print the answer; its notices go to stderr too, but for the last `unsaid` of them,
+    which the caller prints itself (a miss's message, with its hints)."""
     from . import output
 
     settings = _settings(ctx)
     settings.merge({"json": json_, "format": fmt})
     lang = settings.language
-    for notice in answer.notices:
+    for notice in answer.notices[: len(answer.notices) - unsaid]:
         output.notify(notice, lang)
     color = output.color_wanted(settings.color or "auto", sys.stdout)
     chosen = "json" if settings.json else settings.format
@@ -339,11 +391,13 @@ def agency(
             autocompletion=complete_agencies,
         ),
     ] = None,
+    year: YearOpt = None,
+    on: OnOpt = None,
 ) -> "Answer":
     """Cơ quan nào làm gì, kèm căn cứ pháp lý. Ví dụ: cpdt agency 'dau moi ky thuat'"""
     from . import queries
 
-    return queries.agency(_facts(ctx), _words(query))
+    return queries.agency(_facts(ctx), _words(query), year, on)
 
 
 @app.command()
@@ -405,6 +459,7 @@ def timeline(
         Optional[int],  # noqa: UP045
         typer.Option("--to", help="Đến năm, ví dụ --to 2019.", show_default=False),
     ] = None,
+    on: OnOpt = None,
     kind: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -420,7 +475,7 @@ def timeline(
     """Các mốc và văn bản theo thứ tự thời gian. Ví dụ: cpdt timeline --from 2018 --to 2019"""
     from . import temporal
 
-    return temporal.timeline(_facts(ctx), _words(query), year, start, end, kind)
+    return temporal.timeline(_facts(ctx), _words(query), year, start, end, kind, on)
 
 
 @app.command()
@@ -476,6 +531,13 @@ def check(
             ),
         ),
     ] = None,
+    provenance: Annotated[
+        bool,
+        typer.Option(
+            "--provenance",
+            help="In cả ghi chú nguồn gốc (cách một dữ kiện được tìm ra, cho người bảo trì).",
+        ),
+    ] = False,
 ) -> None:
     """Kiểm tra tệp dữ kiện; liệt kê mọi lỗi kèm tệp:dòng. Ví dụ: cpdt check data/facts.yaml"""
     from . import facts, output, streams
@@ -502,6 +564,27 @@ def check(
     }
     summary = ", ".join(f"{v} {k[lang == 'en']}" for k, v in counts.items())
     output.write(f"OK: {where} — {summary}\n")
+    if provenance:
+        output.write("".join(f"{i}: {output.inert(why)}\n" for i, why in _provenance(model)))
+
+
+def _provenance(model: "Facts") -> list[tuple[str, str]]:
+    """Every maintainer's note on how a fact was found: provenance, and sources' inferred."""
+    out: list[tuple[str, str]] = []
+    for group in (
+        model.sources,
+        model.entities,
+        model.instruments,
+        model.committee_states,
+        model.statements,
+    ):
+        for item in group.values():
+            why = getattr(item, "provenance", None)
+            if why:
+                out.append((item.id, why))
+    for source in model.sources.values():
+        out += [(f"{source.id} ({field})", why) for field, why in source.inferred.items()]
+    return out
 
 
 @app.command()

@@ -59,7 +59,13 @@ META_LABELS = {
     "reviewed_by": "Người kiểm duyệt",
     "url": "URL",
 }
-_OWN_META = {"committee-state": ("valid_from", "valid_until"), "membership": ("text_en",)}
+_OWN_META = {
+    "committee-state": ("valid_from", "valid_until"),
+    "membership": ("text_en",),
+    "agency": ("valid_from", "valid_until"),
+}  # fmt: skip
+# Maintainers' fields: in --json and `cpdt check --provenance`, never in a human answer.
+PROVENANCE_KEYS = ("provenance", "inferred")
 _TYPE_LABELS = {
     "resolution": "Nghị quyết", "decree": "Nghị định", "decision": "Quyết định",
     "notice": "Thông báo", "regulation": "Quy chế", "law": "Luật", "circular": "Thông tư",
@@ -141,16 +147,30 @@ def describe(result: Result, notes: _Notes, cite: bool = True) -> Item:
         value = result.get(key)
         if value in (None, "", [], False) or (key == "language" and value == "vi") or key in skip:
             continue
+        shown = _day(result, key, notes) if key in ("valid_from", "valid_until") else str(value)
         if str(value) not in item.title:
-            item.meta.append((notes.t(label), str(value)))
-    if notes.lang == "en":
-        if original and original != item.text:
-            item.meta.append(("Vietnamese", original))
-    elif result.get("text_en") and result.get("text_en") != item.text and "text_en" not in skip:
-        item.meta.append(("English", str(result["text_en"])))
-    if result.get("notes"):
-        item.meta.append((notes.t("Ghi chú"), str(result["notes"])))
+            item.meta.append((notes.t(label), shown))
+    membership = result.get("kind") == "membership"  # one line: its text is in --json
+    if notes.lang == "en" and original and not membership and original != item.text:
+        item.meta.append(("Vietnamese", original))
+    if item.text and is_translation(result, notes.lang):
+        item.text += f" ({notes.t('bản dịch của cpdt')})"
+    note = result.get("notes_en") if notes.lang == "en" else None
+    note = note or result.get("notes")
+    if note:
+        item.meta.append((notes.t("Ghi chú"), str(note)))
     return item
+
+
+def is_translation(result: Result, lang: str) -> bool:
+    """Whether the text shown is cpdt's own translation: in en, a flagged text_en, or an
+    instrument's title_en (always ours); in vi, a text flagged as translated from English."""
+    flagged = result.get("translations") or []
+    if lang == "en":
+        if result.get("text_en"):
+            return "text_en" in flagged
+        return bool(result.get("title_en")) and bool(result.get("number"))
+    return "text" in flagged
 
 
 def _children(key: str) -> Any:
@@ -158,8 +178,12 @@ def _children(key: str) -> Any:
 
     def extra(result: Result, item: Item, notes: _Notes) -> bool:
         item.children = [describe(child, notes) for child in result.get(key, [])]
-        if result.get("name_en") and notes.lang != "en":
-            item.meta.append(("English", str(result["name_en"])))
+        if result.get("valid_until"):
+            item.meta.append((notes.t("Chấm dứt từ"), str(result["valid_until"])))
+        if result.get("successor"):
+            item.meta.append((notes.t("Cơ quan kế tục"), _name(result["successor"], notes.lang)))
+        for before in result.get("predecessors") or []:
+            item.meta.append((notes.t("Trước đó là"), _name(before, notes.lang)))
         return False
 
     return extra
@@ -170,6 +194,8 @@ def _name(ref: dict[str, Any], lang: str) -> str:
 
 
 def _role(result: Result, item: Item, notes: _Notes) -> bool:
+    if result.get("scope"):
+        item.meta.append((notes.t("Phạm vi"), _name(result["scope"], notes.lang)))
     basis = result.get("basis")
     if basis:
         where = f", {result['locator']}" if result.get("locator") else ""
@@ -180,13 +206,30 @@ def _role(result: Result, item: Item, notes: _Notes) -> bool:
     return True
 
 
+def _day(result: Result, key: str, notes: _Notes) -> str:
+    """A validity date, with "(reported on)" where the change is known only from a report."""
+    value = str(result[key])
+    if result.get(f"{key}_precision") == "reported":
+        value += f" ({notes.t('ngày đưa tin')})"
+    return value
+
+
 def _committee(result: Result, item: Item, notes: _Notes) -> bool:
-    ins = result["instrument"]
+    ins = result.get("instrument")
     until = result.get("valid_until")
-    start = result["valid_from"]
-    period = f"{start} → {until}" if until else f"{notes.t('từ')} {start}"
+    start = _day(result, "valid_from", notes)
+    period = (
+        f"{start} → {_day(result, 'valid_until', notes)}" if until else f"{notes.t('từ')} {start}"
+    )
+    if result.get("successor_of"):
+        predecessor = _name(result["successor_of"], notes.lang)
+        item.meta.append((notes.t("Cơ quan kế tục của"), predecessor))
     item.meta.append((notes.t("Thời kỳ"), period))
-    item.meta.append((notes.t(_CHANGES.get(result.get("change", ""), "Văn bản")), ins["number"]))
+    change = _CHANGES.get(result.get("change", ""), "Văn bản")
+    if ins:
+        item.meta.append((notes.t(change), ins["number"]))
+    else:
+        item.meta.append((notes.t(change), notes.t("văn bản không nêu số hiệu trong nguồn")))
     if result.get("ended_by"):
         ended = result["ended_by"]
         dated = f" ({ended['date']})" if ended.get("date") else ""  # a date the data lacks: none
@@ -205,15 +248,16 @@ def _membership(result: Result, item: Item, notes: _Notes) -> bool:
         label = item.title
     item.title = f"{label}: {result.get('holder', '')}"
     if result.get("person") and result["person"]["name"] not in item.title:
-        item.title += f" ({result['person']['name']})"
+        item.title += f" — {_name(result['person'], notes.lang)}"
     item.text = ""
     item.marks = [notes.mark(c) for c in result.get("citations", [])]
-    if result.get("inferred"):
-        item.meta.append((notes.t("Suy ra"), str(result["inferred"])))
     return False
 
 
-_CHANGES = {"founded": "Thành lập theo", "amended": "Sửa đổi theo", "renamed": "Đổi tên theo"}
+_CHANGES = {
+    "founded": "Thành lập theo", "amended": "Sửa đổi theo", "renamed": "Đổi tên theo",
+    "consolidated": "Kiện toàn theo", "members-approved": "Phê duyệt danh sách thành viên",
+}  # fmt: skip
 
 
 def _instrument(result: Result, item: Item, notes: _Notes) -> bool:
@@ -238,8 +282,6 @@ def _instrument(result: Result, item: Item, notes: _Notes) -> bool:
 
 def _source(result: Result, item: Item, notes: _Notes) -> bool:
     item.meta.append((notes.t("Số mục trích dẫn"), str(result.get("cited_by", 0))))
-    for name, why in (result.get("inferred") or {}).items():
-        item.meta.append((f"{notes.t('Suy ra')} ({name})", why))
     return False
 
 

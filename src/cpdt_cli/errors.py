@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
@@ -23,9 +23,21 @@ class CpdtError(Exception):
 
 
 class NotFound(CpdtError):
-    """The query matched nothing; `hints` carry suggestions."""
+    """The query matched nothing; `hints` carry suggestions. `query` and `notices` let --json
+    still print the answer's object, with `count: 0`."""
 
     exit_code = EXIT_NOT_FOUND
+
+    def __init__(
+        self,
+        message: str,
+        hints: tuple[str, ...] = (),
+        query: dict[str, Any] | None = None,
+        notices: list[str] | None = None,
+    ) -> None:
+        super().__init__(message, hints)
+        self.query = query
+        self.notices = notices or []
 
 
 class UsageError(CpdtError):

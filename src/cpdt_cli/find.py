@@ -210,7 +210,7 @@ def _instrument_doc(facts: Facts, instrument_id: str) -> ranking.Doc:
 
 def _state_doc(facts: Facts, state_id: str) -> ranking.Doc:
     s = facts.committee_states[state_id]
-    ins = facts.instruments.get(s.instrument)
+    ins = facts.instruments.get(s.instrument or "")
     return ranking.Doc(
         s.id,
         "committee-state",
@@ -274,7 +274,7 @@ def _result(facts: Facts, kind: str, item_id: str) -> Result:
             "valid_from": s.valid_from,
             "valid_until": s.valid_until,
             "change": s.change,
-            "instrument": _instrument_ref(facts, s.instrument),
+            "instrument": _instrument_ref(facts, s.instrument) if s.instrument else None,
             "citations": citations(facts, s.citations),
         }
     if kind == "source":

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .document import Document, Footnote, Item, build_document, footnote_text, localized
+from .document import (
+    Document,
+    Footnote,
+    Item,
+    build_document,
+    footnote_text,
+    is_translation,
+    localized,
+)
+from .i18n import tr
 from .queries import Answer
 
 
@@ -108,6 +117,8 @@ def to_csv(answer: Answer, lang: str) -> str:
     writer.writerow(CSV_COLUMNS)
     for result in answer.results:
         title, text, _ = localized(result, lang)
+        if text and is_translation(result, lang):
+            text += f" ({tr('bản dịch của cpdt', lang)})"
         if not text:
             parts = [
                 *result.get("roles", []),
@@ -194,9 +205,7 @@ def _bib_entry(src: dict[str, Any]) -> str:
         fields.append(("url", safe_url(src["url"])))
     if src.get("language"):
         fields.append(("langid", {"vi": "vietnamese", "en": "english"}.get(src["language"], "")))
-    notes = [f"{name}: {why}" for name, why in (src.get("inferred") or {}).items()]
-    if notes:
-        fields.append(("note", "Inferred " + "; ".join(notes)))
+    # how a field was inferred is for maintainers (`cpdt check --provenance`), not a citation
     entry = "online" if src.get("url") else "misc"
     body = ",\n".join(f"  {name} = {{{tex_escape(value) if name == 'note' else value}}}"
                       for name, value in fields if value)  # fmt: skip

@@ -170,6 +170,8 @@ def _result(facts: Facts, ins: Instrument) -> Result:
         "text": ins.title,
         "title_en": ins.title_en,
         "notes": ins.notes,
+        "notes_en": ins.notes_en,
+        "provenance": ins.provenance,
         "relations": relations,
         "related_by": inverse,
         "cited_by": cited_by,

@@ -24,6 +24,8 @@ class Source(msgspec.Struct, omit_defaults=True):
     language: str = "vi"
     inferred: dict[str, str] = {}
     notes: str | None = None
+    notes_en: str | None = None
+    provenance: str | None = None  # how the record was found: JSON and `check --provenance` only
 
 
 class Entity(msgspec.Struct, omit_defaults=True):
@@ -35,6 +37,15 @@ class Entity(msgspec.Struct, omit_defaults=True):
     aliases: list[str] = []
     parent: str | None = None
     notes: str | None = None
+    notes_en: str | None = None
+    provenance: str | None = None
+    valid_from: str | None = None
+    valid_from_precision: str | None = None
+    valid_until: str | None = None  # exclusive: the first day it no longer existed
+    valid_until_precision: str | None = None
+    ended_by: str | None = None  # instrument id
+    successor: str | None = None  # entity id, or "none"
+    citations: list[Citation] = []
 
 
 class Relation(msgspec.Struct, omit_defaults=True):
@@ -54,6 +65,8 @@ class Instrument(msgspec.Struct, omit_defaults=True):
     title_en: str | None = None
     relations: list[Relation] = []
     notes: str | None = None
+    notes_en: str | None = None
+    provenance: str | None = None
 
 
 class CommitteeState(msgspec.Struct, omit_defaults=True):
@@ -61,13 +74,17 @@ class CommitteeState(msgspec.Struct, omit_defaults=True):
     body: str
     name: str
     valid_from: str
-    instrument: str
     change: str
     citations: list[Citation]
+    instrument: str | None = None  # None where no source gives the approving document
     name_en: str | None = None
+    valid_from_precision: str | None = None
     valid_until: str | None = None
+    valid_until_precision: str | None = None
     ended_by: str | None = None
     notes: str | None = None
+    notes_en: str | None = None
+    provenance: str | None = None
 
 
 class Statement(msgspec.Struct, omit_defaults=True):
@@ -84,6 +101,11 @@ class Statement(msgspec.Struct, omit_defaults=True):
     valid_until: str | None = None
     refs: list[str] = []
     notes: str | None = None
+    notes_en: str | None = None
+    provenance: str | None = None
+    valid_from_precision: str | None = None
+    valid_until_precision: str | None = None
+    translations: list[str] = []  # fields that are cpdt's own translation, not a source's words
     fields: dict[str, Any] = {}  # the kind's own fields (docs/FACTS.md)
 
     @property

@@ -74,14 +74,18 @@ class Utf8(str):
 # --- JSON ----------------------------------------------------------------------------------
 
 
-def to_json(answer: Answer, ascii_only: bool = False) -> str:
-    doc = {
+def to_json(answer: Answer, ascii_only: bool = False, lang: str = "vi") -> str:
+    from .i18n import message
+
+    doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "command": answer.command,
         "query": answer.query,
         "count": len(answer.results),
         "results": answer.results,
     }
+    if answer.notices:
+        doc["notices"] = [message(n, lang) for n in answer.notices]
     return dumps(doc, indent=2, ascii_only=ascii_only) + "\n"
 
 
@@ -329,7 +333,7 @@ def default_format(color: bool, color_choice: str, stream: Any) -> str:
 
 def render(answer: Answer, fmt: str, lang: str = "vi", color: bool = False) -> str:
     if fmt == "json":
-        return to_json(answer, ascii_only=not _stdout_is_unicode())
+        return to_json(answer, ascii_only=not _stdout_is_unicode(), lang=lang)
     if fmt == "jsonl":
         from . import formats
 

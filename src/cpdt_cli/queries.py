@@ -67,7 +67,12 @@ def statement_result(facts: Facts, st: Statement, title: str | None = None) -> R
         "valid_from": st.valid_from,
         "valid_until": st.valid_until,
         **st.fields,
+        "valid_from_precision": st.valid_from_precision,
+        "valid_until_precision": st.valid_until_precision,
+        "translations": list(st.translations),
         "notes": st.notes,
+        "notes_en": st.notes_en,
+        "provenance": st.provenance,
         "refs": list(st.refs),
         "citations": citations(facts, st.citations),
     }
@@ -198,11 +203,17 @@ def _statement_text(st: Statement) -> str:
     return " ".join([st.wording, st.text_en or "", *(c.quote for c in st.citations)])
 
 
-def agency(facts: Facts, query: str | None = None) -> Answer:
-    """Bodies and what they do, each role with its legal basis."""
+def agency(
+    facts: Facts, query: str | None = None, year: int | None = None, on: str | None = None
+) -> Answer:
+    """Bodies and what they do, each role with its legal basis, as of a day or in a year
+    (by default today, bounded by the data's date)."""
+    from .temporal import period_overlaps, window
+
+    lo, hi, when, notices = window(facts, year, on)
     roles: dict[str, list[Statement]] = {}
     for st in facts.statements.values():
-        if st.kind in _ROLE_KINDS:
+        if st.kind in _ROLE_KINDS and period_overlaps(st.valid_from, st.valid_until, lo, hi):
             owner = st.fields.get("to") if st.kind == "task-transfer" else st.subject
             if owner:
                 roles.setdefault(owner, []).append(st)
@@ -210,8 +221,19 @@ def agency(facts: Facts, query: str | None = None) -> Answer:
     position = {ident: i for i, ident in enumerate(facts.entities)}  # not list.index: linear
     bodies.sort(key=lambda e: position[e.id])
     chosen: list[tuple[Entity, list[Statement]]] = []
+    query_doc = {"text": query, **when}
     if query:
         from . import search
+
+        ended = [
+            e for e in facts.entities.values()
+            if e.kind in AGENCY_KINDS and e.valid_until and e.id not in roles
+            and hi >= e.valid_until
+        ]  # fmt: skip
+        for hit in search.match_names(
+            query, [search.Named(e.id, e.name, _entity_names(e)) for e in ended]
+        ):
+            notices.append(_ended_agency(facts, facts.entities[hit.id]))
 
         named = search.match_names(
             query, [search.Named(e.id, e.name, _entity_names(e)) for e in bodies]
@@ -229,14 +251,40 @@ def agency(facts: Facts, query: str | None = None) -> Answer:
             named = [search.Named(e.id, e.name, _entity_names(e)) for e in bodies]
             hints = search.did_you_mean(query, named)
             hints.append(f"thử: cpdt agency (mọi cơ quan) hoặc cpdt search '{query}'")
-            raise NotFound(f"không có cơ quan hay nhiệm vụ nào khớp với '{query}'", tuple(hints))
+            if notices and "chấm dứt" in notices[-1]:
+                raise NotFound(notices[-1], (f"thử: cpdt agency --year 2024 {query}",),
+                               query=query_doc, notices=notices[:-1])  # fmt: skip
+            raise NotFound(
+                f"không có cơ quan hay nhiệm vụ nào khớp với '{query}'",
+                tuple(hints),
+                query=query_doc,
+                notices=notices,
+            )
     else:
         chosen = [(e, roles[e.id]) for e in bodies]
-    results = [_agency_result(facts, e, sts) for e, sts in chosen]
-    return Answer("agency", {"text": query}, results)
+    for e, _ in chosen:
+        if e.valid_until and hi >= e.valid_until:
+            notices.append(_ended_agency(facts, e))
+    predecessors: dict[str, list[str]] = {}  # one pass, not one per body
+    for e in facts.entities.values():
+        if e.successor:
+            predecessors.setdefault(e.successor, []).append(e.id)
+    results = [_agency_result(facts, e, sts, predecessors.get(e.id, [])) for e, sts in chosen]
+    return Answer("agency", query_doc, results, notices)
 
 
-def _agency_result(facts: Facts, e: Entity, sts: list[Statement]) -> Result:
+def _ended_agency(facts: Facts, e: Entity) -> str:
+    from .temporal import _number, _when
+
+    by = f" theo {_number(facts, e.ended_by)}" if e.ended_by else ""
+    successor = facts.entities.get(e.successor or "")
+    tail = f"; cơ quan kế tục: {successor.name}" if successor else ""
+    return f"{e.name} đã chấm dứt từ {_when(e.valid_until or '')}{by}{tail}"
+
+
+def _agency_result(
+    facts: Facts, e: Entity, sts: list[Statement], predecessors: list[str]
+) -> Result:
     items = []
     for st in sts:
         label = st.fields.get("role") or (
@@ -245,6 +293,7 @@ def _agency_result(facts: Facts, e: Entity, sts: list[Statement]) -> Result:
         item = statement_result(facts, st, str(label)[:1].upper() + str(label)[1:])
         basis = st.fields.get("basis")
         item["basis"] = _instrument_ref(facts, basis) if basis else None
+        item["scope"] = entity_ref(facts, st.fields.get("scope"))
         if st.kind == "task-transfer":
             item["from"] = entity_ref(facts, st.fields.get("from"))
             item["to"] = entity_ref(facts, st.fields.get("to"))
@@ -258,6 +307,14 @@ def _agency_result(facts: Facts, e: Entity, sts: list[Statement]) -> Result:
         "name_en": e.name_en,
         "short": e.short,
         "parent": entity_ref(facts, parent.id) if parent else None,
+        "valid_from": e.valid_from,
+        "valid_until": e.valid_until,
+        "ended_by": _instrument_ref(facts, e.ended_by) if e.ended_by else None,
+        "successor": entity_ref(facts, e.successor) if e.successor not in (None, "none") else None,
+        "predecessors": [entity_ref(facts, p) for p in predecessors],
+        "notes": e.notes,
+        "notes_en": e.notes_en,
+        "provenance": e.provenance,
         "roles": items,
         "citations": [c for item in items for c in item["citations"]],
     }
@@ -359,6 +416,8 @@ def sources(facts: Facts) -> Answer:
             "external": s.external,
             "inferred": dict(s.inferred),
             "notes": s.notes,
+            "notes_en": s.notes_en,
+            "provenance": s.provenance,
             "cited_by": len(uses),
             # a source is its own evidence: one verbatim passage cited from it
             "citations": citations(facts, uses[:1]),

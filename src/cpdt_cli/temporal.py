@@ -22,8 +22,16 @@ POSITIONS = {
     "wg-standing-deputy": "Tổ phó thường trực Tổ công tác",
     "wg-deputy": "Tổ phó Tổ công tác",
     "wg-standing-body": "Cơ quan thường trực Tổ công tác",
+    "head": "Trưởng Ban",
+    "standing-deputy-head": "Phó Trưởng Ban thường trực",
+    "deputy-head": "Phó Trưởng Ban",
+    "standing-agency": "Cơ quan thường trực",
 }
-_POSITION_ORDER = list(POSITIONS)
+_POSITION_ORDER = [
+    "chair", "head", "standing-vice-chair", "standing-deputy-head", "vice-chair", "deputy-head",
+    "standing-member", "secretary-general", "member", "standing-agency", "wg-leader",
+    "wg-standing-deputy", "wg-deputy", "wg-standing-body",
+]  # fmt: skip
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -49,61 +57,108 @@ def check_year(year: int, option: str) -> None:
 # --- committee -----------------------------------------------------------------------------
 
 
-def committee(facts: Facts, year: int | None = None, on: str | None = None) -> Answer:
-    """The national committee as it stood in a year, on a day, or (by default) at its latest."""
+def today(facts: Facts) -> tuple[str, list[str]]:
+    """The day an undated question is answered for: today (CPDT_TODAY overrides it, for
+    reproducible runs), but never past the data's `data_as_of`."""
+    import datetime
+    import os
+
+    now = os.environ.get("CPDT_TODAY") or datetime.date.today().isoformat()
+    if now > facts.data_as_of:
+        return facts.data_as_of, [
+            f"dữ liệu cập nhật đến {_when(facts.data_as_of)}: trả lời theo ngày đó"
+        ]
+    return now, []
+
+
+def window(
+    facts: Facts, year: int | None, on: str | None
+) -> tuple[str, str, dict[str, Any], list[str]]:
+    """The days a question covers (--year, --on, or the bounded today) and its notices."""
     if year is not None and on is not None:
         raise UsageError("dùng --year hoặc --on, không dùng cả hai")
-    states = sorted(facts.committee_states.values(), key=lambda s: date_bounds(s.valid_from)[0])
-    if not states:
-        raise NotFound("dữ liệu không có thông tin về Ủy ban Quốc gia")
-    first, last = states[0], states[-1]
     notices: list[str] = []
-    query: dict[str, Any] = {"year": year, "on": on}
-    lo: str | None = None
-    hi: str | None = None
     if year is not None:
         check_year(year, "--year")
         lo, hi = f"{year}-01-01", f"{year}-12-31"
     elif on is not None:
         lo = hi = parse_day(on, "--on")
-    if lo is None or hi is None:
-        chosen = [last]
     else:
-        if hi < date_bounds(first.valid_from)[0]:
-            when = f"năm {year}" if year is not None else on
-            raise NotFound(
-                f"chưa có Ủy ban vào {when}: {first.name} được thành lập"
-                f" {_when(first.valid_from)} theo {_number(facts, first.instrument)}",
-                (f"thử: cpdt committee --year {first.valid_from[:4]}",),
-            )
-        chosen = [s for s in states if _overlaps(s, lo, hi)]
-        if not chosen:  # after the last known state
-            chosen = [last]
-        last_change = last.valid_until or last.valid_from
-        if lo > date_bounds(last_change)[1]:
-            notices.append(
-                f"sau thay đổi cuối cùng đã biết ({last_change}): dữ liệu cập nhật đến"
-                f" {facts.data_as_of}, sau đó có thể đã khác"
-            )
-    if (
-        last in chosen
-        and last.valid_until
-        and (hi is None or hi >= date_bounds(last.valid_until)[0])
-    ):
-        ended = facts.instruments.get(last.ended_by or "")
-        what = f" theo {ended.number}: {ended.title}" if ended else ""
-        notices.append(f"{last.name} đã chấm dứt từ {_when(last.valid_until)}{what}")
-    results = [_state_result(facts, s) for s in chosen]
+        lo, notices = today(facts)
+        hi = lo
+    if hi > facts.data_as_of:
+        notices.append(
+            f"sau ngày cập nhật dữ liệu ({_when(facts.data_as_of)}): sau đó có thể đã khác"
+        )
+    return lo, hi, {"year": year, "on": on, "as_of": hi if year is None else None}, notices
+
+
+def period_overlaps(start: str | None, until: str | None, lo: str, hi: str) -> bool:
+    """Whether a period [start, until) may cover a day between lo and hi. A partial end date
+    is a period of doubt: the period is kept for every day it may still have stood."""
+    first = date_bounds(start)[0] if start else "0000-01-01"
+    if until is None:
+        return first <= hi
+    end = date_bounds(until)[1]
+    exclusive = len(until) == 10
+    return first <= hi and (lo < end if exclusive else lo <= end)
+
+
+def committee(facts: Facts, year: int | None = None, on: str | None = None) -> Answer:
+    """The national committee as it stood in a year or on a day (by default: today, bounded by
+    the data's date); after its end, its successor, marked as such."""
+    lo, hi, query, notices = window(facts, year, on)
+    states = sorted(facts.committee_states.values(), key=lambda s: date_bounds(s.valid_from)[0])
+    if not states:
+        raise NotFound("dữ liệu không có thông tin về Ủy ban Quốc gia", query=query)
+    first = states[0]
+    if hi < date_bounds(first.valid_from)[0]:
+        when = f"năm {year}" if year is not None else _when(hi)
+        founded = f" theo {_number(facts, first.instrument)}" if first.instrument else ""
+        raise NotFound(
+            f"chưa có Ủy ban vào {when}: {first.name} được thành lập"
+            f" {_when(first.valid_from)}{founded}",
+            (f"thử: cpdt committee --year {first.valid_from[:4]}",),
+            query=query,
+            notices=notices,
+        )
+    chosen = [s for s in states if period_overlaps(s.valid_from, s.valid_until, lo, hi)]
+    for body_id in dict.fromkeys(s.body for s in states):
+        last = [s for s in states if s.body == body_id][-1]
+        _ended_notice(facts, last, hi, notices)
+    for state in chosen:
+        for key in ("valid_from", "valid_until"):
+            day = getattr(state, key)
+            if (
+                getattr(state, f"{key}_precision") == "reported"
+                and day
+                and lo[:7] <= day[:7] <= hi[:7]
+            ):
+                notice = (
+                    f"mốc {_when(day)} là ngày đưa tin: thay đổi có thể đã xảy ra sớm hơn ít ngày"
+                )
+                if notice not in notices:
+                    notices.append(notice)
+    if not chosen:  # after the last state of a body that ended with no successor in the data
+        raise NotFound(notices[-1] if notices else "không có Ủy ban vào thời điểm này",
+                       query=query, notices=notices[:-1])  # fmt: skip
+    results = [_state_result(facts, s, first.body, lo, hi) for s in chosen]
     return Answer("committee", query, results, notices)
 
 
-def _overlaps(state: CommitteeState, lo: str, hi: str) -> bool:
-    start = date_bounds(state.valid_from)[0]
-    # valid_until is exclusive; a partial end date is a period of doubt, so keep the state
-    # for every day it may still have stood.
-    end = date_bounds(state.valid_until)[1] if state.valid_until else "9999-12-31"
-    exclusive = state.valid_until is not None and len(state.valid_until) == 10
-    return start <= hi and (lo < end if exclusive else lo <= end)
+def _ended_notice(facts: Facts, state: CommitteeState, hi: str, notices: list[str]) -> None:
+    body = facts.entities[state.body]
+    if body.valid_until is None or hi < date_bounds(body.valid_until)[0]:
+        return
+    ended = facts.instruments.get(body.ended_by or state.ended_by or "")
+    what = f" theo {_number(facts, ended.id)}" if ended else ""
+    notice = f"{state.name} đã chấm dứt từ {_when(body.valid_until)}{what}"
+    successor = facts.entities.get(body.successor or "")
+    if successor is not None:
+        notice += f"; cơ quan kế tục: {successor.name}"
+    elif body.successor == "none":
+        notice += "; không có cơ quan kế tục"
+    notices.append(notice)
 
 
 def _when(date: str) -> str:
@@ -120,10 +175,11 @@ def _number(facts: Facts, instrument_id: str) -> str:
     return f"{_TYPE_LABELS.get(ins.type, '')} {ins.number}".strip() if ins else instrument_id
 
 
-def _state_result(facts: Facts, state: CommitteeState) -> Result:
+def _state_result(facts: Facts, state: CommitteeState, lineage: str, lo: str, hi: str) -> Result:
     members = [
         s for s in facts.statements.values()
         if s.kind == "membership" and s.fields.get("state") == state.id
+        and period_overlaps(s.valid_from, s.valid_until, lo, hi)
     ]  # fmt: skip
     members.sort(key=lambda s: _POSITION_ORDER.index(s.fields["position"]))
     items = []
@@ -133,7 +189,7 @@ def _state_result(facts: Facts, state: CommitteeState) -> Result:
         item["person"] = entity_ref(facts, st.fields.get("person"))
         item["org"] = entity_ref(facts, st.fields.get("org"))
         items.append(item)
-    ins = facts.instruments[state.instrument]
+    ins = facts.instruments.get(state.instrument or "")
     ended = facts.instruments.get(state.ended_by) if state.ended_by else None
     return {
         "id": state.id,
@@ -142,19 +198,34 @@ def _state_result(facts: Facts, state: CommitteeState) -> Result:
         "name": state.name,
         "name_en": state.name_en,
         "body": entity_ref(facts, state.body),
+        "successor_of": entity_ref(facts, lineage) if state.body != lineage else None,
         "valid_from": state.valid_from,
+        "valid_from_precision": state.valid_from_precision or _precision(state.valid_from),
         "valid_until": state.valid_until,
+        "valid_until_precision": state.valid_until_precision or _precision(state.valid_until),
         "change": state.change,
-        "instrument": {"id": ins.id, "number": ins.number, "date": ins.date, "title": ins.title},
+        "instrument": (
+            {"id": ins.id, "number": ins.number, "date": ins.date, "title": ins.title}
+            if ins
+            else None
+        ),
         "ended_by": (
             {"id": ended.id, "number": ended.number, "date": ended.date, "title": ended.title}
             if ended
             else None
         ),
         "notes": state.notes,
+        "notes_en": state.notes_en,
+        "provenance": state.provenance,
         "members": items,
         "citations": citations(facts, state.citations),
     }
+
+
+def _precision(date: str | None) -> str | None:
+    if date is None:
+        return None
+    return ("year", "month", "day")[len(date.split("-")) - 1]
 
 
 # --- timeline ------------------------------------------------------------------------------
@@ -179,8 +250,10 @@ def timeline(
     start: int | None = None,
     end: int | None = None,
     kind: str | None = None,
+    on: str | None = None,
 ) -> Answer:
-    """Dated instruments and events in order, optionally within years, of a kind, or matching."""
+    """Dated instruments and events in order, optionally within years, of a kind, or matching;
+    with `on`, only what had happened by that day (as the record stood then)."""
     for value, option in ((year, "--year"), (start, "--from"), (end, "--to")):
         if value is not None:
             check_year(value, option)
@@ -192,11 +265,18 @@ def timeline(
         raise UsageError(f"--kind '{kind}' không có; chọn một trong: {', '.join(TIMELINE_KINDS)}")
     lo = f"{year if year is not None else start if start is not None else 0:04d}"
     hi = f"{year if year is not None else end if end is not None else 9999:04d}"
+    notices: list[str] = []
+    day = "9999-12-31"
+    if on is not None:
+        if year is not None:
+            raise UsageError("dùng --year hoặc --on, không dùng cả hai")
+        _, day, _, notices = window(facts, None, on)
     entries = [*_instrument_entries(facts), *_statement_entries(facts)]
     chosen = [
         e
         for e in entries
         if lo <= e["date"][:4] <= hi
+        and date_bounds(e["date"])[0] <= day
         and (kind is None or e["kind"] == kind)
         and (not query or _words_in(query, e["_haystack"]))
     ]
@@ -209,7 +289,9 @@ def timeline(
             ("thử bỏ bớt điều kiện, ví dụ: cpdt timeline --from 2018 --to 2019",),
         )
     query_doc = {"text": query, "year": year, "from": start, "to": end, "kind": kind}
-    return Answer("timeline", query_doc, chosen)
+    if on is not None:
+        query_doc["on"] = day
+    return Answer("timeline", query_doc, chosen, notices)
 
 
 def _instrument_entries(facts: Facts) -> list[Result]:

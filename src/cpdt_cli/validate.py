@@ -31,11 +31,16 @@ RELATION_TYPES = {
     "amends", "replaces", "renames", "establishes", "implements", "issued-with", "merges",
     "regulates", "plan-of", "requests-amendment-of", "cites",
 }  # fmt: skip
-CHANGES = {"founded", "amended", "renamed"}
+CHANGES = {"founded", "amended", "renamed", "members-approved", "consolidated"}
 POSITIONS = {
     "chair", "standing-vice-chair", "vice-chair", "member", "standing-member",
     "secretary-general", "wg-leader", "wg-deputy", "wg-standing-deputy", "wg-standing-body",
+    "head", "standing-deputy-head", "deputy-head", "standing-agency",
 }  # fmt: skip
+# How exact a validity date is: the date's own length says day/month/year; "reported" marks a
+# change known only from a report of that day (it happened then or a little before).
+PRECISIONS = {"day", "month", "year", "reported"}
+TRANSLATABLE = {"text", "text_en", "title_en"}
 FACETS = {"description", "function", "goal", "infrastructure", "transaction-group"}
 LANGS = {"vi", "en"}
 
@@ -113,6 +118,13 @@ def _text_map(v: Any) -> str | None:
     return None if all(not _text(x) for x in v.values()) else "every value must be non-empty text"
 
 
+def _translations(v: Any) -> str | None:
+    if not isinstance(v, list) or not all(isinstance(i, str) for i in v):
+        return "must be a list of field names"
+    bad = [i for i in v if i not in TRANSLATABLE]
+    return f"unknown field(s) {', '.join(bad)} (allowed: text, text_en, title_en)" if bad else None
+
+
 class Ref:
     """A reference to another entry, checked after layering."""
 
@@ -123,7 +135,13 @@ class Ref:
 
 Spec = dict[str, tuple["Check | Ref | str", bool]]
 
-COMMON_TEXT: Spec = {"notes": (_text, False)}
+COMMON_TEXT: Spec = {
+    "notes": (_text, False), "notes_en": (_text, False), "provenance": (_text, False),
+}  # fmt: skip
+PERIOD: Spec = {
+    "valid_from": (_date, False), "valid_from_precision": (_one_of(PRECISIONS), False),
+    "valid_until": (_date, False), "valid_until_precision": (_one_of(PRECISIONS), False),
+}  # fmt: skip
 CITATION: Spec = {
     "source": (Ref("sources"), True),
     "quote": (_text, True),
@@ -144,7 +162,8 @@ SPECS: dict[str, Spec] = {
     "entities": {
         "id": (_id, True), "kind": (_one_of(ENTITY_KINDS), True), "name": (_text, True),
         "name_en": (_text, False), "short": (_text, False), "aliases": (_text_list, False),
-        "parent": (Ref("entities"), False), **COMMON_TEXT,
+        "parent": (Ref("entities"), False), **PERIOD, "ended_by": (Ref("instruments"), False),
+        "successor": (_text, False), "citations": ("citations", False), **COMMON_TEXT,
     },
     "instruments": {
         "id": (_id, True), "number": (_text, True), "type": (_one_of(INSTRUMENT_TYPES), True),
@@ -154,16 +173,17 @@ SPECS: dict[str, Spec] = {
     },
     "committee_states": {
         "id": (_id, True), "body": (Ref("entities"), True), "name": (_text, True),
-        "name_en": (_text, False), "valid_from": (_date, True), "valid_until": (_date, False),
-        "instrument": (Ref("instruments"), True), "change": (_one_of(CHANGES), True),
+        "name_en": (_text, False), **PERIOD, "valid_from": (_date, True),
+        "instrument": (Ref("instruments"), False), "change": (_one_of(CHANGES), True),
         "ended_by": (Ref("instruments"), False), "citations": ("citations", True),
         **COMMON_TEXT,
     },
     "statements": {
         "id": (_id, True), "kind": (_text, True), "subject": (Ref("entities"), False),
         "title": (_text, False), "title_en": (_text, False), "text": (_text, False),
-        "text_en": (_text, False), "date": (_date, False), "valid_from": (_date, False),
-        "valid_until": (_date, False), "refs": (Ref("instruments", "entities", many=True), False),
+        "text_en": (_text, False), "date": (_date, False), **PERIOD,
+        "translations": (_translations, False),
+        "refs": (Ref("instruments", "entities", many=True), False),
         "citations": ("citations", True), **COMMON_TEXT,
     },
     "glossary": {
@@ -179,13 +199,12 @@ KIND_FIELDS: dict[str, Spec] = {
                    "term": (_text, False)},
     "note": {"about": (_text, False)},
     "role": {"role": (_text, False), "basis": (Ref("instruments"), False),
-             "locator": (_text, False)},
+             "locator": (_text, False), "scope": (Ref("entities"), False)},
     "task-transfer": {"from": (Ref("entities"), True), "to": (Ref("entities"), True),
                       "basis": (Ref("instruments"), False)},
     "membership": {"state": (Ref("committee_states"), True),
                    "position": (_one_of(POSITIONS), True), "holder": (_text, True),
-                   "person": (Ref("entities"), False), "org": (Ref("entities"), False),
-                   "inferred": (_text, False)},
+                   "person": (Ref("entities"), False), "org": (Ref("entities"), False)},
     "model": {"facet": (_one_of(FACETS), True)},
     "goal": {}, "purpose": {}, "target": {}, "phase": {}, "context": {},
     "event": {},
@@ -280,6 +299,11 @@ def _check_item(
         data["fields"] = {k: data.pop(k) for k in list(data) if k in own}
         if data.get("kind") == "event" and "date" not in data:
             problems.append(Problem(name, line, f"{label}: an event needs a date"))
+        for key in ("text_en", "title_en"):
+            if key in data and key not in data.get("translations", []):
+                where = item.key_lines.get(key, line)
+                why = f"{label}: {key} is cpdt's own translation: list it in translations"
+                problems.append(Problem(name, where, why))
     _check_period(entry, item, label, problems)
     return entry
 
@@ -411,6 +435,7 @@ def layer(results: list[tuple[str, FileResult]], problems: list[Problem]) -> Lay
         problems.append(Problem(first_name, 1, "missing required key 'data_as_of'"))
     _check_refs(sections, problems)
     _check_committee_periods(sections["committee_states"], problems)
+    _check_successors(sections, problems)
     return Layered(
         schema_version=1,
         data_as_of=data_as_of or "",
@@ -492,3 +517,20 @@ def _check_committee_periods(states: dict[str, Entry], problems: list[Problem]) 
                     f"ends ({end or 'open-ended'}): periods of one body must not overlap"
                 )
                 problems.append(Problem(after.file, after.line, message))
+
+
+def _check_successors(sections: dict[str, dict[str, Entry]], problems: list[Problem]) -> None:
+    """A body or office that ended names its successor (an entity id) or says "none"."""
+    for entry in sections["entities"].values():
+        data = entry.data
+        successor = data.get("successor")
+        if data.get("valid_until") and successor is None:
+            problems.append(Problem(entry.file, entry.line,
+                f"'{data['id']}' ended ({data['valid_until']}) but names no successor"
+                " (an entity id, or \"none\")"))  # fmt: skip
+        elif successor not in (None, "none") and successor not in sections["entities"]:
+            problems.append(Problem(entry.file, entry.line,
+                f"successor: no entity with id '{successor}'"))  # fmt: skip
+        elif successor is not None and not data.get("valid_until"):
+            problems.append(Problem(entry.file, entry.line,
+                f"'{data['id']}' names a successor but no valid_until"))  # fmt: skip
