@@ -63,7 +63,7 @@ _OWN_META = {"committee-state": ("valid_from", "valid_until"), "membership": ("t
 _TYPE_LABELS = {
     "resolution": "Nghị quyết", "decree": "Nghị định", "decision": "Quyết định",
     "notice": "Thông báo", "regulation": "Quy chế", "law": "Luật", "circular": "Thông tư",
-    "plan": "Kế hoạch",
+    "plan": "Kế hoạch", "directive": "Chỉ thị",
 }  # fmt: skip
 _POSITIONS = {
     "chair": "Chủ tịch", "standing-vice-chair": "Phó Chủ tịch thường trực",
@@ -124,8 +124,14 @@ def build_document(answer: Answer, lang: str = "vi") -> Document:
     )
 
 
+# what happened to an instrument on a timeline entry's date
+EVENT_LABELS = {"signed": "ban hành", "effective": "có hiệu lực", "ended": "hết hiệu lực"}
+
+
 def describe(result: Result, notes: _Notes, cite: bool = True) -> Item:
     title, text, original = localized(result, notes.lang)
+    if result.get("event") in EVENT_LABELS:
+        title += f" — {notes.t(EVENT_LABELS[result['event']])}"
     item = Item(title=title, text=text)
     extra = _EXTRAS.get(str(result.get("kind")))
     if extra is not None:
@@ -229,10 +235,53 @@ def _instrument(result: Result, item: Item, notes: _Notes) -> bool:
             text += f" ({notes.t('thành lập theo')} {by})"
         label = notes.t(rel["label"])
         item.meta.append((label[:1].upper() + label[1:], text))
+    t = notes.t
+    derived = result.get("inferred") or {}
+    for key, label in _INSTRUMENT_DATES.items():
+        if result.get(key):
+            value = str(result[key])
+            if key in derived:
+                value += f" ({t('suy ra')}: {derived[key]})"
+            item.meta.append((t(label), value))
+    if result.get("chain"):
+        links = [f"{link['number']} ({_span(link, notes)})" for link in result["chain"]]
+        item.meta.append((t("Chuỗi thay thế"), " → ".join(links)))
+    status = result.get("status")
+    if status:
+        line = Item(title=f"{t('Tình trạng')} {t('vào ngày')} {status['on']}: {t(status['label'])}")
+        for claim in status["words"]:
+            for citation in claim["citations"]:
+                n = notes.mark(citation)
+                line.quotes.append((citation["quote"], n))
+            if not claim.get("on"):
+                line.meta.append((t("nguồn ghi"), t("ngày nguồn ghi không rõ")))
+            if claim.get("note"):
+                line.meta.append((t("Ghi chú"), str(claim["note"])))
+        if status.get("note"):
+            line.meta.append((t("Ghi chú"), str(status["note"])))
+        item.children.append(line)
     if result.get("cited_by"):
         facts = [Item(title=f"{fact['id']}: {fact['text']}") for fact in result["cited_by"]]
         item.children.append(Item(title=notes.t("Dữ kiện dựa trên văn bản này"), children=facts))
     return True
+
+
+_INSTRUMENT_DATES = {
+    "signer": "Người ký",
+    "proposed_by": "Đề nghị",
+    "gazetted": "Đăng Công báo",
+    "effective_from": "Có hiệu lực từ",
+    "effective_until": "Hết hiệu lực từ",
+}
+
+
+def _span(link: dict[str, Any], notes: _Notes) -> str:
+    start, end = link.get("effective_from"), link.get("effective_until")
+    if start and end:
+        return f"{start} → {end}"
+    if end:
+        return f"→ {end}"
+    return f"{notes.t('từ')} {start}" if start else str(link.get("date") or "?")
 
 
 def _source(result: Result, item: Item, notes: _Notes) -> bool:
