@@ -81,6 +81,10 @@ def report(error: CpdtError) -> int:
 
 def main() -> None:
     _prepare_streams()
+    if any("\x00" in arg for arg in sys.argv[1:]):
+        # no path, date or query holds a NUL byte; Click would fail on it converting a path
+        print("cpdt: một tham số chứa ký tự NUL (\\x00)", file=sys.stderr)
+        sys.exit(2)
     code = 0
     try:
         from .cli import app

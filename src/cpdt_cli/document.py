@@ -228,7 +228,8 @@ def _instrument(result: Result, item: Item, notes: _Notes) -> bool:
         target = rel["target"]
         text = target["title"]
         if notes.lang == "en" and target.get("kind") == "instrument":
-            text = " ".join([notes.t(text.split(" ", 1)[0]), *text.split(" ", 1)[1:]])
+            label = next((t for t in _TYPE_LABELS.values() if text.startswith(f"{t} ")), "")
+            text = notes.t(label) + text[len(label) :] if label else text
         founders = [f for f in target.get("established_by") or [] if f["id"] != result["id"]]
         if founders:
             by = ", ".join(f["number"] for f in founders)
