@@ -385,8 +385,8 @@ def timeline(
         typer.Option(
             "--kind",
             help=(
-                "Loại: resolution, decree, decision, notice, regulation, law, circular, plan,"
-                " event, ranking. Ví dụ: --kind decree"
+                "Loại: resolution, decree, decision, directive, notice, regulation, law,"
+                " circular, plan, event, ranking. Ví dụ: --kind decree"
             ),
             show_default=False,
         ),
