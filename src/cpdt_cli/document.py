@@ -59,7 +59,11 @@ META_LABELS = {
     "reviewed_by": "Người kiểm duyệt",
     "url": "URL",
 }
-_OWN_META = {"committee-state": ("valid_from", "valid_until"), "membership": ("text_en",)}
+_OWN_META = {
+    "committee-state": ("valid_from", "valid_until"),
+    "membership": ("text_en",),
+    "instrument": ("date",),
+}
 _TYPE_LABELS = {
     "resolution": "Nghị quyết", "decree": "Nghị định", "decision": "Quyết định",
     "notice": "Thông báo", "regulation": "Quy chế", "law": "Luật", "circular": "Thông tư",
@@ -268,6 +272,7 @@ def _instrument(result: Result, item: Item, notes: _Notes) -> bool:
 
 
 _INSTRUMENT_DATES = {
+    "date": "Ngày ban hành",
     "signer": "Người ký",
     "proposed_by": "Đề nghị",
     "gazetted": "Đăng Công báo",

@@ -113,7 +113,7 @@ _EN = {
     "chưa có hiệu lực": "not yet in force",
     "chưa rõ": "unknown",
     "Tình trạng": "Status",
-    "Ngày ký": "Signed",
+    "Ngày ban hành": "Issued",
     "Người ký": "Signed by",
     "Đề nghị": "Proposed by",
     "Đăng Công báo": "Official Gazette",
