@@ -225,3 +225,12 @@ def test_the_readme_data_table_is_what_the_data_holds() -> None:
     lines = readme.splitlines()
     row = lines[lines.index(header) + 2]
     assert row == data_row(), f"README.md's data table should read:\n{header}\n{data_row()}"
+
+
+def test_a_derived_date_is_marked_and_its_derivation_kept_for_json(cpdt) -> None:
+    text = cpdt("law", "64/2007", "--format", "plain").out
+    assert "Có hiệu lực từ: 2007-05-18 (suy ra)" in text
+    assert "15 ngày sau" not in text
+    result = cpdt("law", "64/2007", "--json").json()["results"][0]
+    assert result["inferred"]["effective_from"].startswith("15 ngày sau ngày đăng Công báo")
+    assert result["status"]["code"] == "unknown" and result["status"]["note"]

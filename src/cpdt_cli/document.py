@@ -245,8 +245,8 @@ def _instrument(result: Result, item: Item, notes: _Notes) -> bool:
     for key, label in _INSTRUMENT_DATES.items():
         if result.get(key):
             value = str(result[key])
-            if key in derived:
-                value += f" ({t('suy ra')}: {derived[key]})"
+            if key in derived:  # how it was derived is in --json ("inferred"), for maintainers
+                value += f" ({t('suy ra')})"
             item.meta.append((t(label), value))
     if result.get("chain"):
         links = [f"{link['number']} ({_span(link, notes)})" for link in result["chain"]]
