@@ -253,7 +253,8 @@ def _instrument(result: Result, item: Item, notes: _Notes) -> bool:
         item.meta.append((t("Chuỗi thay thế"), " → ".join(links)))
     status = result.get("status")
     if status:
-        line = Item(title=f"{t('Tình trạng')} {t('vào ngày')} {status['on']}: {t(status['label'])}")
+        label = t(STATUS_LABELS.get(status["code"], status["code"]))
+        line = Item(title=f"{t('Tình trạng')} {t('vào ngày')} {status['on']}: {label}")
         for claim in status["words"]:
             for citation in claim["citations"]:
                 n = notes.mark(citation)
@@ -270,6 +271,15 @@ def _instrument(result: Result, item: Item, notes: _Notes) -> bool:
         item.children.append(Item(title=notes.t("Dữ kiện dựa trên văn bản này"), children=facts))
     return True
 
+
+# an instrument's legal status on a day, by code (law.status_on)
+STATUS_LABELS = {
+    "in-force": "còn hiệu lực",
+    "partly": "còn hiệu lực một phần",
+    "ended": "hết hiệu lực",
+    "not-yet": "chưa có hiệu lực",
+    "unknown": "chưa rõ",
+}
 
 _INSTRUMENT_DATES = {
     "date": "Ngày ban hành",

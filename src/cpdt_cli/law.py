@@ -44,14 +44,7 @@ RELATION_LABELS = {
     "repeals": ("bãi bỏ", "bị bãi bỏ bởi"),
 }
 
-# status code -> label; "in-force" and "partly" are what --in-force keeps
-STATUS_LABELS = {
-    "in-force": "còn hiệu lực",
-    "partly": "còn hiệu lực một phần",
-    "ended": "hết hiệu lực",
-    "not-yet": "chưa có hiệu lực",
-    "unknown": "chưa rõ",
-}
+# the status codes --in-force keeps (the labels are the renderer's: document.STATUS_LABELS)
 IN_FORCE = ("in-force", "partly")
 
 
@@ -216,7 +209,6 @@ def status_on(facts: Facts, ins: Instrument, day: str) -> dict[str, Any]:
     return {
         "on": day,
         "code": code,
-        "label": STATUS_LABELS[code],
         "note": ins.status_unverified if code == "unknown" else None,
         "words": [
             {"code": c.code, "on": c.on, "note": c.note, "citations": citations(facts, c.citations)}
