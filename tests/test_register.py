@@ -108,6 +108,10 @@ REGISTER: dict[str, tuple[list[str], str, str, str | None, str | None, str, set,
         ["204-QĐ/TW", "qd 204"], "de an chuyen doi so trong cac co quan dang",
         "2024-11-29", None, None, "unknown", set(), set(),
     ),
+    "tb-04-2025": (
+        ["04-TB/BCĐTW", "thong bao 04"], "phien hop thuong truc ban chi dao",
+        "2025", None, None, "unknown", set(), set(),
+    ),
     "ct-07-2025": (
         ["07/CT-TTg", "chi thi 07", "ct 07"], "day manh trien khai de an",
         "2025-03-14", None, None, "unknown", {("implements", "qd-06-2022")}, set(),
