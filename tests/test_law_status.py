@@ -56,10 +56,10 @@ def test_status_comes_with_the_sources_words(cpdt) -> None:
     ended = status(cpdt, "61/2018", "2025-07-01")
     assert ended["code"] == "ended" and "label" not in ended  # JSON carries the code only
     [words] = ended["words"]
-    assert words["on"] == "2025-07-01"
+    assert words["as_of"] == "2025-07-01"
     assert "will cease to be effective" in words["citations"][0]["quote"]
     early = status(cpdt, "61/2018", "2018-01-01")
-    assert [w["on"] for w in early["words"]] == ["2018-06-21", None]  # when it takes effect
+    assert [w["as_of"] for w in early["words"]] == ["2018-06-21", None]  # when it takes effect
     unknown = status(cpdt, "942", "2022-01-01")
     assert unknown["note"] == "Ngày có hiệu lực chưa được xác minh."
 
@@ -241,9 +241,9 @@ def edited(tmp_path: Path, old: str, new: str) -> str:
             " partly, unknown",
         ),
         (
-            '      - code: ended\n        on: "2025-07-01"\n        citations:\n'
+            '      - code: ended\n        as_of: "2025-07-01"\n        citations:\n'
             '          - source: ext.vietnamvn-118\n            quote: "This Decree',
-            '      - code: unknown\n        on: "2025-07-01"\n        citations:\n'
+            '      - code: unknown\n        as_of: "2025-07-01"\n        citations:\n'
             '          - source: ext.vietnamvn-118\n            quote: "This Decree',
             "'nd-107-2021': effective_until needs a status entry 'ended or partly' quoting"
             " the source",

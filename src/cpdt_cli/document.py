@@ -259,7 +259,7 @@ def _instrument(result: Result, item: Item, notes: _Notes) -> bool:
             for citation in claim["citations"]:
                 n = notes.mark(citation)
                 line.quotes.append((citation["quote"], n))
-            if not claim.get("on"):
+            if not claim.get("as_of"):
                 line.meta.append((t("nguồn ghi"), t("ngày nguồn ghi không rõ")))
             if claim.get("note"):
                 line.meta.append((t("Ghi chú"), str(claim["note"])))

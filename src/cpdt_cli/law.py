@@ -194,7 +194,7 @@ def status_on(facts: Facts, ins: Instrument, day: str) -> dict[str, Any]:
     unsigned = not ins.effective_from and ins.date is not None and day < date_bounds(ins.date)[0]
     if ended and day >= date_bounds(ended)[0]:
         code = "ended"
-        late = [c for c in ins.status if c.code == "partly" and c.on and c.on <= day]
+        late = [c for c in ins.status if c.code == "partly" and c.as_of and c.as_of <= day]
         if late:
             code = "partly"
     elif (ins.effective_from and day < date_bounds(ins.effective_from)[0]) or unsigned:
@@ -211,7 +211,12 @@ def status_on(facts: Facts, ins: Instrument, day: str) -> dict[str, Any]:
         "code": code,
         "note": ins.status_unverified if code == "unknown" else None,
         "words": [
-            {"code": c.code, "on": c.on, "note": c.note, "citations": citations(facts, c.citations)}
+            {
+                "code": c.code,
+                "as_of": c.as_of,
+                "note": c.note,
+                "citations": citations(facts, c.citations),
+            }
             for c in claims
         ],
     }

@@ -48,7 +48,7 @@ class StatusClaim(msgspec.Struct, omit_defaults=True):
 
     code: str  # in-force | partly | ended | not-yet | unknown
     citations: list[Citation]
-    on: str | None = None  # the day the words speak of; None: the source's date is unknown
+    as_of: str | None = None  # the day the words speak of; None: the source's date is unknown
     note: str | None = None
 
 

@@ -126,7 +126,7 @@ CITATION: Spec = {
 }
 STATUS: Spec = {
     "code": (_one_of(STATUS_CODES), True),
-    "on": (_date, False),
+    "as_of": (_date, False),
     "citations": ("citations", True),
     "note": (_text, False),
 }
