@@ -278,3 +278,13 @@ def test_a_nul_byte_in_an_argument_is_a_usage_error(cpdt) -> None:
     r = cpdt("--data", "\x00", "law")
     assert r.code == 2
     assert "cpdt: một tham số chứa ký tự NUL (\\x00)" in r.err
+
+
+def test_csv_rows_of_the_timeline_name_their_event(cpdt) -> None:
+    rows = cpdt("timeline", "--year", "2025", "--format", "csv").out.splitlines()
+    assert any(
+        r.startswith("nd-118-2025,decree,Nghị định 118/2025/NĐ-CP — có hiệu lực,") for r in rows
+    )
+    assert any(
+        r.startswith("nd-61-2018,decree,Nghị định 61/2018/NĐ-CP — hết hiệu lực,") for r in rows
+    )

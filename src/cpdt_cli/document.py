@@ -83,7 +83,7 @@ def localized(result: Result, lang: str) -> tuple[str, str, str | None]:
     title = str(result.get("title", ""))
     text = str(result.get("text") or "")
     if lang != "en":
-        return title, text, None
+        return _with_event(title, result, lang), text, None
     original = None
     kind = str(result.get("kind"))
     if result.get("name_en"):
@@ -98,7 +98,13 @@ def localized(result: Result, lang: str) -> tuple[str, str, str | None]:
     english_text = result.get("text_en") or result.get("title_en")
     if english_text and text:
         original, text = original or text, str(english_text)
-    return title, text, original
+    return _with_event(title, result, lang), text, original
+
+
+def _with_event(title: str, result: Result, lang: str) -> str:
+    """A timeline entry of an instrument says which event it is (issued, took effect, ended)."""
+    event = result.get("event")
+    return f"{title} — {tr(EVENT_LABELS[event], lang)}" if event in EVENT_LABELS else title
 
 
 class _Notes:
@@ -134,8 +140,6 @@ EVENT_LABELS = {"signed": "ban hành", "effective": "có hiệu lực", "ended":
 
 def describe(result: Result, notes: _Notes, cite: bool = True) -> Item:
     title, text, original = localized(result, notes.lang)
-    if result.get("event") in EVENT_LABELS:
-        title += f" — {notes.t(EVENT_LABELS[result['event']])}"
     item = Item(title=title, text=text)
     extra = _EXTRAS.get(str(result.get("kind")))
     if extra is not None:
