@@ -465,8 +465,8 @@ def timeline(
         typer.Option(
             "--kind",
             help=(
-                "Loại: resolution, decree, decision, notice, regulation, law, circular, plan,"
-                " event, ranking. Ví dụ: --kind decree"
+                "Loại: resolution, decree, decision, directive, notice, regulation, law,"
+                " circular, plan, event, ranking. Ví dụ: --kind decree"
             ),
             show_default=False,
         ),
@@ -490,11 +490,66 @@ def law(
             autocompletion=complete_laws,
         ),
     ] = None,
+    in_force: Annotated[
+        bool,
+        typer.Option(
+            "--in-force",
+            help="Chỉ văn bản còn hiệu lực (toàn bộ hay một phần) vào ngày --on. Ví dụ: --in-force",
+        ),
+    ] = False,
+    on: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--on",
+            help=(
+                "Tình trạng hiệu lực vào ngày này (mặc định: hôm nay, không quá ngày dữ liệu"
+                " được kiểm tra). Ví dụ: --on 2025-07-01 (hoặc 1/7/2025)"
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    type_: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--type",
+            help=(
+                "Loại: law, decree, decision, resolution, directive, notice, regulation, circular,"
+                " plan (hoặc luat, nghi dinh, quyet dinh …). Ví dụ: --type decree"
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    issuer: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--issuer",
+            help="Cơ quan ban hành. Ví dụ: --issuer 'quoc hoi', --issuer TTg",
+            show_default=False,
+        ),
+    ] = None,
+    start: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--from", help="Ban hành từ năm, ví dụ --from 2018.", show_default=False),
+    ] = None,
+    end: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--to", help="Ban hành đến năm, ví dụ --to 2020.", show_default=False),
+    ] = None,
 ) -> "Answer":
-    """Danh mục văn bản pháp lý. Ví dụ: cpdt law 1619, cpdt law 'qd 1072'"""
+    """Danh mục văn bản pháp lý: ngày ký, hiệu lực, tình trạng, thay thế.
+    Ví dụ: cpdt law 1619, cpdt law 'nd 61 2018', cpdt law --in-force --type decree"""
     from . import law as law_
 
-    return law_.law(_facts(ctx), _words(query))
+    return law_.law(
+        _facts(ctx),
+        _words(query),
+        in_force=in_force,
+        on=on,
+        type_=type_,
+        issuer=issuer,
+        start=start,
+        end=end,
+    )
 
 
 @app.command()

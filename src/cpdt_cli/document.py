@@ -63,13 +63,14 @@ _OWN_META = {
     "committee-state": ("valid_from", "valid_until"),
     "membership": ("text_en",),
     "agency": ("valid_from", "valid_until"),
+    "instrument": ("date",),
 }  # fmt: skip
 # Maintainers' fields: in --json and `cpdt check --provenance`, never in a human answer.
 PROVENANCE_KEYS = ("provenance", "inferred")
 _TYPE_LABELS = {
     "resolution": "Nghị quyết", "decree": "Nghị định", "decision": "Quyết định",
     "notice": "Thông báo", "regulation": "Quy chế", "law": "Luật", "circular": "Thông tư",
-    "plan": "Kế hoạch",
+    "plan": "Kế hoạch", "directive": "Chỉ thị",
 }  # fmt: skip
 _POSITIONS = {
     "chair": "Chủ tịch", "standing-vice-chair": "Phó Chủ tịch thường trực",
@@ -85,7 +86,7 @@ def localized(result: Result, lang: str) -> tuple[str, str, str | None]:
     title = str(result.get("title", ""))
     text = str(result.get("text") or "")
     if lang != "en":
-        return title, text, None
+        return _with_event(title, result, lang), text, None
     original = None
     kind = str(result.get("kind"))
     if result.get("name_en"):
@@ -100,7 +101,13 @@ def localized(result: Result, lang: str) -> tuple[str, str, str | None]:
     english_text = result.get("text_en") or result.get("title_en")
     if english_text and text:
         original, text = original or text, str(english_text)
-    return title, text, original
+    return _with_event(title, result, lang), text, original
+
+
+def _with_event(title: str, result: Result, lang: str) -> str:
+    """A timeline entry of an instrument says which event it is (issued, took effect, ended)."""
+    event = result.get("event")
+    return f"{title} — {tr(EVENT_LABELS[event], lang)}" if event in EVENT_LABELS else title
 
 
 class _Notes:
@@ -128,6 +135,10 @@ def build_document(answer: Answer, lang: str = "vi") -> Document:
         list(notes.by_key.values()),
         tr("Nguồn", lang),
     )
+
+
+# what happened to an instrument on a timeline entry's date
+EVENT_LABELS = {"signed": "ban hành", "effective": "có hiệu lực", "ended": "hết hiệu lực"}
 
 
 def describe(result: Result, notes: _Notes, cite: bool = True) -> Item:
@@ -267,17 +278,72 @@ def _instrument(result: Result, item: Item, notes: _Notes) -> bool:
         target = rel["target"]
         text = target["title"]
         if notes.lang == "en" and target.get("kind") == "instrument":
-            text = " ".join([notes.t(text.split(" ", 1)[0]), *text.split(" ", 1)[1:]])
+            label = next((t for t in _TYPE_LABELS.values() if text.startswith(f"{t} ")), "")
+            text = notes.t(label) + text[len(label) :] if label else text
         founders = [f for f in target.get("established_by") or [] if f["id"] != result["id"]]
         if founders:
             by = ", ".join(f["number"] for f in founders)
             text += f" ({notes.t('thành lập theo')} {by})"
         label = notes.t(rel["label"])
         item.meta.append((label[:1].upper() + label[1:], text))
+    t = notes.t
+    derived = result.get("inferred") or {}
+    for key, label in _INSTRUMENT_DATES.items():
+        if result.get(key):
+            value = str(result[key])
+            if key in derived:  # how it was derived is in --json ("inferred"), for maintainers
+                value += f" ({t('suy ra')})"
+            item.meta.append((t(label), value))
+    if result.get("chain"):
+        links = [f"{link['number']} ({_span(link, notes)})" for link in result["chain"]]
+        item.meta.append((t("Chuỗi thay thế"), " → ".join(links)))
+    status = result.get("status")
+    if status:
+        label = t(STATUS_LABELS.get(status["code"], status["code"]))
+        line = Item(title=f"{t('Tình trạng')} {t('vào ngày')} {status['on']}: {label}")
+        for claim in status["words"]:
+            for citation in claim["citations"]:
+                n = notes.mark(citation)
+                line.quotes.append((citation["quote"], n))
+            if not claim.get("as_of"):
+                line.meta.append((t("nguồn ghi"), t("ngày nguồn ghi không rõ")))
+            if claim.get("note"):
+                line.meta.append((t("Ghi chú"), str(claim["note"])))
+        if status.get("note"):
+            line.meta.append((t("Ghi chú"), str(status["note"])))
+        item.children.append(line)
     if result.get("cited_by"):
         facts = [Item(title=f"{fact['id']}: {fact['text']}") for fact in result["cited_by"]]
         item.children.append(Item(title=notes.t("Dữ kiện dựa trên văn bản này"), children=facts))
     return True
+
+
+# an instrument's legal status on a day, by code (law.status_on)
+STATUS_LABELS = {
+    "in-force": "còn hiệu lực",
+    "partly": "còn hiệu lực một phần",
+    "ended": "hết hiệu lực",
+    "not-yet": "chưa có hiệu lực",
+    "unknown": "chưa rõ",
+}
+
+_INSTRUMENT_DATES = {
+    "date": "Ngày ban hành",
+    "signer": "Người ký",
+    "proposed_by": "Đề nghị",
+    "gazetted": "Đăng Công báo",
+    "effective_from": "Có hiệu lực từ",
+    "effective_until": "Hết hiệu lực từ",
+}
+
+
+def _span(link: dict[str, Any], notes: _Notes) -> str:
+    start, end = link.get("effective_from"), link.get("effective_until")
+    if start and end:
+        return f"{start} → {end}"
+    if end:
+        return f"→ {end}"
+    return f"{notes.t('từ')} {start}" if start else str(link.get("date") or "?")
 
 
 def _source(result: Result, item: Item, notes: _Notes) -> bool:

@@ -26,6 +26,10 @@ INTENTS: dict[tuple[str, ...], frozenset[str]] = {
     ("bao", "gio"): frozenset({"event", "instrument", "committee-state"}),
     ("nam", "nao"): frozenset({"event", "instrument", "committee-state"}),
     ("when",): frozenset({"event", "instrument", "committee-state"}),
+    ("xep", "hang"): frozenset({"ranking"}),
+    ("thu", "may"): frozenset({"ranking"}),
+    ("ranking",): frozenset({"ranking"}),
+    ("rank",): frozenset({"ranking"}),
 }
 
 ITEM_KINDS = ("entity", "instrument", "committee-state", "source")
@@ -198,6 +202,7 @@ def _instrument_doc(facts: Facts, instrument_id: str) -> ranking.Doc:
         "instrument",
         _fields(
             (TITLE, ins.number),
+            *((TITLE, a) for a in ins.aliases),
             (LABEL, ins.title),
             (CONTEXT, issuer.name if issuer else None),
             (CONTEXT, ins.type),

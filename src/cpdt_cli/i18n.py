@@ -119,6 +119,27 @@ _EN = {
     "Luật": "Law",
     "Thông tư": "Circular",
     "Kế hoạch": "Plan",
+    "Chỉ thị": "Directive",
+    # legal status and dates of instruments
+    "còn hiệu lực": "in force",
+    "còn hiệu lực một phần": "partly in force",
+    "hết hiệu lực": "no longer in force",
+    "chưa có hiệu lực": "not yet in force",
+    "chưa rõ": "unknown",
+    "Tình trạng": "Status",
+    "Ngày ban hành": "Issued",
+    "Người ký": "Signed by",
+    "Đề nghị": "Proposed by",
+    "Đăng Công báo": "Official Gazette",
+    "Có hiệu lực từ": "In force from",
+    "Hết hiệu lực từ": "No longer in force from",
+    "Chuỗi thay thế": "Replacement chain",
+    "nguồn ghi": "the source says",
+    "ngày nguồn ghi không rõ": "the source's date unknown",
+    "suy ra": "derived",
+    "ban hành": "issued",
+    "có hiệu lực": "takes effect",
+    "vào ngày": "on",
     # relations between instruments
     "sửa đổi": "amends",
     "được sửa đổi bởi": "amended by",
@@ -142,6 +163,8 @@ _EN = {
     "được yêu cầu sửa đổi bởi": "amendment requested by",
     "dẫn chiếu": "cites",
     "được dẫn chiếu bởi": "cited by",
+    "bãi bỏ": "repeals",
+    "bị bãi bỏ bởi": "repealed by",
 }
 
 # Messages from the core, Vietnamese pattern -> English. Checked in order; the first match wins.
@@ -152,6 +175,12 @@ _MESSAGES = (
     (r"không có mô hình nào khớp với '(.*)'", r"no model matches '\1'"),
     (r"không có văn bản nào khớp với '(.*)'", r"no legal instrument matches '\1'"),
     (r"không có mốc nào khớp", "nothing on the timeline matches"),
+    (r"không có văn bản nào khớp với các điều kiện đã chọn",
+     "no legal instrument meets the conditions chosen"),
+    (r"(\S+) sau ngày dữ liệu được kiểm tra \((.*)\): tình trạng tính theo các ngày đã biết,"
+     r" sau đó có thể đã khác",
+     r"\1 is after the data was last checked (\2): status follows the known dates and may"
+     r" have changed since"),
     (r"không có kết quả nào khớp với '(.*)'", r"nothing matches '\1'"),
     (r"chưa có Ủy ban vào (.*?): (.*) được thành lập (.*) theo (.*)",
      r"no committee in \1: \2 was founded \3 by \4"),

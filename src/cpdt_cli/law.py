@@ -3,13 +3,15 @@ its relations in both directions and every fact that rests on it."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import search
-from .errors import NotFound
+from .dates import date_bounds
+from .errors import NotFound, UsageError
 from .model import CommitteeState, Facts, Instrument, Relation, Statement
 from .queries import Answer, Result, _words_in, citations, entity_ref
-from .temporal import _TYPE_LABELS
+from .temporal import _TYPE_LABELS, check_year, parse_day
 
 # Words users put before a number, folded, and the instrument type they name.
 _TYPE_WORDS = {
@@ -20,7 +22,11 @@ _TYPE_WORDS = {
     "tt": "circular", "thong tu": "circular", "circular": "circular",
     "luat": "law", "law": "law",
     "quy che": "regulation", "ke hoach": "plan",
+    "ct": "directive", "chi thi": "directive", "directive": "directive",
 }  # fmt: skip
+
+# "nq57", "nd61": a type's abbreviation run together with the number
+_GLUED = re.compile(r"\b(nq|nd|qd|tb|tt|ct)(\d+)\b")
 
 # relation -> (label from the instrument's side, label from the target's side)
 RELATION_LABELS = {
@@ -35,12 +41,16 @@ RELATION_LABELS = {
     "plan-of": ("là kế hoạch của", "có kế hoạch"),
     "requests-amendment-of": ("yêu cầu sửa đổi", "được yêu cầu sửa đổi bởi"),
     "cites": ("dẫn chiếu", "được dẫn chiếu bởi"),
+    "repeals": ("bãi bỏ", "bị bãi bỏ bởi"),
 }
+
+# the status codes --in-force keeps (the labels are the renderer's: document.STATUS_LABELS)
+IN_FORCE = ("in-force", "partly")
 
 
 def _parse(query: str) -> tuple[set[str], str | None, str]:
     """Numbers, the named type (if any) and the remaining words of a query."""
-    folded = search.fold(query)
+    folded = _GLUED.sub(r"\1 \2", search.fold(query))
     kind = None
     for words, named in sorted(_TYPE_WORDS.items(), key=lambda kv: -len(kv[0])):
         padded = f" {folded} "
@@ -58,27 +68,70 @@ def _number_tokens(ins: Instrument) -> list[str]:
     return search.fold(ins.number).split()
 
 
+def _names(ins: Instrument) -> str:
+    return " ".join([ins.number, ins.title, ins.title_en or "", *ins.aliases])
+
+
 def find(facts: Facts, query: str) -> list[Instrument]:
+    """By number ("61/2018/NĐ-CP", "nd 61 2018", "nq57"), with a type word or a year or not,
+    or by name ("luat du lieu", "luật giao dịch điện tử 2023", "de an 06")."""
     numbers, kind, rest = _parse(query)
     pool = [i for i in facts.instruments.values() if kind is None or i.type == kind]
     if numbers:
+
+        def has_all(i: Instrument) -> bool:
+            return numbers <= {*_number_tokens(i), *(i.date or "").split("-")}
+
         lead = [i for i in pool if _number_tokens(i) and _number_tokens(i)[0] in numbers]
-        hits = [i for i in lead if numbers <= {*_number_tokens(i), *(i.date or "").split("-")}]
+        hits = [i for i in lead if has_all(i)]
         if hits:
             return hits
-        return [i for i in pool if numbers <= set(_number_tokens(i))]
+        named = [i for i in pool if has_all(i) and (not rest or _words_in(rest, _names(i)))]
+        return named or [i for i in pool if numbers <= set(_number_tokens(i))]
     if kind and not rest:
         return pool
     text = rest or search.fold(query)
-    return [i for i in pool if _words_in(text, " ".join([i.number, i.title, i.title_en or ""]))]
+    return [i for i in pool if _words_in(text, _names(i))]
 
 
-def law(facts: Facts, query: str | None = None) -> Answer:
+def as_of(facts: Facts, on: str | None) -> tuple[str, list[str]]:
+    """The day an answer is true on: --on, else today, bounded by the data's data_as_of."""
+    import datetime
+
+    if on is not None:
+        day = parse_day(on, "--on")
+        if day > facts.data_as_of:
+            return day, [
+                f"{day} sau ngày dữ liệu được kiểm tra ({facts.data_as_of}): tình trạng"
+                " tính theo các ngày đã biết, sau đó có thể đã khác"
+            ]
+        return day, []
+    return min(datetime.date.today().isoformat(), facts.data_as_of), []
+
+
+def law(
+    facts: Facts,
+    query: str | None = None,
+    *,
+    in_force: bool = False,
+    on: str | None = None,
+    type_: str | None = None,
+    issuer: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+) -> Answer:
+    for value, option in ((start, "--from"), (end, "--to")):
+        if value is not None:
+            check_year(value, option)
+    if start is not None and end is not None and start > end:
+        raise UsageError(f"--from {start} lớn hơn --to {end}")
+    kind = _type(type_) if type_ is not None else None
+    day, notices = as_of(facts, on)
     if query:
         found = find(facts, query)
         if not found:
             named = [
-                search.Named(i.id, i.number, (i.number, i.title))
+                search.Named(i.id, i.number, (i.number, i.title, *i.aliases))
                 for i in facts.instruments.values()
             ]
             hints = search.did_you_mean(query, named)
@@ -86,8 +139,110 @@ def law(facts: Facts, query: str | None = None) -> Answer:
             raise NotFound(f"không có văn bản nào khớp với '{query}'", tuple(hints))
     else:
         found = list(facts.instruments.values())
+    if kind is not None:
+        found = [i for i in found if i.type == kind]
+    if issuer is not None:
+        found = [i for i in found if i.issuer in _issuers(facts, issuer)]
+    if start is not None or end is not None:
+        lo, hi = f"{start or 0:04d}", f"{end or 9999:04d}"
+        found = [i for i in found if i.date and lo <= i.date[:4] <= hi]
+    if in_force:
+        found = [i for i in found if status_on(facts, i, day)["code"] in IN_FORCE]
+    query_doc: dict[str, Any] = {
+        "text": query, "on": day, "in_force": in_force, "type": kind, "issuer": issuer,
+        "from": start, "to": end,
+    }  # fmt: skip
+    if not found:
+        raise NotFound(
+            "không có văn bản nào khớp với các điều kiện đã chọn",
+            ("thử bỏ bớt điều kiện, ví dụ: cpdt law --in-force",),
+        )
     found.sort(key=lambda i: (i.date or "9999", i.number))
-    return Answer("law", {"text": query}, [_result(facts, i) for i in found])
+    return Answer("law", query_doc, [_result(facts, i, day) for i in found], notices)
+
+
+def _type(value: str) -> str:
+    from .validate import INSTRUMENT_TYPES
+
+    folded = search.fold(value)
+    named = _TYPE_WORDS.get(folded, folded)
+    if named not in INSTRUMENT_TYPES:
+        choices = ", ".join(sorted(INSTRUMENT_TYPES))
+        raise UsageError(f"--type '{value}' không có; chọn một trong: {choices}")
+    return named
+
+
+def _issuers(facts: Facts, value: str) -> set[str]:
+    """Entity ids the --issuer text names: an exact name, short name or alias first, else every
+    issuer whose name contains the words."""
+    folded = search.fold(value)
+    issuing = {i.issuer for i in facts.instruments.values() if i.issuer}
+    names = {
+        e: [facts.entities[e].name, facts.entities[e].name_en or "", facts.entities[e].short or "",
+            *facts.entities[e].aliases, e]
+        for e in issuing
+    }  # fmt: skip
+    exact = {e for e, ns in names.items() if folded in {search.fold(n) for n in ns if n}}
+    if exact:
+        return exact
+    return {e for e, ns in names.items() if any(_words_in(folded, n) for n in ns if n)}
+
+
+def status_on(facts: Facts, ins: Instrument, day: str) -> dict[str, Any]:
+    """The instrument's legal status on `day`, from its dates, with the sources' own words."""
+    ended = ins.effective_until
+    unsigned = not ins.effective_from and ins.date is not None and day < date_bounds(ins.date)[0]
+    if ended and day >= date_bounds(ended)[0]:
+        code = "ended"
+        late = [c for c in ins.status if c.code == "partly" and c.as_of and c.as_of <= day]
+        if late:
+            code = "partly"
+    elif (ins.effective_from and day < date_bounds(ins.effective_from)[0]) or unsigned:
+        code = "not-yet"
+    elif ins.effective_from and day >= date_bounds(ins.effective_from)[1]:
+        code = "unknown" if ins.status_unverified else "in-force"
+    else:
+        code = "unknown"
+    wanted = {"not-yet": ("in-force",), "partly": ("partly",), "ended": ("ended", "partly")}
+    codes = wanted.get(code, (code, "in-force") if code == "unknown" else (code,))
+    claims = [c for c in ins.status if c.code in codes]
+    return {
+        "on": day,
+        "code": code,
+        "note": ins.status_unverified if code == "unknown" else None,
+        "words": [
+            {
+                "code": c.code,
+                "as_of": c.as_of,
+                "note": c.note,
+                "citations": citations(facts, c.citations),
+            }
+            for c in claims
+        ],
+    }
+
+
+def chain(facts: Facts, ins: Instrument) -> list[dict[str, Any]]:
+    """What it replaced and what replaced it, oldest first (itself included); [] when neither."""
+    links = _links(facts)
+    replaced_by, replaces = links.replaced_by, links.replaces
+    first = ins.id
+    seen = {first}
+    while first in replaces and replaces[first] not in seen:
+        first = replaces[first]
+        seen.add(first)
+    out = [first]
+    while out[-1] in replaced_by and replaced_by[out[-1]] not in out:
+        out.append(replaced_by[out[-1]])
+    if len(out) == 1:
+        return []
+    return [
+        {
+            "id": i.id, "number": i.number, "type": i.type, "date": i.date,
+            "effective_from": i.effective_from, "effective_until": i.effective_until,
+        }
+        for i in (facts.instruments[x] for x in out)
+    ]  # fmt: skip
 
 
 def _target(facts: Facts, target: str) -> dict[str, Any]:
@@ -115,11 +270,15 @@ class _Links:
         self.founded: dict[str, dict[str, Instrument]] = {}
         self.statements: dict[str, list[Statement]] = {}
         self.states: dict[str, list[CommitteeState]] = {}
+        self.replaced_by: dict[str, str] = {}  # instrument -> the one that replaced it
         for other in facts.instruments.values():
             for r in other.relations:
                 self.inverse.setdefault(r.target, []).append((other, r))
                 if r.type == "establishes":
                     self.founded.setdefault(r.target, {})[other.id] = other
+                if r.type == "replaces" and r.target in facts.instruments:
+                    self.replaced_by[r.target] = other.id
+        self.replaces = {new: old for old, new in self.replaced_by.items()}
         for st in facts.statements.values():
             basis = {v for k, v in st.fields.items() if k in ("basis", "state")}
             for target in dict.fromkeys([*st.refs, *(b for b in basis if isinstance(b, str))]):
@@ -138,7 +297,7 @@ def _links(facts: Facts) -> _Links:
     return _LAST[0]
 
 
-def _result(facts: Facts, ins: Instrument) -> Result:
+def _result(facts: Facts, ins: Instrument, day: str) -> Result:
     relations = [
         {"type": r.type, "label": RELATION_LABELS[r.type][0], "target": _target(facts, r.target),
          "note": r.note}
@@ -167,6 +326,15 @@ def _result(facts: Facts, ins: Instrument) -> Result:
         "type_label": _TYPE_LABELS.get(ins.type, ins.type),
         "issuer": entity_ref(facts, ins.issuer),
         "date": ins.date,
+        "signer": ins.signer,
+        "proposed_by": ins.proposed_by,
+        "gazetted": ins.gazetted,
+        "effective_from": ins.effective_from,
+        "effective_until": ins.effective_until,
+        "inferred": ins.inferred or None,
+        "status": status_on(facts, ins, day),
+        "chain": chain(facts, ins),
+        "aliases": ins.aliases,
         "text": ins.title,
         "title_en": ins.title_en,
         "notes": ins.notes,

@@ -54,6 +54,15 @@ class Relation(msgspec.Struct, omit_defaults=True):
     note: str | None = None
 
 
+class StatusClaim(msgspec.Struct, omit_defaults=True):
+    """What a source says about an instrument's legal status, in its own words."""
+
+    code: str  # in-force | partly | ended | not-yet | unknown
+    citations: list[Citation]
+    as_of: str | None = None  # the day the words speak of; None: the source's date is unknown
+    note: str | None = None
+
+
 class Instrument(msgspec.Struct, omit_defaults=True):
     id: str
     number: str
@@ -61,12 +70,21 @@ class Instrument(msgspec.Struct, omit_defaults=True):
     title: str
     citations: list[Citation]
     issuer: str | None = None
-    date: str | None = None
+    date: str | None = None  # signed / issued (for a law: adopted)
     title_en: str | None = None
     relations: list[Relation] = []
     notes: str | None = None
     notes_en: str | None = None
     provenance: str | None = None
+    aliases: list[str] = []
+    signer: str | None = None
+    proposed_by: str | None = None
+    gazetted: str | None = None
+    effective_from: str | None = None
+    effective_until: str | None = None  # the first day it no longer had effect
+    status: list[StatusClaim] = []
+    status_unverified: str | None = None  # why its status after entry into force is unknown
+    inferred: dict[str, str] = {}  # fields the sources do not show outright, and how derived
 
 
 class CommitteeState(msgspec.Struct, omit_defaults=True):

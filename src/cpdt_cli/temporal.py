@@ -239,6 +239,7 @@ _TYPE_LABELS = {
     "law": "Luật",
     "circular": "Thông tư",
     "plan": "Kế hoạch",
+    "directive": "Chỉ thị",
 }
 TIMELINE_KINDS = (*_TYPE_LABELS, "event", "ranking")
 
@@ -280,7 +281,13 @@ def timeline(
         and (kind is None or e["kind"] == kind)
         and (not query or _words_in(query, e["_haystack"]))
     ]
-    chosen.sort(key=lambda e: (date_bounds(e["date"])[0], e["id"]))
+    chosen.sort(
+        key=lambda e: (
+            date_bounds(e["date"])[0],
+            e["id"],
+            _EVENT_ORDER.index(e.get("event", "signed")),
+        )
+    )
     for e in chosen:
         del e["_haystack"]
     if not chosen:
@@ -294,23 +301,37 @@ def timeline(
     return Answer("timeline", query_doc, chosen, notices)
 
 
+_EVENT_ORDER = ("signed", "effective", "ended")
+
+
 def _instrument_entries(facts: Facts) -> list[Result]:
+    """One entry per event: signed (or adopted), took effect, ended; each with its words."""
     out = []
     for ins in facts.instruments.values():
-        if not ins.date:
-            continue
         title = f"{_TYPE_LABELS.get(ins.type, ins.type)} {ins.number}"
-        out.append({
-            "id": ins.id,
-            "kind": ins.type,
-            "title": title,
-            "date": ins.date,
-            "text": ins.title,
-            "number": ins.number,
-            "issuer": entity_ref(facts, ins.issuer),
-            "citations": citations(facts, ins.citations),
-            "_haystack": " ".join([title, ins.title, ins.title_en or ""]),
-        })  # fmt: skip
+        events = (
+            ("signed", ins.date, ins.citations),
+            ("effective", ins.effective_from,
+             [c for claim in ins.status if claim.code == "in-force" for c in claim.citations]),
+            ("ended", ins.effective_until,
+             [c for claim in ins.status if claim.code in ("ended", "partly")
+              for c in claim.citations]),
+        )  # fmt: skip
+        for event, date, cites in events:
+            if not date:
+                continue
+            out.append({
+                "id": ins.id,
+                "kind": ins.type,
+                "event": event,
+                "title": title,
+                "date": date,
+                "text": ins.title,
+                "number": ins.number,
+                "issuer": entity_ref(facts, ins.issuer),
+                "citations": citations(facts, cites or ins.citations),
+                "_haystack": " ".join([title, ins.title, ins.title_en or "", *ins.aliases]),
+            })  # fmt: skip
     return out
 
 

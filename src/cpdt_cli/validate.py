@@ -26,11 +26,13 @@ ENTITY_KINDS = {
 }  # fmt: skip
 INSTRUMENT_TYPES = {
     "resolution", "decree", "decision", "notice", "regulation", "law", "circular", "plan",
+    "directive",
 }  # fmt: skip
 RELATION_TYPES = {
     "amends", "replaces", "renames", "establishes", "implements", "issued-with", "merges",
-    "regulates", "plan-of", "requests-amendment-of", "cites",
+    "regulates", "plan-of", "requests-amendment-of", "cites", "repeals",
 }  # fmt: skip
+STATUS_CODES = {"in-force", "partly", "ended", "not-yet", "unknown"}
 CHANGES = {"founded", "amended", "renamed", "members-approved", "consolidated"}
 POSITIONS = {
     "chair", "standing-vice-chair", "vice-chair", "member", "standing-member",
@@ -147,6 +149,12 @@ CITATION: Spec = {
     "quote": (_text, True),
     "locator": (_text, False),
 }
+STATUS: Spec = {
+    "code": (_one_of(STATUS_CODES), True),
+    "as_of": (_date, False),
+    "citations": ("citations", True),
+    "note": (_text, False),
+}
 RELATION: Spec = {
     "type": (_one_of(RELATION_TYPES), True),
     "target": (Ref("instruments", "entities"), True),
@@ -169,7 +177,11 @@ SPECS: dict[str, Spec] = {
         "id": (_id, True), "number": (_text, True), "type": (_one_of(INSTRUMENT_TYPES), True),
         "issuer": (Ref("entities"), False), "date": (_date, False), "title": (_text, True),
         "title_en": (_text, False), "relations": ("relations", False),
-        "citations": ("citations", True), **COMMON_TEXT,
+        "citations": ("citations", True), "aliases": (_text_list, False),
+        "signer": (_text, False), "proposed_by": (_text, False), "gazetted": (_date, False),
+        "effective_from": (_date, False), "effective_until": (_date, False),
+        "status": ("status", False), "status_unverified": (_text, False),
+        "inferred": (_text_map, False), **COMMON_TEXT,
     },
     "committee_states": {
         "id": (_id, True), "body": (Ref("entities"), True), "name": (_text, True),
@@ -209,7 +221,7 @@ KIND_FIELDS: dict[str, Spec] = {
     "goal": {}, "purpose": {}, "target": {}, "phase": {}, "context": {},
     "event": {},
     "ranking": {"year": (_int, False), "rank": (_int, False), "of": (_int, False),
-                "score": (_num_or_text, False)},
+                "score": (_num_or_text, False), "group": (_text, False)},
     "interview": {"question": (_text, False)},
 }  # fmt: skip
 
@@ -305,7 +317,19 @@ def _check_item(
                 why = f"{label}: {key} is cpdt's own translation: list it in translations"
                 problems.append(Problem(name, where, why))
     _check_period(entry, item, label, problems)
+    if section == "instruments":
+        _check_status_words(entry, item, label, problems)
     return entry
+
+
+def _check_status_words(entry: Entry, item: YMap, label: str, problems: list[Problem]) -> None:
+    """A date of entry into force or of ending is shown with the source's own words."""
+    codes = {claim.get("code") for claim in entry.data.get("status", [])}
+    for key, wanted in (("effective_from", {"in-force"}), ("effective_until", {"ended", "partly"})):
+        if key in entry.data and not codes & wanted:
+            words = " or ".join(sorted(wanted))
+            problems.append(Problem(entry.file, item.key_lines.get(key, item.line),
+                f"{label}: {key} needs a status entry '{words}' quoting the source"))  # fmt: skip
 
 
 def _check_fields(
@@ -333,6 +357,8 @@ def _check_fields(
                 problems.append(Problem(name, line, f"{label}: needs at least one citation"))
         elif check == "relations":
             value = _check_list(value, RELATION, entry, f"{label} relation", line, problems, key)
+        elif check == "status":
+            value = _check_list(value, STATUS, entry, f"{label} status", line, problems, key)
         elif isinstance(check, Ref):
             err = (_text_list if check.many else _text)(value)
             if err:
@@ -367,18 +393,19 @@ def _check_list(
 
 
 def _check_period(entry: Entry, item: YMap, label: str, problems: list[Problem]) -> None:
-    start, end = entry.data.get("valid_from"), entry.data.get("valid_until")
-    if not (start and end):
-        return
-    line = item.key_lines.get("valid_until", item.line)
-    if date_bounds(start)[0] > date_bounds(end)[1]:
-        problems.append(
-            Problem(entry.file, line, f"{label}: valid_until {end} is before valid_from {start}")
-        )
-    elif start == end and len(end) == 10:  # valid_until is exclusive: not one day held
-        problems.append(Problem(entry.file, line,
-            f"{label}: valid_until {end} is valid_from: an empty period (valid_until is the"
-            " first day it no longer holds)"))  # fmt: skip
+    for first, last in (("valid_from", "valid_until"), ("effective_from", "effective_until")):
+        start, end = entry.data.get(first), entry.data.get(last)
+        if not (start and end):
+            continue
+        line = item.key_lines.get(last, item.line)
+        if date_bounds(start)[0] > date_bounds(end)[1]:
+            problems.append(
+                Problem(entry.file, line, f"{label}: {last} {end} is before {first} {start}")
+            )
+        elif start == end and len(end) == 10:  # the end is exclusive: not one day held
+            problems.append(Problem(entry.file, line,
+                f"{label}: {last} {end} is {first}: an empty period ({last} is the"
+                " first day it no longer holds)"))  # fmt: skip
 
 
 # --- layered checks ------------------------------------------------------------------------
@@ -436,6 +463,7 @@ def layer(results: list[tuple[str, FileResult]], problems: list[Problem]) -> Lay
     _check_refs(sections, problems)
     _check_committee_periods(sections["committee_states"], problems)
     _check_successors(sections, problems)
+    _check_replacements(sections["instruments"], problems)
     return Layered(
         schema_version=1,
         data_as_of=data_as_of or "",
@@ -534,3 +562,25 @@ def _check_successors(sections: dict[str, dict[str, Entry]], problems: list[Prob
         elif successor is not None and not data.get("valid_until"):
             problems.append(Problem(entry.file, entry.line,
                 f"'{data['id']}' names a successor but no valid_until"))  # fmt: skip
+
+
+_PAST = {"replaces": "replaced", "repeals": "repealed"}
+
+
+def _check_replacements(instruments: dict[str, Entry], problems: list[Problem]) -> None:
+    """An instrument replaced or repealed by another is no longer in force once that one took
+    effect: its effective_until must say so, no later than the other's effective_from."""
+    for entry in instruments.values():
+        start = entry.data.get("effective_from")
+        for rel in entry.data.get("relations", []):
+            old = instruments.get(rel.get("target", ""))
+            if rel.get("type") not in ("replaces", "repeals") or old is None or not start:
+                continue
+            end = old.data.get("effective_until")
+            if end is None or date_bounds(end)[0] > date_bounds(start)[1]:
+                message = (
+                    f"'{old.data['id']}' is {_PAST[rel['type']]}"
+                    f" by '{entry.data['id']}' from {start}, but its effective_until is"
+                    f" {end or 'missing'}: it must end no later than that"
+                )
+                problems.append(Problem(old.file, old.line, message))

@@ -108,10 +108,10 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
     return parse(text, str(path))
 
 
-def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
+def parse(text: str, name: str, pure: bool = False) -> tuple[Any, list[Problem]]:
     import yaml  # here, not at the top: a warm start (the cache) never parses YAML
 
-    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader: Any = yaml.SafeLoader if pure else getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     problems: list[Problem] = []
     stack: list[Any] = []  # YMap / YList under construction
     pending_key: list[str | None] = []  # for each open mapping: the key awaiting its value
@@ -182,6 +182,12 @@ def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
             elif isinstance(event, yaml.ScalarEvent):
                 add(_scalar(event, name, line, problems), line)
     except yaml.MarkedYAMLError as exc:
+        if loader is not yaml.SafeLoader:
+            # libyaml scans ahead and may stop at its own nesting limit before the events
+            # reach ours; once a file has failed, the pure-Python parser looks for that.
+            _, again = parse(text, name, pure=True)
+            if any(p.message.startswith("nested deeper") for p in again):
+                return None, again
         mark = exc.problem_mark or exc.context_mark
         where = mark.line + 1 if mark else None
         if "nesting depth" in (exc.problem or ""):  # libyaml's own limit, above ours
