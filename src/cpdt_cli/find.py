@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 
-from . import ranking, search
+from . import questions, ranking, search
 from .errors import NotFound, UsageError
 from .model import Citation, Facts, Statement
 from .queries import Answer, Result, citations, entity_ref, statement_result
@@ -37,10 +37,21 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
     echo = {"text": shown, "kind": kind, "limit": limit}
     if kind is not None:
         kind = _check_kind(facts, kind)
+    first = None if kind is not None else questions.answer_first(facts, query)
     try:
-        return _search(facts, ranking.Index(index_of(facts)), query, kind, limit, echo)
-    except ranking.CorruptIndex:  # a damaged cache file: build the index afresh, and keep it
-        return _search(facts, ranking.Index(index_of(facts, fresh=True)), query, kind, limit, echo)
+        try:
+            found = _search(facts, ranking.Index(index_of(facts)), query, kind, limit, echo)
+        except ranking.CorruptIndex:  # a damaged cache file: build the index afresh, keep it
+            index = ranking.Index(index_of(facts, fresh=True))
+            found = _search(facts, index, query, kind, limit, echo)
+    except NotFound:
+        if first is None:
+            raise
+        found = Answer("search", echo, [])
+    if first is not None:  # the reference answer the question maps onto, shown first
+        found.interpretation = first
+        found.notices += first["answer"]["notices"]
+    return found
 
 
 def _search(

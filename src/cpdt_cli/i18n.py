@@ -40,6 +40,7 @@ _EN = {
     "Văn bản pháp lý": "Legal instruments",
     "Tài liệu nguồn": "Sources",
     "Kết quả tìm kiếm": "Search results",
+    "Hiểu là": "Read as",
     "kết quả": "results",
     "Nguồn": "Sources",
     # labels of fields

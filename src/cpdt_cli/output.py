@@ -44,6 +44,8 @@ def to_json(answer: Answer, ascii_only: bool = False) -> str:
         "count": len(answer.results),
         "results": answer.results,
     }
+    if answer.command == "search":  # how the question was read, and that command's answer
+        doc["interpretation"] = answer.interpretation
     return dumps(doc, indent=2, ascii_only=ascii_only) + "\n"
 
 

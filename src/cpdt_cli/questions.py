@@ -1,0 +1,564 @@
+"""Questions in, readings out: which reference command answers a question typed into search.
+
+`read(facts, text)` turns "ai là chủ tịch ủy ban năm 2020?" into the reading
+`committee --year 2020`, or returns None. The rules are transparent: question forms (the
+words below, Vietnamese with or without diacritics, and English), time expressions, and the
+things a question names, which are looked up in the data (entity names, aliases, English
+names, committee states, the glossary, instrument numbers). No answer is written here: a
+reading names a command and its arguments, and `answer` runs that command's own function.
+
+Everything works on folded text (search.fold: lower-case ASCII words), so "Ủy ban", "uy ban"
+and "UỶ BAN" read alike. A query with none of the question words is left alone, cheaply.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from . import search
+from .errors import CpdtError
+from .model import Facts
+from .queries import Answer
+
+# --- question forms (folded words; grammar, not answers) -----------------------------------
+
+WHO = ("ai", "who", "whom")
+MEMBERS = (
+    "gom nhung ai", "gom nhung", "gom co", "co nhung ai", "co nhung thanh vien", "co nhung",
+    "co ai", "thanh phan", "members", "membership", "line up", "lineup", "composition",
+    "who was on", "who were on", "who is on", "who are on", "who sat on",
+)  # fmt: skip
+WHEN = (
+    "khi nao", "bao gio", "nam nao", "ngay nao", "thang nao", "luc nao", "thoi diem nao",
+    "when", "what year", "which year", "what date", "since when",
+)  # fmt: skip
+WHAT = (
+    "la gi", "nghia la gi", "la cai gi", "nghia la", "what is", "what are", "what s", "whats",
+    "what does", "meaning of", "mean",
+)  # fmt: skip
+DEFINE = (
+    "dinh nghia", "khai niem", "define", "defines", "defined", "definition", "definitions",
+    "hieu the nao", "hieu nhu the nao",
+)  # fmt: skip
+BODY = (
+    "co quan nao", "bo nao", "don vi nao", "to chuc nao", "noi nao", "chiu trach nhiem",
+    "trach nhiem", "which body", "which agency", "which ministry", "which office",
+    "which organisation", "which organization", "what body", "what agency",
+    "who is responsible", "responsible for", "in charge of",
+)  # fmt: skip
+DOES = (
+    "lam gi", "nhiem vu gi", "co nhiem vu gi", "nhiem vu cua", "nhiem vu", "chuc nang",
+    "vai tro", "what does", "do what", "role of", "tasks of", "duties of", "responsible for",
+)  # fmt: skip
+IN_FORCE = (
+    "con hieu luc", "het hieu luc", "hieu luc", "in force", "still valid", "valid",
+    "effective", "con ap dung", "status",
+)  # fmt: skip
+EXISTS = (
+    "con khong", "con ton tai", "con hoat dong", "ton tai", "still exist", "still exists",
+    "still active", "still around", "exist", "exists",
+)  # fmt: skip
+REPLACED = (
+    "thay the", "thay cho", "ke nhiem", "ke thua", "replaced", "replace", "replaces",
+    "replacing", "successor", "succeeded",
+)  # fmt: skip
+ENDED = (
+    "cham dut", "giai the", "ket thuc", "hop nhat", "sap nhap", "end", "ended", "dissolved",
+    "merged", "abolished",
+)  # fmt: skip
+FOUNDED = ("thanh lap", "ra doi", "created", "formed", "set up", "established", "founded")
+RENAMED = ("doi ten", "renamed", "rename")
+AMENDED = ("sua doi", "bo sung", "amended", "amends", "amend", "amending")
+TIMELINE = (
+    "what happened", "co nhung van ban nao", "co van ban nao", "nhung van ban nao",
+    "van ban nao", "su kien nao", "nhung su kien", "events", "which instruments", "timeline",
+)  # fmt: skip
+NOW = ("hien nay", "hien tai", "bay gio", "hom nay", "now", "currently", "current", "today")
+# Words for the head of a body, when the question names no position of the data's own.
+LEAD = ("dung dau", "lanh dao", "head", "heads", "headed", "lead", "leads", "led", "leader")
+# Words that carry no content of their own once the question form is known.
+FILLER = frozenset((
+    "la", "lam", "cua", "ve", "nao", "gi", "ai", "co", "the", "duoc", "cho", "boi", "bi", "do",
+    "thi", "khong", "nhu", "nhung", "cac", "mot", "va", "theo", "hay", "hoac", "tai", "trong",
+    "den", "tu", "sau", "truoc", "da", "dang", "se", "nay", "kia", "o", "voi", "ra", "nam",
+    "thang", "ngay", "what", "which", "who", "whom", "is", "are", "was", "were", "be", "been",
+    "does", "do", "did", "of", "the", "a", "an", "to", "for", "in", "on", "at", "by", "with",
+    "from", "about", "and", "or", "how", "s", "its", "it", "this", "that", "there", "as", "into",
+    "over",
+))  # fmt: skip
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
+_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES.split())}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())} | {"sept": 9})
+CUES = (
+    WHO + MEMBERS + WHEN + WHAT + DEFINE + BODY + DOES + IN_FORCE + EXISTS + REPLACED + ENDED
+    + AMENDED + TIMELINE
+)  # fmt: skip
+
+
+class Reading(NamedTuple):
+    """A command and its arguments: ('committee', (('--year', 2020),))."""
+
+    command: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+    def argv(self) -> list[str]:
+        out = [self.command]
+        for option, value in self.args:
+            out += [str(value)] if option == "" else [option, str(value)]
+        return out
+
+    def cli(self) -> str:
+        return "cpdt " + " ".join(_quoted(a) for a in self.argv())
+
+
+def _quoted(arg: str) -> str:
+    return arg if re.fullmatch(r"[\w./&:-]+", arg) else '"' + arg.replace('"', '\\"') + '"'
+
+
+# --- folded text helpers ---------------------------------------------------------------------
+
+
+def _has(padded: str, phrases: tuple[str, ...]) -> bool:
+    return any(f" {p} " in padded for p in phrases)
+
+
+def _cut(padded: str, phrases: tuple[str, ...]) -> str:
+    for p in sorted(phrases, key=len, reverse=True):
+        padded = padded.replace(f" {p} ", " ")
+    return padded
+
+
+class _Question:
+    """A question as folded words. What it names is replaced, as it is found, by a token
+    "#n" (n: the entity's place in `ids`), so the words left are those not yet understood."""
+
+    def __init__(self, text: str) -> None:
+        self.folded = search.fold(text)
+        self.padded = f" {self.folded} "
+        self.rest = self.padded
+        self.ids: list[str] = []
+
+    def has(self, *groups: tuple[str, ...]) -> bool:
+        return any(_has(self.padded, g) for g in groups)
+
+    def take(self, phrase: str, token: str = " ") -> None:
+        self.rest = self.rest.replace(f" {phrase} ", f" {token} ")
+
+    def words(self, *cut: tuple[str, ...]) -> list[str]:
+        """The words left, without the phrases `cut`, the filler words and named things."""
+        rest = self.rest
+        for group in cut:
+            rest = _cut(rest, group)
+        return [w for w in rest.split() if w not in FILLER and not w.startswith("#")]
+
+
+# --- what the data names -------------------------------------------------------------------
+
+
+def _names(facts: Facts) -> list[tuple[str, str]]:
+    """(folded name, entity id) for every name an entity or committee state goes by,
+    longest first."""
+    pairs: dict[str, str] = {}
+    for e in facts.entities.values():
+        for n in (e.name, e.short, e.name_en, *e.aliases):
+            if n:
+                pairs.setdefault(search.fold(n), e.id)
+    for s in facts.committee_states.values():
+        for n in (s.name, s.name_en):
+            if n:
+                pairs.setdefault(search.fold(n), s.body)
+    return sorted(((n, i) for n, i in pairs.items() if n), key=lambda p: -len(p[0]))
+
+
+def _named(facts: Facts, q: _Question) -> list[str]:
+    """Entity ids the question names, in the order of the question."""
+    for name, entity_id in _names(facts):
+        while f" {name} " in q.rest:
+            if entity_id not in q.ids:
+                q.ids.append(entity_id)
+            q.take(name, f"#{q.ids.index(entity_id)}")
+    order = {f"#{n}": i for n, i in enumerate(q.ids)}
+    return list(dict.fromkeys(order[w] for w in q.rest.split() if w in order))
+
+
+def _expanded(facts: Facts, q: _Question, words: list[str]) -> list[str]:
+    """Words with each named thing put back under its data name (Vietnamese)."""
+    out: list[str] = []
+    for w in words:
+        if w.startswith("#") and w[1:].isdigit():
+            out += search.fold(facts.entities[q.ids[int(w[1:])]].name).split()
+        else:
+            out.append(w)
+    return out
+
+
+def _committee_words(facts: Facts) -> tuple[set[str], dict[str, str]]:
+    """The bodies that have committee line-ups (or members), and the words that name them,
+    to their body: the first words of their names ("ủy ban", "national committee") and the
+    glossary's translations of those ("committee")."""
+    bodies = {s.body for s in facts.committee_states.values()}
+    bodies |= {
+        str(st.subject) for st in facts.statements.values()
+        if st.kind == "membership" and st.subject
+    }  # fmt: skip
+    latest = sorted(facts.committee_states.values(), key=lambda s: s.valid_from)
+    order = list(dict.fromkeys(s.body for s in reversed(latest)))  # the latest body first
+    words: dict[str, str] = {}
+    for body in [*order, *sorted(bodies - set(order))]:
+        e = facts.entities.get(body)
+        if e is None:
+            continue
+        for n in (e.name, e.name_en, *e.aliases):
+            parts = search.fold(n or "").split()
+            for k in range(2, len(parts) + 1):
+                words.setdefault(" ".join(parts[:k]), body)
+    for g in facts.glossary.values():
+        head = search.fold(g.term)
+        if head in words:
+            for x in g.expansions:
+                words.setdefault(search.fold(x), words[head])
+    return bodies, {w: b for w, b in words.items() if w}
+
+
+def _position_words(facts: Facts) -> tuple[str, ...]:
+    """Offices of the committee in Vietnamese and English, and the glossary's other words
+    for them ("chair", "chairman" for "chủ tịch")."""
+    from .i18n import tr
+    from .temporal import POSITIONS
+
+    words = {search.fold(label) for label in POSITIONS.values()}
+    words |= {search.fold(tr(label, "en")) for label in POSITIONS.values()}
+    for g in facts.glossary.values():
+        if search.fold(g.term) in words:
+            words.update(search.fold(x) for x in g.expansions)
+    return tuple(sorted((w for w in words if w), key=len, reverse=True))
+
+
+def _instrument(facts: Facts, q: _Question) -> Any:
+    """The one instrument the question names by type and number (or type and title)."""
+    from . import law
+
+    types = sorted(law._TYPE_WORDS, key=len, reverse=True)
+    suffixes = {t for i in facts.instruments.values() for t in search.fold(i.number).split()}
+    words = q.folded.split()
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", q.folded))
+    for start in range(len(words)):
+        for t in types:
+            n = len(t.split())
+            if " ".join(words[start : start + n]) != t:
+                continue
+            tail: list[str] = []
+            for w in words[start + n : start + n + 5]:
+                if any(ch.isdigit() for ch in w) or (tail and w in suffixes):
+                    tail.append(w)
+                else:
+                    break
+            if not tail:  # a title after the type word: "luật an ninh mạng"
+                for w in words[start + n : start + n + 6]:
+                    if w in FILLER or _has(f" {w} ", CUES):
+                        break
+                    tail.append(w)
+            phrase = " ".join([t, *tail])
+            found = law.find(facts, phrase) if tail else []
+            if len(found) > 1 and years:
+                found = [i for i in found if (i.date or "")[:4] in years] or found
+            if len(found) == 1:
+                q.take(phrase)
+                return found[0]
+    return None
+
+
+def _time(q: _Question) -> tuple[str, Any] | None:
+    """('--year', 2020), ('--on', '2019-12-31') for a month (its last day), or None."""
+    from .dates import days_in_month
+
+    text = q.rest
+    m = re.search(r" (?:ngay )?(\d{1,2}) (\d{1,2}) ((?:19|20)\d\d) ", text)
+    if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[1]) <= days_in_month(int(m[3]), int(m[2])):
+        return "--on", f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
+    m = re.search(r" (?:thang (\d{1,2})|(\d{1,2})) (?:nam )?((?:19|20)\d\d) ", text)
+    month = int(m[1] or m[2]) if m else 0
+    if not m or not 1 <= month <= 12:
+        m2 = re.search(r" ([a-z]+) (?:of )?((?:19|20)\d\d) ", text)
+        month = _MONTHS.get(m2[1], 0) if m2 else 0
+        m = m2 if month else None
+    if m:
+        year = int(m[m.lastindex or 0])
+        return "--on", f"{year}-{month:02d}-{days_in_month(year, month):02d}"
+    m = re.search(r" ((?:19|20)\d\d) ", text)
+    if m:
+        return "--year", int(m[1])
+    return None
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def read(facts: Facts, text: str) -> Reading | None:
+    """The reference command a question maps onto, or None."""
+    q = _Question(text)
+    if not q.folded:
+        return None
+    positions = _position_words(facts)
+    if not q.has(CUES, FOUNDED, RENAMED, LEAD, NOW, positions):
+        return None
+    ins = _instrument(facts, q)
+    term = None
+    if q.has(WHAT, DEFINE, DOES, BODY, WHO):  # the defined term is the domain, not a name
+        terms = sorted(_defined_terms(facts), key=len, reverse=True)
+        term = next((t for t in terms if f" {t} " in q.rest), None)
+        if term:
+            q.take(term, "#term")
+    named = _named(facts, q)
+    bodies, committee = _committee_words(facts)
+    when = _time(q)
+    said = [w for w in sorted(committee, key=len, reverse=True) if f" {w} " in q.rest]
+    body = next((i for i in named if facts.entities[i].kind in ("body", "working-group")), None)
+    body = body or (committee[said[0]] if said else None)
+    names_committee = any(i in bodies for i in named) or bool(said)
+    office = q.has(positions, LEAD)
+    asks_members = q.has(MEMBERS) or (
+        office and not q.has(BODY) and (q.has(WHO, NOW) or names_committee)
+    )
+    if ins is not None:
+        if asks_members and ins.date and len(ins.date) == 10:
+            return Reading("committee", (("--on", ins.date),))
+        if q.has(WHEN, IN_FORCE, EXISTS, REPLACED, ENDED, AMENDED, FOUNDED, RENAMED, WHAT):
+            return Reading("law", (("", _instrument_arg(ins)),))
+    if body is not None and not asks_members:
+        related = _related_instrument(facts, q, body)
+        if related is not None:
+            return Reading("law", (("", _instrument_arg(related)),))
+    specific = tuple(p for p in positions if len(p.split()) >= 2 and p not in committee)
+    if (names_committee and (asks_members or q.has(EXISTS, NOW, WHO))) or (
+        q.has(specific) and asks_members
+    ):
+        return _committee(when)
+    reading = _what(facts, q, named, term) or _agency(facts, q, named)
+    if reading is not None:
+        return reading
+    if q.has(TIMELINE) and when is not None and when[0] == "--year":
+        return Reading("timeline", (when,))
+    return None
+
+
+def _committee(when: tuple[str, Any] | None) -> Reading:
+    return Reading("committee", (when,) if when else ())
+
+
+def _instrument_arg(ins: Any) -> str:
+    return str(ins.number) if any(ch.isdigit() for ch in ins.number) else str(ins.title)
+
+
+def _related_instrument(facts: Facts, q: _Question, body: str) -> Any:
+    """The instrument that founded, renamed or ended a body, when the question asks so."""
+    kinds: tuple[str, ...]
+    if q.has(REPLACED, ENDED):
+        kinds = ("merges", "replaces")
+    elif q.has(RENAMED):
+        kinds = ("renames",)
+    elif q.has(FOUNDED) or q.has(WHEN):
+        kinds = ("establishes",)
+    else:
+        return None
+    for ins in facts.instruments.values():
+        if any(r.type in kinds and r.target == body for r in ins.relations):
+            return ins
+    states = sorted(
+        (s for s in facts.committee_states.values() if s.body == body), key=lambda s: s.valid_from
+    )
+    if states and kinds[0] in ("merges",) and states[-1].ended_by:
+        return facts.instruments.get(states[-1].ended_by)
+    change = {"renames": "renamed", "establishes": "founded"}.get(kinds[0])
+    for s in states:
+        if s.change == change:
+            return facts.instruments.get(s.instrument)
+    return None
+
+
+def _what(facts: Facts, q: _Question, named: list[str], term: str | None) -> Reading | None:
+    """'X là gì', 'what is X', 'how does D define X', 'X làm gì': define, models or agency."""
+    asks_what = q.has(WHAT, DEFINE)
+    if not asks_what and not q.has(DOES):
+        return None
+    definers = _definers(facts)
+    source = next((i for i in named if i in definers), None)
+    left = q.words(WHAT, DEFINE)
+    if left:  # a misspelt term: "chinh phu dien tuu" (its "chinh phu" named as the Government)
+        words = " ".join(_defined_terms(facts)).split()
+        near = [w for w in left if any(_near(w, t) for t in words)]
+        left = [w for w in left if w not in near]
+        if term is None and near and not left and set(named) <= set(_names_in(facts, words)):
+            term = " ".join(near)
+    if asks_what and (term or (source and q.has(DEFINE))) and not left:
+        if source is not None:
+            e = facts.entities[source]
+            name = e.short if len(e.name) > 40 and e.short else e.name  # "GBDe"
+            return Reading("define", (("--source", name),))
+        return Reading("define")
+    if asks_what and len(named) == 1 and term is None:
+        e = facts.entities[named[0]]
+        if not [w for w in left if w not in _kind_words(facts, e.kind)] and e.kind == "model":
+            return Reading("models", (("", e.short or e.name),))
+    agencies = _agencies(facts)
+    if not q.words(DOES, WHAT):
+        for i in named:
+            if search.match_names(facts.entities[i].name, agencies):
+                return Reading("agency", (("", facts.entities[i].name),))
+    return None
+
+
+def _names_in(facts: Facts, words: list[str]) -> list[str]:
+    """Entities whose every name word is one of `words` ("Chính phủ" in the defined term)."""
+    pool = set(words)
+    return [e.id for e in facts.entities.values() if set(search.fold(e.name).split()) <= pool]
+
+
+def _kind_words(facts: Facts, kind: str) -> set[str]:
+    """Words for a kind of thing, from the glossary entry that translates it ("mô hình")."""
+    words: set[str] = set()
+    for g in facts.glossary.values():
+        names = [search.fold(n) for n in (g.term, *g.expansions)]
+        if kind in names:
+            words.update(w for n in names for w in n.split())
+    return words
+
+
+def _near(word: str, term: str) -> bool:
+    """One letter added, dropped or changed ("tuu" for "tu"), in words of 3+ letters."""
+    if word == term or min(len(word), len(term)) < 2 or abs(len(word) - len(term)) > 1:
+        return word == term
+    if len(word) == len(term):
+        return sum(a != b for a, b in zip(word, term, strict=True)) == 1 and len(word) >= 3
+    short, long = sorted((word, term), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _defined_terms(facts: Facts) -> set[str]:
+    """What the definitions define: the names of the glossary entry most of them contain."""
+    texts = [
+        f" {search.fold(st.wording + ' ' + (st.text_en or ''))} "
+        for st in facts.statements.values()
+        if st.kind == "definition"
+    ]
+    best: tuple[int, set[str]] = (0, set())
+    for g in facts.glossary.values():
+        names = {search.fold(n) for n in (g.term, *g.expansions, g.name_en or "") if n} - {""}
+        hits = sum(any(f" {n} " in t for n in names) for t in texts)
+        if hits > best[0]:
+            best = (hits, names)
+    return best[1] if 2 * best[0] >= len(texts) else set()
+
+
+def _definers(facts: Facts) -> set[str]:
+    ids = {e.id for e in facts.entities.values() if e.kind == "definer"}
+    ids |= {
+        st.subject for st in facts.statements.values()
+        if st.kind == "definition" and st.subject
+    }  # fmt: skip
+    return ids
+
+
+def _agencies(facts: Facts) -> list[search.Named]:
+    """The bodies `cpdt agency` lists (those with a role or a task moved to them)."""
+    from .queries import AGENCY_KINDS, _entity_names
+
+    owners = {
+        str(st.fields.get("to") if st.kind == "task-transfer" else st.subject)
+        for st in facts.statements.values()
+        if st.kind in ("role", "task-transfer")
+    }
+    return [
+        search.Named(e.id, e.name, _entity_names(e))
+        for e in facts.entities.values()
+        if e.id in owners and e.kind in AGENCY_KINDS
+    ]
+
+
+def _agency(facts: Facts, q: _Question, named: list[str]) -> Reading | None:
+    """'cơ quan nào làm X', 'ai xây dựng X', 'which body is X': `agency` with the words of X
+    that a role statement holds, X's names put into the data's Vietnamese where the question
+    gave them in English."""
+    if not q.has(BODY) and not q.has(WHO):
+        return None
+    from .queries import _statement_text
+
+    words = _expanded(facts, q, [w for w in _cut(q.rest, BODY + WHO).split()
+                                 if w not in FILLER and w != "#term"])  # fmt: skip
+    texts = [
+        set(search.fold(_statement_text(st)).split())
+        for st in facts.statements.values()
+        if st.kind in ("role", "task-transfer")
+    ]
+    vocabulary = set().union(*texts)
+    text = f" {' '.join(words)} "
+    for g in facts.glossary.values():  # a term the roles do not use, in its data form
+        for x in (*g.expansions, g.name_en or ""):
+            x = search.fold(x)
+            if len(x.split()) >= 2 and f" {x} " in text and not set(x.split()) <= vocabulary:
+                text = text.replace(f" {x} ", f" {search.fold(g.term)} ")
+    words = text.split()
+    # a window of three words or more, at least half the question's: "ứng dụng" alone is
+    # in many roles and says nothing of which
+    for size in range(len(words), max(3, (len(words) + 1) // 2) - 1, -1):
+        for start in range(len(words) - size + 1):
+            window = words[start : start + size]
+            if any(set(window) <= t for t in texts):
+                return Reading("agency", (("", " ".join(window)),))
+    return None
+
+
+# --- answering -----------------------------------------------------------------------------
+
+
+def answer(facts: Facts, reading: Reading) -> Answer | None:
+    """The reading's answer, from the same function its command calls (None if it has none)."""
+    args = dict(reading.args)
+    text = args.get("")
+    try:
+        if reading.command == "committee":
+            from . import temporal
+
+            return temporal.committee(facts, args.get("--year"), args.get("--on"))
+        if reading.command == "timeline":
+            from . import temporal
+
+            return temporal.timeline(facts, None, args.get("--year"))
+        if reading.command == "law":
+            from . import law
+
+            return law.law(facts, text)
+        from . import queries
+
+        if reading.command == "define":
+            return queries.define(facts, None, args.get("--source"))
+        if reading.command == "models":
+            return queries.models(facts, text)
+        if reading.command == "agency":
+            return queries.agency(facts, text)
+    except CpdtError:
+        return None
+    return None
+
+
+def answer_first(facts: Facts, text: str) -> dict[str, Any] | None:
+    """The interpretation of a search query and its answer, as --json carries them."""
+    reading = read(facts, text)
+    found = answer(facts, reading) if reading is not None else None
+    if reading is None or found is None or not found.results:
+        return None
+    return {
+        "command": reading.command,
+        "args": {(k.lstrip("-") or "query"): v for k, v in reading.args},
+        "cli": reading.cli(),
+        "answer": {
+            "command": found.command,
+            "query": found.query,
+            "count": len(found.results),
+            "results": found.results,
+            "notices": found.notices,
+        },
+    }
