@@ -11,10 +11,10 @@ Everything works on folded text (search.fold: lower-case ASCII words), so "Ủy 
 and "UỶ BAN" read alike. A query with none of the question words is left alone, cheaply.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Any, NamedTuple
+
+import msgspec
 
 from . import search
 from .errors import CpdtError
@@ -77,6 +77,11 @@ TIMELINE = (
 NOW = ("hien nay", "hien tai", "bay gio", "hom nay", "now", "currently", "current", "today")
 # Words for the head of a body, when the question names no position of the data's own.
 LEAD = ("dung dau", "lanh dao", "head", "heads", "headed", "lead", "leads", "led", "leader")
+# Offices, for the first cheap look at a query; the data's own list (Lexicon.positions) decides.
+OFFICES = (
+    "chu tich", "uy vien", "thanh vien", "to truong", "to pho", "tong thu ky", "thuong truc",
+    "chair", "chairs", "chaired", "chairman", "member", "members", "secretary", "vice",
+)  # fmt: skip
 # Words that carry no content of their own once the question form is known.
 FILLER = frozenset((
     "la", "lam", "cua", "ve", "nao", "gi", "ai", "co", "the", "duoc", "cho", "boi", "bi", "do",
@@ -158,24 +163,120 @@ class _Question:
 # --- what the data names -------------------------------------------------------------------
 
 
-def _names(facts: Facts) -> list[tuple[str, str]]:
-    """(folded name, entity id) for every name an entity or committee state goes by,
-    longest first."""
+class Lexicon(msgspec.Struct, array_like=True):
+    """What questions are matched against, folded from the data once per fact file and kept
+    in the cache beside the search index (folding it all costs ~15 ms; decoding it, ~0.1)."""
+
+    names: list[tuple[str, str]]  # (folded name, entity id), longest first
+    folded: dict[str, str]  # entity id -> its folded name
+    positions: list[str]  # offices: "chu tich", "chair", "chairman" …, longest first
+    bodies: list[str]  # bodies with committee line-ups or members
+    committee: dict[str, str]  # words for them ("uy ban", "committee") -> body, latest first
+    terms: list[str]  # what the definitions define: "chinh phu dien tu", "e government" …
+    definers: list[str]
+    agencies: list[str]  # the bodies `cpdt agency` lists
+    roles: list[str]  # the words of each role and task transfer (decoding one string is cheap)
+    glossary: list[tuple[str, list[str]]]  # folded term, folded expansions (and English name)
+    suffixes: list[str]  # words of instrument numbers ("qd", "ttg", "qh15")
+
+
+def lexicon(facts: Facts) -> Lexicon:
+    """The lexicon of these facts: from the cache when it has it, else built (and kept)."""
+    from . import cache
+
+    key = facts.cache_key
+    stored = cache.read_lexicon(key, Lexicon) if key else None
+    if stored is not None and set(stored.folded) == set(facts.entities):
+        return stored
+    built = build_lexicon(facts)
+    if key:
+        cache.write_lexicon(key, built)
+    return built
+
+
+def build_lexicon(facts: Facts) -> Lexicon:
+    from .i18n import tr
+    from .queries import AGENCY_KINDS, _statement_text
+    from .temporal import POSITIONS
+
+    fold = search.fold
     pairs: dict[str, str] = {}
     for e in facts.entities.values():
         for n in (e.name, e.short, e.name_en, *e.aliases):
             if n:
-                pairs.setdefault(search.fold(n), e.id)
+                pairs.setdefault(fold(n), e.id)
     for s in facts.committee_states.values():
         for n in (s.name, s.name_en):
-            if n:
-                pairs.setdefault(search.fold(n), s.body)
-    return sorted(((n, i) for n, i in pairs.items() if n), key=lambda p: -len(p[0]))
+            if n and s.body in facts.entities:
+                pairs.setdefault(fold(n), s.body)
+    names = sorted(((n, i) for n, i in pairs.items() if n), key=lambda p: -len(p[0]))
+    glossary = [
+        (fold(g.term), [fold(x) for x in (*g.expansions, g.name_en or "") if fold(x)])
+        for g in facts.glossary.values()
+    ]
+    positions = {fold(label) for label in POSITIONS.values()}
+    positions |= {fold(tr(label, "en")) for label in POSITIONS.values()}
+    positions |= {x for term, xs in glossary if term in positions for x in xs}
+    # bodies with line-ups, and the words that name them: the first words of their names
+    # ("ủy ban", "national committee"), and the glossary's translations of those
+    states = sorted(facts.committee_states.values(), key=lambda s: s.valid_from)
+    order = list(dict.fromkeys(s.body for s in reversed(states)))  # the latest body first
+    members = {
+        str(st.subject) for st in facts.statements.values()
+        if st.kind == "membership" and st.subject in facts.entities
+    }  # fmt: skip
+    bodies = [*order, *sorted(members - set(order))]
+    committee: dict[str, str] = {}
+    for body in bodies:
+        ent = facts.entities.get(body)
+        for n in (ent.name, ent.name_en, *ent.aliases) if ent else ():
+            parts = fold(n or "").split()
+            for k in range(2, len(parts) + 1):
+                committee.setdefault(" ".join(parts[:k]), body)
+    for term, xs in glossary:
+        for x in xs if term in committee else ():
+            committee.setdefault(x, committee[term])
+    # what the definitions define: the glossary entry most of them contain
+    texts = [
+        f" {fold(st.wording + ' ' + (st.text_en or ''))} "
+        for st in facts.statements.values()
+        if st.kind == "definition"
+    ]
+    best: tuple[int, list[str]] = (0, [])
+    for term, xs in glossary:
+        hits = sum(any(f" {n} " in t for n in (term, *xs)) for t in texts)
+        if hits > best[0]:
+            best = (hits, [term, *xs])
+    terms = best[1] if 2 * best[0] >= len(texts) else []
+    definers = {e.id for e in facts.entities.values() if e.kind == "definer"}
+    definers |= {
+        str(st.subject) for st in facts.statements.values()
+        if st.kind == "definition" and st.subject in facts.entities
+    }  # fmt: skip
+    roles = [st for st in facts.statements.values() if st.kind in ("role", "task-transfer")]
+    owners = {
+        str(st.fields.get("to") if st.kind == "task-transfer" else st.subject) for st in roles
+    }
+    return Lexicon(
+        names=names,
+        folded={e.id: fold(e.name) for e in facts.entities.values()},
+        positions=sorted((p for p in positions if p), key=len, reverse=True),
+        bodies=bodies,
+        committee={w: b for w, b in committee.items() if w},
+        terms=sorted(set(terms), key=len, reverse=True),
+        definers=sorted(definers),
+        agencies=[
+            e.id for e in facts.entities.values() if e.id in owners and e.kind in AGENCY_KINDS
+        ],
+        roles=[" ".join(sorted(set(fold(_statement_text(st), None).split()))) for st in roles],
+        glossary=glossary,
+        suffixes=sorted({w for i in facts.instruments.values() for w in fold(i.number).split()}),
+    )
 
 
-def _named(facts: Facts, q: _Question) -> list[str]:
+def _named(lex: Lexicon, q: _Question) -> list[str]:
     """Entity ids the question names, in the order of the question."""
-    for name, entity_id in _names(facts):
+    for name, entity_id in lex.names:
         while f" {name} " in q.rest:
             if entity_id not in q.ids:
                 q.ids.append(entity_id)
@@ -184,68 +285,31 @@ def _named(facts: Facts, q: _Question) -> list[str]:
     return list(dict.fromkeys(order[w] for w in q.rest.split() if w in order))
 
 
-def _expanded(facts: Facts, q: _Question, words: list[str]) -> list[str]:
+def _expanded(lex: Lexicon, q: _Question, words: list[str]) -> list[str]:
     """Words with each named thing put back under its data name (Vietnamese)."""
     out: list[str] = []
     for w in words:
         if w.startswith("#") and w[1:].isdigit():
-            out += search.fold(facts.entities[q.ids[int(w[1:])]].name).split()
+            out += lex.folded[q.ids[int(w[1:])]].split()
         else:
             out.append(w)
     return out
 
 
-def _committee_words(facts: Facts) -> tuple[set[str], dict[str, str]]:
-    """The bodies that have committee line-ups (or members), and the words that name them,
-    to their body: the first words of their names ("ủy ban", "national committee") and the
-    glossary's translations of those ("committee")."""
-    bodies = {s.body for s in facts.committee_states.values()}
-    bodies |= {
-        str(st.subject) for st in facts.statements.values()
-        if st.kind == "membership" and st.subject
-    }  # fmt: skip
-    latest = sorted(facts.committee_states.values(), key=lambda s: s.valid_from)
-    order = list(dict.fromkeys(s.body for s in reversed(latest)))  # the latest body first
-    words: dict[str, str] = {}
-    for body in [*order, *sorted(bodies - set(order))]:
-        e = facts.entities.get(body)
-        if e is None:
-            continue
-        for n in (e.name, e.name_en, *e.aliases):
-            parts = search.fold(n or "").split()
-            for k in range(2, len(parts) + 1):
-                words.setdefault(" ".join(parts[:k]), body)
-    for g in facts.glossary.values():
-        head = search.fold(g.term)
-        if head in words:
-            for x in g.expansions:
-                words.setdefault(search.fold(x), words[head])
-    return bodies, {w: b for w, b in words.items() if w}
-
-
-def _position_words(facts: Facts) -> tuple[str, ...]:
-    """Offices of the committee in Vietnamese and English, and the glossary's other words
-    for them ("chair", "chairman" for "chủ tịch")."""
-    from .i18n import tr
-    from .temporal import POSITIONS
-
-    words = {search.fold(label) for label in POSITIONS.values()}
-    words |= {search.fold(tr(label, "en")) for label in POSITIONS.values()}
-    for g in facts.glossary.values():
-        if search.fold(g.term) in words:
-            words.update(search.fold(x) for x in g.expansions)
-    return tuple(sorted((w for w in words if w), key=len, reverse=True))
-
-
-def _instrument(facts: Facts, q: _Question) -> Any:
+def _instrument(facts: Facts, lex: Lexicon, q: _Question) -> Any:
     """The one instrument the question names by type and number (or type and title)."""
     from . import law
 
-    types = sorted(law._TYPE_WORDS, key=len, reverse=True)
-    suffixes = {t for i in facts.instruments.values() for t in search.fold(i.number).split()}
     words = q.folded.split()
+    firsts = {t.split()[0] for t in law._TYPE_WORDS}
+    if not firsts & set(words):
+        return None
+    types = sorted(law._TYPE_WORDS, key=len, reverse=True)
+    suffixes = set(lex.suffixes)
     years = set(re.findall(r"\b(?:19|20)\d\d\b", q.folded))
     for start in range(len(words)):
+        if words[start] not in firsts:
+            continue
         for t in types:
             n = len(t.split())
             if " ".join(words[start : start + n]) != t:
@@ -300,25 +364,24 @@ def _time(q: _Question) -> tuple[str, Any] | None:
 def read(facts: Facts, text: str) -> Reading | None:
     """The reference command a question maps onto, or None."""
     q = _Question(text)
-    if not q.folded:
+    if not q.folded or not q.has(CUES, FOUNDED, RENAMED, LEAD, NOW, OFFICES):
         return None
-    positions = _position_words(facts)
+    lex = lexicon(facts)
+    positions = tuple(lex.positions)
     if not q.has(CUES, FOUNDED, RENAMED, LEAD, NOW, positions):
         return None
-    ins = _instrument(facts, q)
+    ins = _instrument(facts, lex, q)
     term = None
     if q.has(WHAT, DEFINE, DOES, BODY, WHO):  # the defined term is the domain, not a name
-        terms = sorted(_defined_terms(facts), key=len, reverse=True)
-        term = next((t for t in terms if f" {t} " in q.rest), None)
+        term = next((t for t in lex.terms if f" {t} " in q.rest), None)
         if term:
             q.take(term, "#term")
-    named = _named(facts, q)
-    bodies, committee = _committee_words(facts)
+    named = _named(lex, q)
     when = _time(q)
-    said = [w for w in sorted(committee, key=len, reverse=True) if f" {w} " in q.rest]
+    said = [w for w in sorted(lex.committee, key=len, reverse=True) if f" {w} " in q.rest]
     body = next((i for i in named if facts.entities[i].kind in ("body", "working-group")), None)
-    body = body or (committee[said[0]] if said else None)
-    names_committee = any(i in bodies for i in named) or bool(said)
+    body = body or (lex.committee[said[0]] if said else None)
+    names_committee = any(i in lex.bodies for i in named) or bool(said)
     office = q.has(positions, LEAD)
     asks_members = q.has(MEMBERS) or (
         office and not q.has(BODY) and (q.has(WHO, NOW) or names_committee)
@@ -332,21 +395,17 @@ def read(facts: Facts, text: str) -> Reading | None:
         related = _related_instrument(facts, q, body)
         if related is not None:
             return Reading("law", (("", _instrument_arg(related)),))
-    specific = tuple(p for p in positions if len(p.split()) >= 2 and p not in committee)
+    specific = tuple(p for p in positions if len(p.split()) >= 2 and p not in lex.committee)
     if (names_committee and (asks_members or q.has(EXISTS, NOW, WHO))) or (
         q.has(specific) and asks_members
     ):
-        return _committee(when)
-    reading = _what(facts, q, named, term) or _agency(facts, q, named)
+        return Reading("committee", (when,) if when else ())
+    reading = _what(facts, lex, q, named, term) or _agency(lex, q)
     if reading is not None:
         return reading
     if q.has(TIMELINE) and when is not None and when[0] == "--year":
         return Reading("timeline", (when,))
     return None
-
-
-def _committee(when: tuple[str, Any] | None) -> Reading:
-    return Reading("committee", (when,) if when else ())
 
 
 def _instrument_arg(ins: Any) -> str:
@@ -370,7 +429,7 @@ def _related_instrument(facts: Facts, q: _Question, body: str) -> Any:
     states = sorted(
         (s for s in facts.committee_states.values() if s.body == body), key=lambda s: s.valid_from
     )
-    if states and kinds[0] in ("merges",) and states[-1].ended_by:
+    if states and kinds[0] == "merges" and states[-1].ended_by:
         return facts.instruments.get(states[-1].ended_by)
     change = {"renames": "renamed", "establishes": "founded"}.get(kinds[0])
     for s in states:
@@ -379,19 +438,21 @@ def _related_instrument(facts: Facts, q: _Question, body: str) -> Any:
     return None
 
 
-def _what(facts: Facts, q: _Question, named: list[str], term: str | None) -> Reading | None:
+def _what(
+    facts: Facts, lex: Lexicon, q: _Question, named: list[str], term: str | None
+) -> Reading | None:
     """'X là gì', 'what is X', 'how does D define X', 'X làm gì': define, models or agency."""
     asks_what = q.has(WHAT, DEFINE)
     if not asks_what and not q.has(DOES):
         return None
-    definers = _definers(facts)
-    source = next((i for i in named if i in definers), None)
+    source = next((i for i in named if i in lex.definers), None)
     left = q.words(WHAT, DEFINE)
     if left:  # a misspelt term: "chinh phu dien tuu" (its "chinh phu" named as the Government)
-        words = " ".join(_defined_terms(facts)).split()
+        words = " ".join(lex.terms).split()
         near = [w for w in left if any(_near(w, t) for t in words)]
         left = [w for w in left if w not in near]
-        if term is None and near and not left and set(named) <= set(_names_in(facts, words)):
+        inside = all(set(lex.folded[i].split()) <= set(words) for i in named)
+        if term is None and near and not left and inside:
             term = " ".join(near)
     if asks_what and (term or (source and q.has(DEFINE))) and not left:
         if source is not None:
@@ -401,34 +462,26 @@ def _what(facts: Facts, q: _Question, named: list[str], term: str | None) -> Rea
         return Reading("define")
     if asks_what and len(named) == 1 and term is None:
         e = facts.entities[named[0]]
-        if not [w for w in left if w not in _kind_words(facts, e.kind)] and e.kind == "model":
+        kind_words = {
+            w for t, xs in lex.glossary if e.kind in xs for w in " ".join([t, *xs]).split()
+        }
+        if e.kind == "model" and not [w for w in left if w not in kind_words]:
             return Reading("models", (("", e.short or e.name),))
-    agencies = _agencies(facts)
     if not q.words(DOES, WHAT):
+        from .queries import _entity_names
+
+        agencies = [
+            search.Named(i, facts.entities[i].name, _entity_names(facts.entities[i]))
+            for i in lex.agencies
+        ]
         for i in named:
             if search.match_names(facts.entities[i].name, agencies):
                 return Reading("agency", (("", facts.entities[i].name),))
     return None
 
 
-def _names_in(facts: Facts, words: list[str]) -> list[str]:
-    """Entities whose every name word is one of `words` ("Chính phủ" in the defined term)."""
-    pool = set(words)
-    return [e.id for e in facts.entities.values() if set(search.fold(e.name).split()) <= pool]
-
-
-def _kind_words(facts: Facts, kind: str) -> set[str]:
-    """Words for a kind of thing, from the glossary entry that translates it ("mô hình")."""
-    words: set[str] = set()
-    for g in facts.glossary.values():
-        names = [search.fold(n) for n in (g.term, *g.expansions)]
-        if kind in names:
-            words.update(w for n in names for w in n.split())
-    return words
-
-
 def _near(word: str, term: str) -> bool:
-    """One letter added, dropped or changed ("tuu" for "tu"), in words of 3+ letters."""
+    """One letter added, dropped or changed ("tuu" for "tu"); a change only in 3+ letters."""
     if word == term or min(len(word), len(term)) < 2 or abs(len(word) - len(term)) > 1:
         return word == term
     if len(word) == len(term):
@@ -437,69 +490,21 @@ def _near(word: str, term: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-def _defined_terms(facts: Facts) -> set[str]:
-    """What the definitions define: the names of the glossary entry most of them contain."""
-    texts = [
-        f" {search.fold(st.wording + ' ' + (st.text_en or ''))} "
-        for st in facts.statements.values()
-        if st.kind == "definition"
-    ]
-    best: tuple[int, set[str]] = (0, set())
-    for g in facts.glossary.values():
-        names = {search.fold(n) for n in (g.term, *g.expansions, g.name_en or "") if n} - {""}
-        hits = sum(any(f" {n} " in t for n in names) for t in texts)
-        if hits > best[0]:
-            best = (hits, names)
-    return best[1] if 2 * best[0] >= len(texts) else set()
-
-
-def _definers(facts: Facts) -> set[str]:
-    ids = {e.id for e in facts.entities.values() if e.kind == "definer"}
-    ids |= {
-        st.subject for st in facts.statements.values()
-        if st.kind == "definition" and st.subject
-    }  # fmt: skip
-    return ids
-
-
-def _agencies(facts: Facts) -> list[search.Named]:
-    """The bodies `cpdt agency` lists (those with a role or a task moved to them)."""
-    from .queries import AGENCY_KINDS, _entity_names
-
-    owners = {
-        str(st.fields.get("to") if st.kind == "task-transfer" else st.subject)
-        for st in facts.statements.values()
-        if st.kind in ("role", "task-transfer")
-    }
-    return [
-        search.Named(e.id, e.name, _entity_names(e))
-        for e in facts.entities.values()
-        if e.id in owners and e.kind in AGENCY_KINDS
-    ]
-
-
-def _agency(facts: Facts, q: _Question, named: list[str]) -> Reading | None:
+def _agency(lex: Lexicon, q: _Question) -> Reading | None:
     """'cơ quan nào làm X', 'ai xây dựng X', 'which body is X': `agency` with the words of X
     that a role statement holds, X's names put into the data's Vietnamese where the question
     gave them in English."""
     if not q.has(BODY) and not q.has(WHO):
         return None
-    from .queries import _statement_text
-
-    words = _expanded(facts, q, [w for w in _cut(q.rest, BODY + WHO).split()
-                                 if w not in FILLER and w != "#term"])  # fmt: skip
-    texts = [
-        set(search.fold(_statement_text(st)).split())
-        for st in facts.statements.values()
-        if st.kind in ("role", "task-transfer")
-    ]
+    words = _expanded(lex, q, [w for w in _cut(q.rest, BODY + WHO).split()
+                               if w not in FILLER and w != "#term"])  # fmt: skip
+    texts = [set(role.split()) for role in lex.roles]
     vocabulary = set().union(*texts)
     text = f" {' '.join(words)} "
-    for g in facts.glossary.values():  # a term the roles do not use, in its data form
-        for x in (*g.expansions, g.name_en or ""):
-            x = search.fold(x)
+    for term, xs in lex.glossary:  # a term the roles do not use, in its data form
+        for x in xs:
             if len(x.split()) >= 2 and f" {x} " in text and not set(x.split()) <= vocabulary:
-                text = text.replace(f" {x} ", f" {search.fold(g.term)} ")
+                text = text.replace(f" {x} ", f" {term} ")
     words = text.split()
     # a window of three words or more, at least half the question's: "ứng dụng" alone is
     # in many roles and says nothing of which
