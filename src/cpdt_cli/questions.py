@@ -229,7 +229,9 @@ def build_lexicon(facts: Facts) -> Lexicon:
     committee: dict[str, str] = {}
     for body in bodies:
         ent = facts.entities.get(body)
-        for n in (ent.name, ent.name_en, *ent.aliases) if ent else ():
+        spelt = [ent.name, ent.name_en, *ent.aliases] if ent else []
+        spelt += [n for s in reversed(states) if s.body == body for n in (s.name, s.name_en)]
+        for n in spelt:
             parts = fold(n or "").split()
             for k in range(2, len(parts) + 1):
                 committee.setdefault(" ".join(parts[:k]), body)
@@ -395,7 +397,8 @@ def read(facts: Facts, text: str) -> Reading | None:
         related = _related_instrument(facts, q, body)
         if related is not None:
             return Reading("law", (("", _instrument_arg(related)),))
-    specific = tuple(p for p in positions if len(p.split()) >= 2 and p not in lex.committee)
+    # offices no other body has ("phó chủ tịch thường trực"): no need to name the committee
+    specific = tuple(p for p in positions if len(p.split()) >= 4 and p not in lex.committee)
     if (names_committee and (asks_members or q.has(EXISTS, NOW, WHO))) or (
         q.has(specific) and asks_members
     ):
