@@ -58,7 +58,7 @@ def ranked(model: Any, q: str) -> tuple[list[list[dict[str, Any]]], str]:
     except NotFound:
         return [], "none"
     ranks = [[r] for r in found.results]
-    reading = found.interpretation
+    reading = getattr(found, "interpretation", None)  # None from a search without readings
     if reading is None:
         return ranks, "none"
     return [block_items(reading["answer"]["results"]), *ranks], reading["cli"].split(" ", 1)[1]
