@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 
-from . import questions, ranking, search
+from . import ranking, search
 from .errors import NotFound, UsageError
 from .model import Citation, Facts, Statement
 from .queries import Answer, Result, citations, entity_ref, statement_result
@@ -37,7 +37,11 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
     echo = {"text": shown, "kind": kind, "limit": limit}
     if kind is not None:
         kind = _check_kind(facts, kind)
-    first = None if kind is not None else questions.answer_first(facts, query)
+    first = None
+    if kind is None:  # a question is answered first by the reference command it maps onto
+        from . import questions
+
+        first = questions.answer_first(facts, query)
     try:
         try:
             found = _search(facts, ranking.Index(index_of(facts)), query, kind, limit, echo)
