@@ -77,11 +77,6 @@ TIMELINE = (
 NOW = ("hien nay", "hien tai", "bay gio", "hom nay", "now", "currently", "current", "today")
 # Words for the head of a body, when the question names no position of the data's own.
 LEAD = ("dung dau", "lanh dao", "head", "heads", "headed", "lead", "leads", "led", "leader")
-# Offices, for the first cheap look at a query; the data's own list (Lexicon.positions) decides.
-OFFICES = (
-    "chu tich", "uy vien", "thanh vien", "to truong", "to pho", "tong thu ky", "thuong truc",
-    "chair", "chairs", "chaired", "chairman", "member", "members", "secretary", "vice",
-)  # fmt: skip
 # Words that carry no content of their own once the question form is known.
 FILLER = frozenset((
     "la", "lam", "cua", "ve", "nao", "gi", "ai", "co", "the", "duoc", "cho", "boi", "bi", "do",
@@ -369,12 +364,11 @@ def _time(q: _Question) -> tuple[str, Any] | None:
 def read(facts: Facts, text: str) -> Reading | None:
     """The reference command a question maps onto, or None."""
     q = _Question(text)
-    if not q.folded or not q.has(CUES, FOUNDED, RENAMED, LEAD, NOW, OFFICES):
+    # a question has a question form or a time; "chu tich uy ban" is a name, left to ranking
+    if not q.has(CUES, FOUNDED, RENAMED, NOW) and not re.search(r"\b(?:19|20)\d\d\b", q.folded):
         return None
     lex = lexicon(facts)
     positions = tuple(lex.positions)
-    if not q.has(CUES, FOUNDED, RENAMED, LEAD, NOW, positions):
-        return None
     ins = _instrument(facts, lex, q)
     term = None
     if q.has(WHAT, DEFINE, DOES, BODY, WHO):  # the defined term is the domain, not a name
@@ -389,7 +383,7 @@ def read(facts: Facts, text: str) -> Reading | None:
     names_committee = any(i in lex.bodies for i in named) or bool(said)
     office = q.has(positions, LEAD)
     asks_members = q.has(MEMBERS) or (
-        office and not q.has(BODY) and (q.has(WHO, NOW) or names_committee)
+        office and not q.has(BODY) and (q.has(WHO, NOW) or (names_committee and when))
     )
     if ins is not None:
         if asks_members and ins.date and len(ins.date) == 10:
