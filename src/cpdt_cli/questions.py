@@ -11,7 +11,6 @@ Everything works on folded text (search.fold: lower-case ASCII words), so "Ủy 
 and "UỶ BAN" read alike. A query with none of the question words is left alone, cheaply.
 """
 
-import re
 from typing import Any
 
 import msgspec
@@ -115,7 +114,8 @@ class Reading(msgspec.Struct, frozen=True):  # not a NamedTuple: defining one co
 
 
 def _quoted(arg: str) -> str:
-    return arg if re.fullmatch(r"[\w./&:-]+", arg) else '"' + arg.replace('"', '\\"') + '"'
+    plain = arg and all(ch.isalnum() or ch in "./&:-_" for ch in arg)
+    return arg if plain else '"' + arg.replace('"', '\\"') + '"'
 
 
 # --- folded text helpers ---------------------------------------------------------------------
@@ -306,7 +306,7 @@ def _instrument(facts: Facts, lex: Lexicon, q: _Question) -> Any:
 
     types = lex.types
     suffixes = set(lex.suffixes)
-    years = set(re.findall(r"\b(?:19|20)\d\d\b", q.folded))
+    years = {w for w in words if _is_year(w)}
     for start in range(len(words)):
         if words[start] not in firsts:
             continue
@@ -335,27 +335,33 @@ def _instrument(facts: Facts, lex: Lexicon, q: _Question) -> Any:
     return None
 
 
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
 def _time(q: _Question) -> tuple[str, Any] | None:
-    """('--year', 2020), ('--on', '2019-12-31') for a month (its last day), or None."""
+    """('--year', 2020), ('--on', '2019-12-31') for a month (its last day), or None.
+
+    Read from the words (no patterns: compiling them would cost more than the reading)."""
     from .dates import days_in_month
 
-    text = q.rest
-    m = re.search(r" (?:ngay )?(\d{1,2}) (\d{1,2}) ((?:19|20)\d\d) ", text)
-    if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[1]) <= days_in_month(int(m[3]), int(m[2])):
-        return "--on", f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
-    m = re.search(r" (?:thang (\d{1,2})|(\d{1,2})) (?:nam )?((?:19|20)\d\d) ", text)
-    month = int(m[1] or m[2]) if m else 0
-    if not m or not 1 <= month <= 12:
-        m2 = re.search(r" ([a-z]+) (?:of )?((?:19|20)\d\d) ", text)
-        month = _MONTHS.get(m2[1], 0) if m2 else 0
-        m = m2 if month else None
-    if m:
-        year = int(m[m.lastindex or 0])
-        return "--on", f"{year}-{month:02d}-{days_in_month(year, month):02d}"
-    m = re.search(r" ((?:19|20)\d\d) ", text)
-    if m:
-        return "--year", int(m[1])
-    return None
+    words = [w for w in q.rest.split() if w not in ("ngay", "nam", "of", "in")]
+    for i, w in enumerate(words):
+        if not _is_year(w) or i == 0:
+            continue
+        year = int(w)
+        before = words[i - 1]
+        if before.isdigit() and 1 <= int(before) <= 12:  # "9/2019", "tháng 9/2019", "24/9/2019"
+            month = int(before)
+            day = words[i - 2] if i >= 2 else ""
+            if day.isdigit() and 1 <= int(day) <= days_in_month(year, month):
+                return "--on", f"{year}-{month:02d}-{int(day):02d}"
+            return "--on", f"{year}-{month:02d}-{days_in_month(year, month):02d}"
+        if before in _MONTHS:  # "September 2021"
+            month = _MONTHS[before]
+            return "--on", f"{year}-{month:02d}-{days_in_month(year, month):02d}"
+    year_words = [w for w in words if _is_year(w)]
+    return ("--year", int(year_words[0])) if year_words else None
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -365,7 +371,7 @@ def read(facts: Facts, text: str) -> Reading | None:
     """The reference command a question maps onto, or None."""
     q = _Question(text)
     # a question has a question form or a time; "chu tich uy ban" is a name, left to ranking
-    if not q.has(CUES, FOUNDED, RENAMED, NOW) and not re.search(r"\b(?:19|20)\d\d\b", q.folded):
+    if not q.has(CUES, FOUNDED, RENAMED, NOW) and not any(map(_is_year, q.folded.split())):
         return None
     lex = lexicon(facts)
     positions = tuple(lex.positions)
