@@ -57,6 +57,7 @@ def reading(model: Facts, text: str) -> str:
         ("khi nào đổi tên ủy ban quốc gia?", "law 1619/QĐ-TTg"),
         ("quyết định 1619 còn hiệu lực không", "law 1619/QĐ-TTg"),
         ("when was the national committee renamed?", "law 1619/QĐ-TTg"),
+        ("luật an ninh mạng còn hiệu lực không?", "law Luật An ninh mạng 2018"),
         ("what does the Government Office do?", "agency Văn phòng Chính phủ"),
         ("văn phòng chính phủ làm gì", "agency Văn phòng Chính phủ"),
     ],

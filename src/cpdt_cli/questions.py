@@ -8,7 +8,8 @@ names, committee states, the glossary, instrument numbers). No answer is written
 reading names a command and its arguments, and `answer` runs that command's own function.
 
 Everything works on folded text (search.fold: lower-case ASCII words), so "Ủy ban", "uy ban"
-and "UỶ BAN" read alike. A query with none of the question words is left alone, cheaply.
+and "UỶ BAN" read alike. A query with neither a question word nor a year is a name ("chu tich
+uy ban"): it is left to the ranking, before anything is looked up.
 """
 
 from typing import Any
@@ -160,7 +161,7 @@ class _Question:
 
 class Lexicon(msgspec.Struct, array_like=True):
     """What questions are matched against, folded from the data once per fact file and kept
-    in the cache beside the search index (folding it all costs ~15 ms; decoding it, ~0.1)."""
+    in the cache beside the search index (folding it all costs ~15 ms; decoding it ~0.1 ms)."""
 
     names: list[tuple[str, str]]  # (folded name, entity id), longest first
     folded: dict[str, str]  # entity id -> its folded name
@@ -296,8 +297,9 @@ def _expanded(lex: Lexicon, q: _Question, words: list[str]) -> list[str]:
     return out
 
 
-def _instrument(facts: Facts, lex: Lexicon, q: _Question) -> Any:
-    """The one instrument the question names by type and number (or type and title)."""
+def _instrument(facts: Facts, lex: Lexicon, q: _Question) -> tuple[Any, str] | None:
+    """The one instrument the question names by type and number (or type and title), and
+    the words that name it."""
     words = q.folded.split()
     firsts = {t.split()[0] for t in lex.types}
     if not firsts & set(words):
@@ -320,18 +322,27 @@ def _instrument(facts: Facts, lex: Lexicon, q: _Question) -> Any:
                     tail.append(w)
                 else:
                     break
-            if not tail:  # a title after the type word: "luật an ninh mạng"
-                for w in words[start + n : start + n + 6]:
-                    if w in FILLER or _has(f" {w} ", CUES):
+            numbered = bool(tail)
+            if not numbered:  # a title after the type word: "luật giao dịch điện tử 2023"
+                for j in range(start + n, min(start + n + 8, len(words))):
+                    pair = " ".join(words[j : j + 2])
+                    if _has(f" {pair} ", CUES) or _has(f" {words[j]} ", CUES):
                         break
-                    tail.append(w)
-            phrase = " ".join([t, *tail])
-            found = law.find(facts, phrase) if tail else []
-            if len(found) > 1 and years:
-                found = [i for i in found if (i.date or "")[:4] in years] or found
-            if len(found) == 1:
-                q.take(phrase)
-                return found[0]
+                    if tail or words[j] not in ("on", "of", "about", "ve"):  # "law on …"
+                        tail.append(words[j])
+            # the longest run of those words that names one instrument ("luật an ninh mạng"
+            # from "luật an ninh mạng có hiệu lực không")
+            for k in range(len(tail), 0, -1):
+                phrase = " ".join([t, *tail[:k]])
+                found = law.find(facts, phrase)
+                if len(found) > 1 and years:
+                    found = [i for i in found if (i.date or "")[:4] in years] or found
+                if len(found) == 1:
+                    for w in (*t.split(), *tail[:k]):  # the first of each, in order
+                        q.rest = q.rest.replace(f" {w} ", " ", 1)
+                    return found[0], phrase
+                if numbered:
+                    break
     return None
 
 
@@ -375,7 +386,7 @@ def read(facts: Facts, text: str) -> Reading | None:
         return None
     lex = lexicon(facts)
     positions = tuple(lex.positions)
-    ins = _instrument(facts, lex, q)
+    ins, phrase = _instrument(facts, lex, q) or (None, "")
     term = None
     if q.has(WHAT, DEFINE, DOES, BODY, WHO):  # the defined term is the domain, not a name
         term = next((t for t in lex.terms if f" {t} " in q.rest), None)
@@ -395,7 +406,7 @@ def read(facts: Facts, text: str) -> Reading | None:
         if asks_members and ins.date and len(ins.date) == 10:
             return Reading("committee", (("--on", ins.date),))
         if q.has(WHEN, IN_FORCE, EXISTS, REPLACED, ENDED, AMENDED, FOUNDED, RENAMED, WHAT):
-            return Reading("law", (("", _instrument_arg(ins)),))
+            return Reading("law", (("", _instrument_arg(ins, phrase)),))
     if body is not None and not asks_members:
         related = _related_instrument(facts, q, body)
         if related is not None:
@@ -414,8 +425,11 @@ def read(facts: Facts, text: str) -> Reading | None:
     return None
 
 
-def _instrument_arg(ins: Any) -> str:
-    return str(ins.number) if any(ch.isdigit() for ch in ins.number) else str(ins.title)
+def _instrument_arg(ins: Any, phrase: str = "") -> str:
+    """Its number; else the words that found it, else its title ("Luật An ninh mạng")."""
+    if any(ch.isdigit() for ch in ins.number):
+        return str(ins.number)
+    return phrase or str(ins.title)
 
 
 def _related_instrument(facts: Facts, q: _Question, body: str) -> Any:
