@@ -405,7 +405,7 @@ def read(facts: Facts, text: str) -> Reading | None:
     if ins is not None:
         if asks_members and ins.date and len(ins.date) == 10:
             return Reading("committee", (("--on", ins.date),))
-        if q.has(WHEN, IN_FORCE, EXISTS, REPLACED, ENDED, AMENDED, FOUNDED, RENAMED, WHAT):
+        if q.has(WHEN, IN_FORCE, EXISTS, REPLACED, ENDED, AMENDED, FOUNDED, RENAMED, WHAT, WHO):
             return Reading("law", (("", _instrument_arg(ins, phrase)),))
     if body is not None and not asks_members:
         related = _related_instrument(facts, q, body)
@@ -413,9 +413,10 @@ def read(facts: Facts, text: str) -> Reading | None:
             return Reading("law", (("", _instrument_arg(related)),))
     # offices no other body has ("phó chủ tịch thường trực"): no need to name the committee
     specific = tuple(p for p in positions if len(p.split()) >= 4 and p not in lex.committee)
-    if (names_committee and (asks_members or q.has(EXISTS, NOW, WHO))) or (
-        q.has(specific) and asks_members
-    ):
+    bare = not [w for w in _cut(q.rest, (*said, *WHAT)).split() if w not in FILLER and w[0] != "#"]
+    if (
+        names_committee and (asks_members or q.has(EXISTS, NOW, WHO) or (q.has(WHAT) and bare))
+    ) or (q.has(specific) and asks_members):
         return Reading("committee", (when,) if when else ())
     reading = _what(facts, lex, q, named, term) or _agency(lex, q)
     if reading is not None:
@@ -474,7 +475,8 @@ def _what(
         inside = all(set(lex.folded[i].split()) <= set(words) for i in named)
         if term is None and near and not left and inside:
             term = " ".join(near)
-    if asks_what and (term or (source and q.has(DEFINE))) and not left:
+    defines = q.has(DEFINE) and (source is not None or not named)  # "định nghĩa" alone
+    if asks_what and (term or defines) and not left:
         if source is not None:
             e = facts.entities[source]
             name = e.short if len(e.name) > 40 and e.short else e.name  # "GBDe"
