@@ -149,9 +149,17 @@ def test_a_search_filtered_by_kind_is_not_read_as_a_question(model: Facts) -> No
     assert found.interpretation is None
 
 
-def test_a_reading_whose_command_finds_nothing_is_not_shown(model: Facts) -> None:
-    assert questions.read(model, "ai là chủ tịch ủy ban năm 2005?") is not None
-    assert questions.answer_first(model, "ai là chủ tịch ủy ban năm 2005?") is None
+def test_a_reading_whose_command_finds_nothing_is_said_not_shown(model: Facts) -> None:
+    found = find.search_facts(model, "ai là chủ tịch ủy ban năm 2005?")
+    assert found.interpretation is None
+    assert found.notices[0] == "hiểu là: cpdt committee --year 2005"
+    assert found.notices[1].startswith("chưa có Ủy ban vào năm 2005")
+
+
+def test_cli_says_how_it_read_a_question_it_cannot_answer(cpdt) -> None:  # type: ignore[no-untyped-def]
+    run = cpdt("search", "who chaired the national committee in 2005?", "--lang", "en")
+    assert run.code == 0  # the ranked hits are still there
+    assert "cpdt: read as: cpdt committee --year 2005\n" in run.err
 
 
 # --- the command line ----------------------------------------------------------------------

@@ -38,10 +38,11 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
     if kind is not None:
         kind = _check_kind(facts, kind)
     first = None
+    said: list[str] = []  # a question whose command finds nothing: how it was read, and why
     if kind is None:  # a question is answered first by the reference command it maps onto
         from . import questions
 
-        first = questions.answer_first(facts, query)
+        first = questions.answer_first(facts, query, said)
     try:
         try:
             found = _search(facts, ranking.Index(index_of(facts)), query, kind, limit, echo)
@@ -55,6 +56,7 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
     if first is not None:  # the reference answer the question maps onto, shown first
         found.interpretation = first
         found.notices += first["answer"]["notices"]
+    found.notices += said
     return found
 
 

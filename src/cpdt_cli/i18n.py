@@ -156,6 +156,7 @@ _MESSAGES = (
      r"try: cpdt define (every definition) or \1"),
     (r"thử: cpdt agency \(mọi cơ quan\) hoặc (.*)", r"try: cpdt agency (every agency) or \1"),
     (r"thử: (.*)", r"try: \1"),
+    (r"hiểu là: (cpdt .*)", r"read as: \1"),
     (r"(\S+) '(.*)' không có; chọn một trong: (.*)", r"\1 '\2' does not exist; choose one of: \3"),
     (r"(\S+) (-?\d+): năm phải nằm trong khoảng (.*)", r"\1 \2: the year must be within \3"),
     (r"(\S+) '(.*)' không phải là ngày hợp lệ \(dạng YYYY-MM-DD, ví dụ (.*)\)",

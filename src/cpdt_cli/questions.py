@@ -542,40 +542,48 @@ def _agency(lex: Lexicon, q: _Question) -> Reading | None:
 
 
 def answer(facts: Facts, reading: Reading) -> Answer | None:
-    """The reading's answer, from the same function its command calls (None if it has none)."""
+    """The reading's answer, from the same function its command calls; a command that finds
+    nothing raises its own error (NotFound: "chưa có Ủy ban vào năm 1990 …")."""
     args = dict(reading.args)
     text = args.get("")
-    try:
-        if reading.command == "committee":
-            from . import temporal
+    if reading.command == "committee":
+        from . import temporal
 
-            return temporal.committee(facts, args.get("--year"), args.get("--on"))
-        if reading.command == "timeline":
-            from . import temporal
+        return temporal.committee(facts, args.get("--year"), args.get("--on"))
+    if reading.command == "timeline":
+        from . import temporal
 
-            return temporal.timeline(facts, None, args.get("--year"))
-        if reading.command == "law":
-            from . import law
+        return temporal.timeline(facts, None, args.get("--year"))
+    if reading.command == "law":
+        from . import law
 
-            return law.law(facts, text)
-        from . import queries
+        return law.law(facts, text)
+    from . import queries
 
-        if reading.command == "define":
-            return queries.define(facts, None, args.get("--source"))
-        if reading.command == "models":
-            return queries.models(facts, text)
-        if reading.command == "agency":
-            return queries.agency(facts, text)
-    except CpdtError:
-        return None
+    if reading.command == "define":
+        return queries.define(facts, None, args.get("--source"))
+    if reading.command == "models":
+        return queries.models(facts, text)
+    if reading.command == "agency":
+        return queries.agency(facts, text)
     return None
 
 
-def answer_first(facts: Facts, text: str) -> dict[str, Any] | None:
-    """The interpretation of a search query and its answer, as --json carries them."""
+def answer_first(
+    facts: Facts, text: str, notices: list[str] | None = None
+) -> dict[str, Any] | None:
+    """The interpretation of a search query and its answer, as --json carries them. When the
+    command a question was read as finds nothing, that is said in `notices` (for stderr)."""
     reading = read(facts, text)
-    found = answer(facts, reading) if reading is not None else None
-    if reading is None or found is None or not found.results:
+    if reading is None:
+        return None
+    try:
+        found = answer(facts, reading)
+    except CpdtError as error:
+        if notices is not None:
+            notices += [f"hiểu là: {reading.cli()}", error.message]
+        return None
+    if found is None or not found.results:
         return None
     return {
         "command": reading.command,
