@@ -44,6 +44,7 @@ class Case:
 CASES = [
     Case("define --json", ["define", "--source", "unesco", "--json"], False, 1.3),
     Case("search --json", ["search", "chu tich uy ban", "--json"], False, 1.3),
+    Case("search question --json", ["search", "ai la chu tich uy ban 2020", "--json"], False, 1.3),
     Case("committee, piped (plain)", ["committee", "--year", "2021"], False, 1.3),
     Case("committee, terminal (Rich)", ["committee", "--year", "2021"], True, 1.8),
     Case("timeline, terminal (Rich)", ["timeline"], True, 1.8),

@@ -323,10 +323,12 @@ def test_10_pruning_never_touches_files_that_are_not_cpdt_s(cpdt, tmp_path: Path
     for path in foreign:
         path.write_text("someone else's")
         os.utime(path, (1, 1))
-    for n in range(30):  # more data sets than the cache keeps: pruning runs
+    from cpdt_cli.cache import KEEP
+
+    for n in range(KEEP + 6):  # more data sets than the cache keeps: pruning runs
         assert cpdt("--data", write(tmp_path, GOOD + f"# {n}\n"), "define", "--json").code == 0
     assert all(path.exists() for path in foreign)
-    assert len(list(own.glob("facts-*.msgpack"))) == 24 + 1  # ours pruned; theirs kept
+    assert len(list(own.glob("facts-*.msgpack"))) == KEEP + 1  # ours pruned; theirs kept
 
 
 def _warm(cpdt, *args: str) -> Any:

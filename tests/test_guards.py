@@ -34,6 +34,8 @@ WARM_CASES = [
     (["timeline", "--color", "always"], NEVER_WARM | {"rich.console", "cpdt_cli.search"}),
     (["search", "chinh phu dien tu", "--json"], NEVER_WARM | {"rich.console"}),
     (["search", "chu tich uy ban", "--json"], NEVER_WARM - {"rapidfuzz"} | {"rich.console"}),
+    (["search", "ai la chu tich uy ban nam 2021"], NEVER_WARM - {"rapidfuzz"} | {"rich.console"}),
+    (["search", "what is e-government", "--json"], NEVER_WARM - {"rapidfuzz"} | {"rich.console"}),
     (["law", "1619", "--json"], NEVER_WARM | {"rich.console"}),
     (["sources", "--format", "jsonl"], NEVER_WARM | {"rich.console"}),
 ]

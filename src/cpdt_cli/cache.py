@@ -217,11 +217,11 @@ def _write(kind: str, key: str, magic: bytes, value: object) -> None:
     _prune(target.parent)
 
 
-KEEP = 24  # cache files kept: a model and an index for each of a dozen data sets
+KEEP = 36  # cache files kept: a model, an index and a lexicon for each of a dozen data sets
 _STALE_TEMP = 3600  # seconds after which a temp file is a crashed writer's, not a live one's
 # Only cpdt's own file names, exactly: whatever else shares the folder is someone else's.
-_OURS = r"(?:facts|search)-[0-9a-f]{32}\.msgpack"
-_OUR_TEMP = r"\.(?:facts|search)-[0-9a-f]{32}-[a-z0-9_]+\.tmp"
+_OURS = r"(?:facts|search|questions)-[0-9a-f]{32}\.msgpack"
+_OUR_TEMP = r"\.(?:facts|search|questions)-[0-9a-f]{32}-[a-z0-9_]+\.tmp"
 
 
 def _prune(where: Path) -> None:
@@ -319,3 +319,19 @@ def read_index(key: str) -> IndexData | None:
 
 def write_index(key: str, index: IndexData) -> None:
     _write("search", key, _index_magic(), index)
+
+
+def read_lexicon(key: str, type_: type[T]) -> T | None:
+    """What questions are matched against (questions.Lexicon), if stored and of this shape."""
+    return _read("questions", key, _lexicon_magic(type_), type_)
+
+
+def write_lexicon(key: str, lexicon: object) -> None:
+    _write("questions", key, _lexicon_magic(type(lexicon)), lexicon)
+
+
+def _lexicon_magic(type_: type) -> bytes:
+    # the fields and their types, written out: a changed lexicon shape misses the old files
+    # (schema_digest would cost ~0.3 ms of each question, for a flat record of known types)
+    shape = ",".join(f"{k}:{v}" for k, v in type_.__annotations__.items())
+    return f"cpdt-questions {shape}\n".encode()

@@ -664,8 +664,8 @@ def search(
         typer.Option("--limit", "-n", min=1, max=200, help="Số kết quả tối đa. Ví dụ: -n 3"),
     ] = 10,
 ) -> "Answer":
-    """Tìm trong mọi dữ kiện, câu hỏi tiếng Việt cũng được.
-    Ví dụ: cpdt search ai la chu tich uy ban quoc gia ve chuyen doi so"""
+    """Tìm trong mọi dữ kiện; một câu hỏi được trả lời trước bằng lệnh tra cứu tương ứng.
+    Ví dụ: cpdt search ai la chu tich uy ban quoc gia nam 2020"""
     from . import find
 
     text = _words(query)

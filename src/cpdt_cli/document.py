@@ -127,11 +127,13 @@ class _Notes:
 
 def build_document(answer: Answer, lang: str = "vi") -> Document:
     notes = _Notes(lang)
+    first = answer.interpretation  # search: the reference answer a question maps onto
+    read = [_interpretation(first, notes)] if first else []
     items = [describe(r, notes) for r in answer.results]
     heading = tr(HEADINGS.get(answer.command, answer.command), lang)
     return Document(
         f"{heading} — {len(items)} {tr('kết quả', lang)}",
-        items,
+        read + items,
         list(notes.by_key.values()),
         tr("Nguồn", lang),
     )
@@ -139,6 +141,12 @@ def build_document(answer: Answer, lang: str = "vi") -> Document:
 
 # what happened to an instrument on a timeline entry's date
 EVENT_LABELS = {"signed": "ban hành", "effective": "có hiệu lực", "ended": "hết hiệu lực"}
+
+
+def _interpretation(first: dict[str, Any], notes: _Notes) -> Item:
+    """'Hiểu là: cpdt committee --year 2020', with that command's answer under it."""
+    children = [describe(r, notes) for r in first["answer"]["results"]]
+    return Item(title=f"{notes.t('Hiểu là')}: {first['cli']}", children=children)
 
 
 def describe(result: Result, notes: _Notes, cite: bool = True) -> Item:

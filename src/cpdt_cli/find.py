@@ -41,10 +41,27 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
     echo = {"text": shown, "kind": kind, "limit": limit}
     if kind is not None:
         kind = _check_kind(facts, kind)
+    first = None
+    said: list[str] = []  # a question whose command finds nothing: how it was read, and why
+    if kind is None:  # a question is answered first by the reference command it maps onto
+        from . import questions
+
+        first = questions.answer_first(facts, query, said)
     try:
-        return _search(facts, ranking.Index(index_of(facts)), query, kind, limit, echo)
-    except ranking.CorruptIndex:  # a damaged cache file: build the index afresh, and keep it
-        return _search(facts, ranking.Index(index_of(facts, fresh=True)), query, kind, limit, echo)
+        try:
+            found = _search(facts, ranking.Index(index_of(facts)), query, kind, limit, echo)
+        except ranking.CorruptIndex:  # a damaged cache file: build the index afresh, keep it
+            index = ranking.Index(index_of(facts, fresh=True))
+            found = _search(facts, index, query, kind, limit, echo)
+    except NotFound:
+        if first is None:
+            raise
+        found = Answer("search", echo, [])
+    if first is not None:  # the reference answer the question maps onto, shown first
+        found.interpretation = first
+        found.notices += first["answer"]["notices"]
+    found.notices += said
+    return found
 
 
 def _search(

@@ -40,6 +40,7 @@ _EN = {
     "Văn bản pháp lý": "Legal instruments",
     "Tài liệu nguồn": "Sources",
     "Kết quả tìm kiếm": "Search results",
+    "Hiểu là": "Read as",
     "kết quả": "results",
     "Nguồn": "Sources",
     # labels of fields
@@ -206,6 +207,7 @@ _MESSAGES = (
      r"try: cpdt define (every definition) or \1"),
     (r"thử: cpdt agency \(mọi cơ quan\) hoặc (.*)", r"try: cpdt agency (every agency) or \1"),
     (r"thử: (.*)", r"try: \1"),
+    (r"hiểu là: (cpdt .*)", r"read as: \1"),
     (r"(\S+) '(.*)' không có; chọn một trong: (.*)", r"\1 '\2' does not exist; choose one of: \3"),
     (r"(\S+) (-?\d+): năm phải nằm trong khoảng (.*)", r"\1 \2: the year must be within \3"),
     (r"(\S+) '(.*)' không phải là ngày hợp lệ \(dạng YYYY-MM-DD, ví dụ (.*)\)",

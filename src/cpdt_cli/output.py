@@ -86,6 +86,8 @@ def to_json(answer: Answer, ascii_only: bool = False, lang: str = "vi") -> str:
     }
     if answer.notices:
         doc["notices"] = [message(n, lang) for n in answer.notices]
+    if answer.command == "search":  # how the question was read, and that command's answer
+        doc["interpretation"] = answer.interpretation
     return dumps(doc, indent=2, ascii_only=ascii_only) + "\n"
 
 

@@ -19,6 +19,7 @@ class Answer(msgspec.Struct):  # not a dataclass: defining one costs ~0.5 ms per
     query: dict[str, Any]
     results: list[Result]
     notices: list[str] = []  # for stderr: overrides, typo fixes … (a fresh list each time)
+    interpretation: dict[str, Any] | None = None  # search: how a question was read, answered
 
 
 # --- shared building blocks ----------------------------------------------------------------
