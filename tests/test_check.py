@@ -211,3 +211,37 @@ def test_a_precision_is_one_of_the_known_ones(cpdt, tmp_path: Path) -> None:
     path = write(tmp_path, text)
     r = cpdt("check", path)
     assert r.code == 3 and "valid_from_precision 'roughly' is not one of" in r.err
+
+
+TITLED = GOOD.replace(
+    '    title: "Luật An ninh mạng"\n',
+    '    title: "Luật An ninh mạng"\n    title_en: "Law on Cybersecurity"\n',
+    1,
+)
+
+
+def test_an_english_title_no_quote_gives_is_flagged_as_ours(cpdt, tmp_path: Path) -> None:
+    """Only a source's words stand unmarked: an English title that none of the instrument's
+    quotes holds is cpdt's translation and must say so."""
+    path = write(tmp_path, TITLED)
+    r = cpdt("check", path)
+    assert r.code == 3
+    line = line_of(TITLED, "title_en: \"Law on Cybersecurity\"")
+    assert (
+        f"{path}:{line}: 'luat-anm-2018': title_en is in none of its quotes: list it in"
+        " translations (cpdt's own)"
+    ) in r.err
+    flagged = TITLED.replace(
+        '    title_en: "Law on Cybersecurity"\n',
+        '    title_en: "Law on Cybersecurity"\n    translations: [title_en]\n',
+    )
+    assert cpdt("check", write(tmp_path, flagged, "flagged.yaml")).code == 0
+
+
+def test_an_english_title_a_quote_gives_needs_no_flag(cpdt, tmp_path: Path) -> None:
+    quoted = TITLED.replace(
+        "không có định nghĩa thế nào là",
+        "(Law on Cybersecurity) không có định nghĩa thế nào là",
+        1,
+    )
+    assert cpdt("check", write(tmp_path, quoted)).code == 0

@@ -202,3 +202,16 @@ def test_every_definer_of_the_articles_is_present() -> None:
         s for s in model.statements.values() if s.kind == "definition" and s.subject == "definer.un"
     ]
     assert len({c.source for s in un for c in s.citations}) >= 2  # two articles, two wordings
+
+
+def test_a_title_rendered_from_an_english_source_is_flagged_as_ours() -> None:
+    """An instrument known only from English pages has a Vietnamese title no quote gives: ours."""
+    model = curated()
+    unflagged = []
+    for ins in model.instruments.values():
+        sources = {model.sources[c.source].language for c in ins.citations}
+        quotes = norm(" ".join(c.quote for c in ins.citations)).casefold()
+        if sources == {"en"} and norm(ins.title).casefold() not in quotes:
+            if "title" not in ins.translations:
+                unflagged.append(ins.id)
+    assert unflagged == []

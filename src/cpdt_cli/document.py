@@ -182,13 +182,13 @@ def describe(result: Result, notes: _Notes, cite: bool = True) -> Item:
 
 
 def is_translation(result: Result, lang: str) -> bool:
-    """Whether the text shown is cpdt's own translation: in en, a flagged text_en, or an
-    instrument's title_en (always ours); in vi, a text flagged as translated from English."""
+    """Whether the text shown is cpdt's own translation: in en, a flagged text_en or title_en;
+    in vi, a text (an instrument's title) flagged as translated from English."""
     flagged = result.get("translations") or []
     if lang == "en":
         if result.get("text_en"):
             return "text_en" in flagged
-        return bool(result.get("title_en")) and bool(result.get("number"))
+        return bool(result.get("title_en")) and "title_en" in flagged
     return "text" in flagged
 
 

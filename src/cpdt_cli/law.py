@@ -337,6 +337,8 @@ def _result(facts: Facts, ins: Instrument, day: str) -> Result:
         "aliases": ins.aliases,
         "text": ins.title,
         "title_en": ins.title_en,
+        # the result's text is the title: a translated title is a translated text
+        "translations": [{"title": "text"}.get(t, t) for t in ins.translations],
         "notes": ins.notes,
         "notes_en": ins.notes_en,
         "provenance": ins.provenance,

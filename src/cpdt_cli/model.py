@@ -85,6 +85,7 @@ class Instrument(msgspec.Struct, omit_defaults=True):
     status: list[StatusClaim] = []
     status_unverified: str | None = None  # why its status after entry into force is unknown
     inferred: dict[str, str] = {}  # fields the sources do not show outright, and how derived
+    translations: list[str] = []  # title / title_en where they are cpdt's own translation
 
 
 class CommitteeState(msgspec.Struct, omit_defaults=True):

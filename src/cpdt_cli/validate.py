@@ -42,7 +42,7 @@ POSITIONS = {
 # How exact a validity date is: the date's own length says day/month/year; "reported" marks a
 # change known only from a report of that day (it happened then or a little before).
 PRECISIONS = {"day", "month", "year", "reported"}
-TRANSLATABLE = {"text", "text_en", "title_en"}
+TRANSLATABLE = {"text", "text_en", "title", "title_en"}
 FACETS = {"description", "function", "goal", "infrastructure", "transaction-group"}
 LANGS = {"vi", "en"}
 
@@ -124,7 +124,7 @@ def _translations(v: Any) -> str | None:
     if not isinstance(v, list) or not all(isinstance(i, str) for i in v):
         return "must be a list of field names"
     bad = [i for i in v if i not in TRANSLATABLE]
-    return f"unknown field(s) {', '.join(bad)} (allowed: text, text_en, title_en)" if bad else None
+    return f"unknown field(s) {', '.join(bad)} (allowed: text, text_en, title, title_en)" if bad else None
 
 
 class Ref:
@@ -181,7 +181,7 @@ SPECS: dict[str, Spec] = {
         "signer": (_text, False), "proposed_by": (_text, False), "gazetted": (_date, False),
         "effective_from": (_date, False), "effective_until": (_date, False),
         "status": ("status", False), "status_unverified": (_text, False),
-        "inferred": (_text_map, False), **COMMON_TEXT,
+        "inferred": (_text_map, False), "translations": (_translations, False), **COMMON_TEXT,
     },
     "committee_states": {
         "id": (_id, True), "body": (Ref("entities"), True), "name": (_text, True),
@@ -319,7 +319,23 @@ def _check_item(
     _check_period(entry, item, label, problems)
     if section == "instruments":
         _check_status_words(entry, item, label, problems)
+        _check_title_en(entry, item, label, problems)
     return entry
+
+
+def _check_title_en(entry: Entry, item: YMap, label: str, problems: list[Problem]) -> None:
+    """An English title that none of the instrument's quotes gives is cpdt's translation."""
+    data = entry.data
+    title_en = data.get("title_en")
+    if not isinstance(title_en, str) or "title_en" in data.get("translations", []):
+        return
+    quotes = " ".join(
+        c.get("quote", "") for c in data.get("citations", []) if isinstance(c, dict)
+    ).casefold()
+    if " ".join(title_en.split()).casefold() not in " ".join(quotes.split()):
+        where = item.key_lines.get("title_en", item.line)
+        why = f"{label}: title_en is in none of its quotes: list it in translations (cpdt's own)"
+        problems.append(Problem(entry.file, where, why))
 
 
 def _check_status_words(entry: Entry, item: YMap, label: str, problems: list[Problem]) -> None:
