@@ -178,7 +178,7 @@ def _answer(runner: Runner, line: bytes) -> tuple[dict[str, Any], bytes]:
     say = runner.say
     try:
         request = msgspec.json.decode(line)
-    except msgspec.DecodeError as exc:
+    except (msgspec.DecodeError, UnicodeDecodeError) as exc:  # msgspec < 0.21: the latter
         return {"id": None, "exit": EXIT_USAGE, "error": say(f"dòng không phải JSON: {exc}")}, b""
     ident: Any = None
     if isinstance(request, dict):
