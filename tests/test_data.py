@@ -211,7 +211,7 @@ def test_a_title_rendered_from_an_english_source_is_flagged_as_ours() -> None:
     for ins in model.instruments.values():
         sources = {model.sources[c.source].language for c in ins.citations}
         quotes = norm(" ".join(c.quote for c in ins.citations)).casefold()
-        if sources == {"en"} and norm(ins.title).casefold() not in quotes:
-            if "title" not in ins.translations:
-                unflagged.append(ins.id)
+        ours = sources == {"en"} and norm(ins.title).casefold() not in quotes
+        if ours and "title" not in ins.translations:
+            unflagged.append(ins.id)
     assert unflagged == []

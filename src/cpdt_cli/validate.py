@@ -124,7 +124,8 @@ def _translations(v: Any) -> str | None:
     if not isinstance(v, list) or not all(isinstance(i, str) for i in v):
         return "must be a list of field names"
     bad = [i for i in v if i not in TRANSLATABLE]
-    return f"unknown field(s) {', '.join(bad)} (allowed: text, text_en, title, title_en)" if bad else None
+    allowed = ", ".join(sorted(TRANSLATABLE))
+    return f"unknown field(s) {', '.join(bad)} (allowed: {allowed})" if bad else None
 
 
 class Ref:
