@@ -53,9 +53,9 @@ main()
 """
 
 
-def _modules_of(tmp_path: Path, args: list[str]) -> set[str]:
+def _modules_of(tmp_path: Path, args: list[str], data: Path = FIXTURES / "facts.yaml") -> set[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CPDT_")}
-    env.update(CPDT_DATA=str(FIXTURES / "facts.yaml"), CPDT_CACHE_DIR=str(tmp_path / "cache"))
+    env.update(CPDT_DATA=str(data), CPDT_CACHE_DIR=str(tmp_path / "cache"))
     env.pop("NO_COLOR", None)
     report = tmp_path / "modules.txt"
     command = [sys.executable, "-c", PROBE, str(report), *args]
@@ -72,6 +72,14 @@ def test_a_warm_lookup_imports_nothing_it_does_not_need(
     loaded = _modules_of(tmp_path, args)
     assert "cpdt_cli.cache" in loaded  # the probe saw a real run
     assert sorted(loaded & forbidden) == []
+
+
+@pytest.mark.parametrize("args", [["define", "--json"], ["committee"], ["law", "--json"]])
+def test_the_built_in_data_is_served_warm_from_the_cache(tmp_path: Path, args: list[str]) -> None:
+    """The curated fact file, not only the fixture: its cached model must be served, or every
+    lookup pays the parser and the validator again (~100 ms)."""
+    loaded = _modules_of(tmp_path, args, ROOT / "data" / "facts.yaml")
+    assert sorted(loaded & {"yaml", "cpdt_cli.validate"}) == []
 
 
 def test_a_cold_lookup_does_parse_and_validate(tmp_path: Path) -> None:

@@ -284,15 +284,22 @@ def _holds_together(facts: Facts) -> bool:
                 and (not isinstance(value, str) or value not in where[name])
             ):
                 return False
-    if any(e.parent is not None and e.parent not in entities for e in entities.values()):
-        return False
+    for e in entities.values():
+        if e.parent is not None and e.parent not in entities:
+            return False
+        if e.successor not in (None, "none") and e.successor not in entities:
+            return False
+        if e.ended_by is not None and e.ended_by not in instruments:
+            return False
     for ins in instruments.values():
         if ins.issuer is not None and ins.issuer not in entities:
             return False
         if any(r.target not in instruments and r.target not in entities for r in ins.relations):
             return False
     for state in facts.committee_states.values():
-        if state.instrument not in instruments or state.body not in entities:
+        if state.body not in entities:
+            return False
+        if state.instrument is not None and state.instrument not in instruments:
             return False
         if state.ended_by is not None and state.ended_by not in instruments:
             return False
