@@ -226,7 +226,7 @@ def test_an_english_title_no_quote_gives_is_flagged_as_ours(cpdt, tmp_path: Path
     path = write(tmp_path, TITLED)
     r = cpdt("check", path)
     assert r.code == 3
-    line = line_of(TITLED, "title_en: \"Law on Cybersecurity\"")
+    line = line_of(TITLED, 'title_en: "Law on Cybersecurity"')
     assert (
         f"{path}:{line}: 'luat-anm-2018': title_en is in none of its quotes: list it in"
         " translations (cpdt's own)"
