@@ -582,3 +582,13 @@ def test_batch_on_a_stdout_that_cannot_be_written_exits_4(tmp_path, where):
     err = proc.stderr.decode()
     assert proc.returncode == 4
     assert err.startswith("cpdt: ") and "Traceback" not in err
+
+
+def test_batch_notices_are_in_the_json_not_repeated_on_stderr(cpdt, monkeypatch):
+    """A notice (past the data's date, an ended body) travels in each line's JSON; stderr does
+    not repeat it line after line."""
+    single = cpdt("committee", "--year", "2030", "--json")
+    assert single.json()["notices"] and single.err  # the command alone says it on stderr
+    r, out = batch(cpdt, monkeypatch, line(1, "committee", "--year", "2030") * 3)
+    assert [o["result"]["notices"] for o in out] == [single.json()["notices"]] * 3
+    assert r.err == ""

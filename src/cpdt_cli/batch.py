@@ -103,8 +103,10 @@ class Runner:
         settings.json = True
         buffer = io.BytesIO()
         caught = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n")
-        real_stdout = sys.stdout
+        real_stdout, real_stderr = sys.stdout, sys.stderr
         sys.stdout = caught
+        said = io.StringIO()  # what the line would print on stderr (see _unsaid)
+        sys.stderr = said
         try:
             code = self._group.main(
                 args=list(args), prog_name="cpdt", standalone_mode=False, obj=settings
@@ -118,12 +120,26 @@ class Runner:
             code = getattr(exc, "exit_code", EXIT_USAGE)
             error = getattr(exc, "format_message", exc.__str__)()
         finally:
-            sys.stdout = real_stdout
+            sys.stdout, sys.stderr = real_stdout, real_stderr
         caught.flush()
         printed = buffer.getvalue()
+        real_stderr.write(_unsaid(said.getvalue(), printed))
         if not printed.lstrip().startswith(b"{"):  # --json prints one object, or nothing
             printed = _miss(args) if code == 1 else b""
         return Outcome(code, printed, error)
+
+
+def _unsaid(said: str, printed: bytes) -> str:
+    """What a line printed on stderr, less the notices its JSON carries ("notices"): those
+    would repeat on every line. The rest (a data file's own notices) still reaches stderr."""
+    if not said:
+        return ""
+    try:
+        notices = msgspec.json.decode(printed).get("notices", []) if printed else []
+    except (msgspec.DecodeError, AttributeError):
+        notices = []
+    known = {f"cpdt: {n}" for n in notices}
+    return "".join(line for line in said.splitlines(True) if line.rstrip("\n") not in known)
 
 
 def _refusal(args: Any) -> str | None:
