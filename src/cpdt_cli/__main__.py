@@ -88,8 +88,7 @@ def main() -> None:
     code = 0
     try:
         if any("\x00" in arg for arg in sys.argv[1:]):  # only a caller in-process can pass one
-            from .batch import NUL_IN_ARGS
-            from .errors import UsageError
+            from .errors import NUL_IN_ARGS, UsageError
 
             raise UsageError(NUL_IN_ARGS)
         from .cli import app

@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import msgspec
 
-from .errors import EXIT_USAGE, CpdtError
+from .errors import EXIT_USAGE, NUL_IN_ARGS, CpdtError
 
 if TYPE_CHECKING:
     from .model import Facts
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 COMMANDS = ("define", "agency", "committee", "models", "timeline", "law", "sources", "search")
 _PRINTS_ITS_OWN = ("--help", "-h", "--version", "--install-completion", "--show-completion")
 LINE_KEYS = ("id", "args")
-NUL_IN_ARGS = "đối số có ký tự NUL (\\x00)"
 
 
 class Outcome(msgspec.Struct):

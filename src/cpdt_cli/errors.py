@@ -10,6 +10,9 @@ EXIT_USAGE = 2
 EXIT_DATA = 3
 EXIT_OUTPUT = 4  # stdout could not be written: closed, full, failing
 
+# No command line can hold a NUL byte; an in-process caller (cpdt batch, cpdt mcp, tests) can.
+NUL_IN_ARGS = "đối số có ký tự NUL (\\x00)"
+
 
 class CpdtError(Exception):
     """Base class: a message for stderr and an exit code."""

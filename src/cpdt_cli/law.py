@@ -11,7 +11,7 @@ from .dates import date_bounds
 from .errors import NotFound, UsageError
 from .model import CommitteeState, Facts, Instrument, Relation, Statement
 from .queries import Answer, Result, _words_in, citations, entity_ref
-from .temporal import _TYPE_LABELS, check_year, parse_day
+from .temporal import _TYPE_LABELS, check_year, parse_day, today
 
 # Words users put before a number, folded, and the instrument type they name.
 _TYPE_WORDS = {
@@ -95,18 +95,17 @@ def find(facts: Facts, query: str) -> list[Instrument]:
 
 
 def as_of(facts: Facts, on: str | None) -> tuple[str, list[str]]:
-    """The day an answer is true on: --on, else today, bounded by the data's data_as_of."""
-    import datetime
-
-    if on is not None:
-        day = parse_day(on, "--on")
-        if day > facts.data_as_of:
-            return day, [
-                f"{day} sau ngày dữ liệu được kiểm tra ({facts.data_as_of}): tình trạng"
-                " tính theo các ngày đã biết, sau đó có thể đã khác"
-            ]
-        return day, []
-    return min(datetime.date.today().isoformat(), facts.data_as_of), []
+    """The day an answer is true on: --on, else today bounded by the data's data_as_of
+    (temporal.today, the same day every other command answers for)."""
+    if on is None:
+        return today(facts)[0], []
+    day = parse_day(on, "--on")
+    if day > facts.data_as_of:
+        return day, [
+            f"{day} sau ngày dữ liệu được kiểm tra ({facts.data_as_of}): tình trạng"
+            " tính theo các ngày đã biết, sau đó có thể đã khác"
+        ]
+    return day, []
 
 
 def law(
