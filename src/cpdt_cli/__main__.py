@@ -82,6 +82,19 @@ def report(error: CpdtError) -> int:
     return error.exit_code
 
 
+def _run(app: Any, args: list[str]) -> int:
+    """Run the app; Click's usage errors become ours (one `cpdt:` line, in the chosen language)."""
+    from .usage import click_usage_error
+
+    try:
+        returned = app(prog_name="cpdt", standalone_mode=False)
+    except click_usage_error() as exc:
+        from .usage import language, translate
+
+        raise translate(exc, language(args)) from None
+    return returned if isinstance(returned, int) else 0
+
+
 def main() -> None:
     _prepare_streams()
     originals = streams.install()
@@ -94,7 +107,7 @@ def main() -> None:
         from .cli import app
 
         with _only_the_command_asked_for(app, sys.argv[1:]):
-            app(prog_name="cpdt")
+            code = _run(app, sys.argv[1:])
     except SystemExit as exit_:
         code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
     except CpdtError as error:
