@@ -117,7 +117,7 @@ def _parameter(exc: Any) -> str:
         return str(getattr(exc, "param_hint", None) or "?")
     opts = [o for o in getattr(param, "opts", []) if o.startswith("--")]
     if opts:
-        return opts[0]
+        return str(opts[0])
     return str(getattr(param, "name", "?") or "?").upper()
 
 
