@@ -239,7 +239,8 @@ def _state_doc(facts: Facts, state_id: str) -> ranking.Doc:
         _fields(
             (TITLE, s.name),
             (CONTEXT, ins.number if ins else None),
-            (CONTEXT, f"{s.change} {_years(s.valid_from)}"),
+            (CONTEXT, s.change),
+            (TITLE, _years(s.valid_from)),  # a line-up is named by its year ("UBQG 2021")
             *((BODY, c.quote) for c in s.citations),
             (ENGLISH, s.name_en),
         ),
