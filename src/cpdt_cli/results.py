@@ -19,7 +19,7 @@ import msgspec
 # --- references ----------------------------------------------------------------------------
 
 
-class SourceRef(msgspec.Struct, kw_only=True):
+class SourceRef(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     id: str
     title: str
     publisher: str | None
@@ -27,19 +27,23 @@ class SourceRef(msgspec.Struct, kw_only=True):
     url: str | None
 
 
-class Citation(msgspec.Struct, kw_only=True):
+class Citation(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     source: SourceRef
     quote: str  # verbatim text from the source
     locator: str | None
 
 
-class EntityRef(msgspec.Struct, kw_only=True, tag="entity", tag_field="kind"):
+class EntityRef(
+    msgspec.Struct, kw_only=True, forbid_unknown_fields=True, tag="entity", tag_field="kind"
+):
     id: str
     name: str
     name_en: str | None
 
 
-class InstrumentRef(msgspec.Struct, kw_only=True, tag="instrument", tag_field="kind"):
+class InstrumentRef(
+    msgspec.Struct, kw_only=True, forbid_unknown_fields=True, tag="instrument", tag_field="kind"
+):
     id: str
     number: str
     type: str  # code: labels.INSTRUMENT_TYPES
@@ -50,7 +54,7 @@ class InstrumentRef(msgspec.Struct, kw_only=True, tag="instrument", tag_field="k
     effective_until: str | None
 
 
-class CommitteeRef(msgspec.Struct, kw_only=True):
+class CommitteeRef(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     id: str
     name: str
     name_en: str | None
@@ -61,7 +65,7 @@ class CommitteeRef(msgspec.Struct, kw_only=True):
 # --- statements ----------------------------------------------------------------------------
 
 
-class Statement(msgspec.Struct, kw_only=True, omit_defaults=True):
+class Statement(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """A statement of the fact file (goal, purpose, target, phase, context, event, …)."""
 
     id: str
@@ -134,7 +138,7 @@ class Interview(Statement, kw_only=True, omit_defaults=True):
 # --- the other result kinds ----------------------------------------------------------------
 
 
-class Agency(msgspec.Struct, kw_only=True):
+class Agency(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     id: str
     kind: Literal["agency"]
     title: str
@@ -154,7 +158,7 @@ class Agency(msgspec.Struct, kw_only=True):
     citations: list[Citation]
 
 
-class Model(msgspec.Struct, kw_only=True):
+class Model(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     id: str
     kind: Literal["model"]
     title: str
@@ -163,7 +167,7 @@ class Model(msgspec.Struct, kw_only=True):
     citations: list[Citation]
 
 
-class CommitteeState(msgspec.Struct, kw_only=True, omit_defaults=True):
+class CommitteeState(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     id: str
     kind: Literal["committee-state"]
     title: str
@@ -187,34 +191,34 @@ class CommitteeState(msgspec.Struct, kw_only=True, omit_defaults=True):
     score: float | None = None
 
 
-class StatusWords(msgspec.Struct, kw_only=True):
+class StatusWords(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     code: str
     as_of: str | None
     note: str | None
     citations: list[Citation]
 
 
-class Status(msgspec.Struct, kw_only=True):
+class Status(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     on: str
     code: str  # code: labels.STATUS
     note: str | None
     words: list[StatusWords]
 
 
-class Relation(msgspec.Struct, kw_only=True):
+class Relation(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     type: str  # code: labels.RELATIONS
     target: InstrumentRef | EntityRef
     established_by: list[InstrumentRef]  # an entity target: the instruments that founded it
     note: str | None
 
 
-class CitedBy(msgspec.Struct, kw_only=True):
+class CitedBy(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     id: str
     kind: str
     text: str
 
 
-class Instrument(msgspec.Struct, kw_only=True, omit_defaults=True):
+class Instrument(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     id: str
     kind: Literal["instrument"]
     title: str  # its number: the type's label is the renderer's
@@ -245,7 +249,7 @@ class Instrument(msgspec.Struct, kw_only=True, omit_defaults=True):
     score: float | None = None
 
 
-class TimelineEntry(msgspec.Struct, kw_only=True):
+class TimelineEntry(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """One dated act: an instrument's event (with the event statements of that day about
     it), or a dated statement."""
 
@@ -263,7 +267,7 @@ class TimelineEntry(msgspec.Struct, kw_only=True):
     citations: list[Citation]
 
 
-class Source(msgspec.Struct, kw_only=True, omit_defaults=True):
+class Source(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     id: str
     kind: Literal["source"]
     title: str
@@ -284,7 +288,7 @@ class Source(msgspec.Struct, kw_only=True, omit_defaults=True):
     score: float | None = None
 
 
-class Entity(msgspec.Struct, kw_only=True, omit_defaults=True):
+class Entity(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """Search only: a named body, system or person."""
 
     id: str
@@ -332,7 +336,7 @@ COMMAND_TYPES: dict[str, tuple[type[Any], ...]] = {
 }
 
 
-class InterpretedAnswer(msgspec.Struct, kw_only=True):
+class InterpretedAnswer(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     command: str
     query: dict[str, Any]
     count: int
@@ -340,7 +344,7 @@ class InterpretedAnswer(msgspec.Struct, kw_only=True):
     notices: list[str]
 
 
-class Interpretation(msgspec.Struct, kw_only=True):
+class Interpretation(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """search: the reference command a question was read as, and its answer."""
 
     command: str
