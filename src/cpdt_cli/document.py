@@ -387,6 +387,8 @@ def _timeline(e: r.TimelineEntry, notes: _Notes) -> Item:
         title = f"{e.date} {name} — {label(EVENTS, e.event or '', lang)}"
         if name == text:
             text = ""
+    elif e.title != e.text:  # a title of its own, and the text under it
+        title = f"{e.date} {e.title}"
     else:
         title, text = f"{e.date} {text}", ""
     item = Item(title=title, text=text)

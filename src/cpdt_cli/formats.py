@@ -85,7 +85,8 @@ def envelope(answer: Answer, lang: str) -> dict[str, Any]:
 
 
 def to_json(answer: Answer, options: Options) -> str:
-    return dumps(envelope(answer, options.lang), indent=2, ascii_only=not stdout_is_unicode())
+    doc = envelope(answer, options.lang)
+    return dumps(doc, indent=2, ascii_only=not stdout_is_unicode()) + "\n"
 
 
 def to_jsonl(answer: Answer, options: Options) -> str:

@@ -70,6 +70,11 @@ def _own_fields(facts: Facts, st: Statement) -> dict[str, Any]:
             own[key] = value
     if st.kind == "membership":
         own["committee"] = committee_ref(facts, str(st.fields["state"]))
+        own.setdefault("person", None)
+        own.setdefault("org", None)
+    elif st.kind in ("role", "task-transfer"):
+        own.setdefault("basis", None)
+        own.setdefault("scope", None)
     return own
 
 
@@ -79,7 +84,10 @@ def statement_result(facts: Facts, st: Statement, title: str | None = None) -> r
     return kind(
         id=st.id,
         kind=st.kind,
-        title=title or st.title or (subject.name if subject else st.wording),
+        title=title
+        or st.title
+        or (str(st.fields["holder"]) if st.kind == "membership" else None)
+        or (subject.name if subject else st.wording),
         text=st.wording,
         text_en=st.text_en,
         subject=entity_ref(facts, st.subject),

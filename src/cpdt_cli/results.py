@@ -102,10 +102,10 @@ class Note(Statement, kw_only=True, omit_defaults=True):
 class Role(Statement, kw_only=True, omit_defaults=True):
     """A task of a body (kind "role"), or a task moved between bodies ("task-transfer")."""
 
+    basis: InstrumentRef | None
+    scope: EntityRef | None
     role: str | None = None
-    basis: InstrumentRef | None = None
     locator: str | None = None
-    scope: EntityRef | None = None
     from_: EntityRef | None = msgspec.field(default=None, name="from")
     to: EntityRef | None = None
 
@@ -114,9 +114,9 @@ class Membership(Statement, kw_only=True, omit_defaults=True):
     position: str  # code: labels.POSITIONS
     holder: str
     state: str  # the committee state's id
-    committee: CommitteeRef | None = None
-    person: EntityRef | None = None
-    org: EntityRef | None = None
+    committee: CommitteeRef | None
+    person: EntityRef | None
+    org: EntityRef | None
 
 
 class Facet(Statement, kw_only=True, omit_defaults=True):
