@@ -169,9 +169,7 @@ def test_batch_options_apply_to_every_line_and_lines_may_add_their_own(cpdt, mon
     _, out = batch(cpdt, monkeypatch, text, "--overlay", str(REFERENCE))
     assert out[0]["result"] == cpdt("--overlay", str(REFERENCE), "agency", "--json").json()
     assert out[0]["result"]["count"] == 3
-    assert out[1]["result"]["results"] == [
-        {"id": "qd-1619-2021", "title": "1619/QĐ-TTg"}
-    ]
+    assert out[1]["result"]["results"] == [{"id": "qd-1619-2021", "title": "1619/QĐ-TTg"}]
 
 
 def test_batch_words_after_double_dash_are_a_query(cpdt, monkeypatch):

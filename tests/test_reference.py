@@ -119,8 +119,7 @@ def test_committee_2019_standing_vice_chair(cpdt) -> None:
     doc = cpdt("committee", "--year", "2019", "--json").json()
     members = [m for r in doc["results"] for m in r["members"]]
     assert {"position": "standing-vice-chair", "person": "Vũ Đức Đam"} in [
-        {"position": m["position"], "person": (m.get("person") or {}).get("name")}
-        for m in members
+        {"position": m["position"], "person": (m.get("person") or {}).get("name")} for m in members
     ]
 
 

@@ -98,6 +98,13 @@ def instrument_heading(type_: str, number: str, text: str, lang: str) -> str:
     return instrument_name(type_, number, lang)
 
 
+def _named(item: Item, name: str, name_en: str | None, lang: str) -> Item:
+    """In English, a body known by its English name is shown with its Vietnamese one once."""
+    if lang == "en" and name_en and name_en != name:
+        item.meta.insert(0, ("Vietnamese", name))
+    return item
+
+
 def _name(ref: r.EntityRef, lang: str) -> str:
     return ref.name_en or ref.name if lang == "en" else ref.name
 
@@ -157,7 +164,8 @@ def describe(result: r.Result, notes: _Notes) -> Item:
         return _agency(result, notes)
     if isinstance(result, r.Model):
         title = result.name_en or result.title if notes.lang == "en" else result.title
-        return Item(title=title, children=[describe(f, notes) for f in result.facets])
+        item = Item(title=title, children=[describe(f, notes) for f in result.facets])
+        return _named(item, result.title, result.name_en, notes.lang)
     if isinstance(result, r.CommitteeState):
         return _committee(result, notes)
     if isinstance(result, r.Instrument):
@@ -181,7 +189,8 @@ def _texts(text: str, text_en: str | None, translated: list[str], lang: str) -> 
     """The text to show in `lang` (with a mark when it is cpdt's own translation), and the
     Vietnamese it replaces in English (shown once, under it)."""
     if lang == "en" and text_en:
-        mine = f" ({tr('bản dịch của cpdt', lang)})" if "text_en" in translated else ""
+        ours = "text_en" in translated or "title_en" in translated
+        mine = f" ({tr('bản dịch của cpdt', lang)})" if ours else ""
         return text_en + mine, text
     mine = f" ({tr('bản dịch của cpdt', lang)})" if "text" in translated and text else ""
     return text + mine, ""
@@ -246,7 +255,7 @@ def _agency(a: r.Agency, notes: _Notes) -> Item:
     note = (a.notes_en if notes.lang == "en" else None) or a.notes
     if note:
         item.meta.append((notes.t("Ghi chú"), note))
-    return item
+    return _named(item, a.title, a.name_en, notes.lang)
 
 
 def _day(value: object, precision: str | None, notes: _Notes) -> str:
@@ -289,7 +298,7 @@ def _committee(s: r.CommitteeState, notes: _Notes) -> Item:
     for citation in s.citations:
         item.marks.append(notes.mark(citation))
     item.children = [_membership(m, notes, s) for m in s.members]
-    return item
+    return _named(item, s.title, s.name_en, lang)
 
 
 def _membership(m: r.Membership, notes: _Notes, state: r.CommitteeState | None = None) -> Item:
@@ -420,7 +429,7 @@ def _entity(e: r.Entity, notes: _Notes) -> Item:
     title = e.name_en or e.title if notes.lang == "en" else e.title
     item = Item(title=title, text=e.text)
     _cite(item, e.citations, notes)
-    return item
+    return _named(item, e.title, e.name_en, notes.lang)
 
 
 def _squash(text: str) -> str:

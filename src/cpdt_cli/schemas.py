@@ -42,9 +42,7 @@ def generate() -> dict[str, Any]:
     from . import results as r
     from .output import SCHEMA_VERSION
 
-    refs, components = msgspec.json.schema_components(
-        r.RESULT_TYPES, ref_template="#/$defs/{name}"
-    )
+    refs, components = msgspec.json.schema_components(r.RESULT_TYPES, ref_template="#/$defs/{name}")
     any_result = {"anyOf": list(refs)}
     commands = list(r.COMMAND_TYPES)
     answer = {
@@ -60,8 +58,7 @@ def generate() -> dict[str, Any]:
         },
     }
     interpretation = {
-        "description": "search only: the reference command a question was read as, and its"
-        " answer",
+        "description": "search only: the reference command a question was read as, and its answer",
         "type": ["object", "null"],
         "required": ["command", "args", "cli", "answer"],
         "additionalProperties": False,
