@@ -312,7 +312,10 @@ def _membership(m: r.Membership, notes: _Notes, state: r.CommitteeState | None =
     if state is None and m.committee is not None:  # a search hit: say which committee
         committee = m.committee.name_en or m.committee.name if lang == "en" else m.committee.name
         title += f" ({committee}, {m.committee.valid_from[:4]})"
-    period = _period(m.valid_from, m.valid_until, notes)
+    start, until = m.valid_from, m.valid_until
+    if state is not None and not (start or until):  # the member stood as long as the line-up
+        start, until = state.valid_from, state.valid_until
+    period = _period(start, until, notes)
     marks = [notes.mark(c) for c in m.citations]
     return Item(title=title, marks=marks, row=[position, holder, period])
 

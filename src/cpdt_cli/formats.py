@@ -247,6 +247,8 @@ def _csv_row(result: Any, item: Item, of: str, notes: dict[int, Footnote]) -> li
     start = getattr(result, "valid_from", None)
     until = getattr(result, "valid_until", None)
     period = f"{start or ''} → {until or ''}".strip(" →") if (start or until) else ""
+    if item.row:
+        period = item.row[2]
     return [
         result.id,
         result.kind,
