@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from . import results as r
-from .document import Footnote, Item, build_document, footnote_text, is_url
 from .errors import UsageError
 from .output import COLORS, SCHEMA_VERSION, Utf8, dumps, inert, safe_url, stdout_is_unicode
 from .results import Answer
+
+if TYPE_CHECKING:  # a JSON answer needs no document: it is imported where one is drawn
+    from .document import Footnote, Item
+
+    Renderer = Callable[[Answer, "Options"], str]
 
 
 class Options(msgspec.Struct):
@@ -25,8 +29,6 @@ class Options(msgspec.Struct):
     color: bool = False
     bom: bool = False
 
-
-Renderer = Callable[[Answer, Options], str]
 
 FORMATS = ("table", "plain", "json", "jsonl", "md", "csv", "bibtex")
 BIBTEX_COMMANDS = ("sources", "define", "law")
@@ -101,6 +103,7 @@ def to_jsonl(answer: Answer, options: Options) -> str:
 def to_table(answer: Answer, options: Options) -> str:
     import shutil
 
+    from .document import build_document
     from .output import to_rich
 
     width = max(20, shutil.get_terminal_size((80, 24)).columns)
@@ -108,6 +111,7 @@ def to_table(answer: Answer, options: Options) -> str:
 
 
 def to_plain(answer: Answer, options: Options) -> str:
+    from .document import build_document
     from .output import to_plain as plain
 
     return plain(build_document(answer, options.lang))
@@ -115,17 +119,19 @@ def to_plain(answer: Answer, options: Options) -> str:
 
 # --- Markdown ------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_MD_SPECIAL = r"([\\`*_\[\]<>|#~])"  # compiled on first use (re's cache), not at start-up
 
 
 def md_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(inert(text).split()))
+    return re.sub(_MD_SPECIAL, r"\\\1", " ".join(inert(text).split()))
 
 
 def to_markdown(answer: Answer, options: Options) -> str:
     """One heading for the answer and one for each result; what a result holds is text under
     it (a committee's members a table). Footnote labels come from the source's id, so that two
     reports pasted into one file share, not clash."""
+    from .document import build_document
+
     doc = build_document(answer, options.lang)
     labels = {n.number: n.label for n in doc.footnotes}
     out = [f"# {md_escape(doc.heading)}", ""]
@@ -183,10 +189,14 @@ def _md_item(item: Item, labels: dict[int, str], depth: int, lang: str) -> list[
 
 
 def _md_value(value: str) -> str:
+    from .document import is_url
+
     return f"<{safe_url(value)}>" if is_url(value) else md_escape(value)
 
 
 def _md_footnote(note: Footnote) -> str:
+    from .document import footnote_text
+
     text = md_escape(footnote_text(note))
     if note.source.url:  # a clickable link: the escaped copy of the URL would not be one
         text += f". <{safe_url(note.source.url)}>"
@@ -212,6 +222,8 @@ def to_csv(answer: Answer, options: Options) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    from .document import build_document
+
     doc = build_document(answer, options.lang)
     notes = {n.number: n for n in doc.footnotes}
     for result, item in zip(answer.results, doc.items[len(doc.items) - len(answer.results) :],
@@ -282,11 +294,11 @@ _TEX_SPECIAL = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
     "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}",
 }  # fmt: skip
-_TEX = re.compile("|".join(re.escape(c) for c in _TEX_SPECIAL))
+_TEX = r"[\\{}%&$#_^~]"  # the keys of _TEX_SPECIAL
 
 
 def tex_escape(text: str) -> str:
-    return _TEX.sub(lambda m: _TEX_SPECIAL[m[0]], " ".join(inert(text).split()))
+    return re.sub(_TEX, lambda m: _TEX_SPECIAL[m[0]], " ".join(inert(text).split()))
 
 
 def to_bibtex(answer: Answer, options: Options) -> str:

@@ -13,12 +13,14 @@ import itertools
 import os
 import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from .document import Document, Item, footnote_text
 from .errors import PipeClosed, UsageError
+
+if TYPE_CHECKING:  # a JSON answer needs no document: it is imported where one is drawn
+    from .document import Document, Item
 
 SCHEMA_VERSION = 1
 
@@ -114,6 +116,8 @@ def _msgspec_writes_it_alike(value: Any) -> bool:
 
 
 def to_plain(doc: Document) -> str:
+    from .document import footnote_text
+
     out = [doc.heading, ""]
     for item in doc.items:
         out += _plain_item(item, "")
@@ -158,6 +162,8 @@ RichLine = tuple[int | None, str, str, list[tuple[str, str | None]]]
 
 def rich_lines(doc: Document) -> list[RichLine | None]:
     """The document as lines to print (None: an empty line)."""
+    from .document import footnote_text
+
     out: list[RichLine | None] = [(None, "bold underline", inert(doc.heading), []), None]
 
     def show(item: Item, level: int) -> None:

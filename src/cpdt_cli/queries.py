@@ -5,7 +5,6 @@ from typing import Any
 
 from . import results as r
 from .errors import NotFound
-from .labels import FACETS
 from .model import Citation, Entity, Facts, Source, Statement
 from .results import Answer
 
@@ -333,8 +332,6 @@ def _role_title(st: Statement) -> str | None:
 
 # --- models --------------------------------------------------------------------------------
 
-FACET_ORDER = tuple(FACETS)
-
 
 def models(facts: Facts, query: str | None = None) -> Answer:
     """G2C, G2B, G2E, G2G: description, functions, goal; plus what all of them rest on."""
@@ -358,11 +355,14 @@ def models(facts: Facts, query: str | None = None) -> Answer:
             hints = search.did_you_mean(query, named)
             hints.append("các mô hình: " + ", ".join(e.short or e.name for e in entities))
             raise NotFound(f"không có mô hình nào khớp với '{query}'", tuple(hints))
+
+    from .labels import FACETS  # in the order a model's facets are listed
+
+    order = list(FACETS)
     results: list[r.Result] = []
     for e in chosen:
         facets = sorted(
-            (s for s in sts if s.subject == e.id),
-            key=lambda s: FACET_ORDER.index(s.fields["facet"]),
+            (s for s in sts if s.subject == e.id), key=lambda s: order.index(s.fields["facet"])
         )
         items = [statement_result(facts, s) for s in facets]
         if not items:

@@ -12,7 +12,7 @@ own fields, search's snippet and score) are left out when unset.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 import msgspec
 
@@ -314,10 +314,12 @@ STATEMENT_TYPES: dict[str, type[Statement]] = {
     "interview": Interview,
 }
 
-Result = Union[  # noqa: UP007 - a runtime alias, read by msgspec on Python 3.10
-    Statement, Agency, Model, CommitteeState, Instrument, TimelineEntry, Source, Entity
-]
-Hit = Union[Statement, CommitteeState, Instrument, Source, Entity]  # noqa: UP007 - search's
+if TYPE_CHECKING:  # for the type checker only: building a Union costs start-up time
+    Result = Union[  # noqa: UP007
+        Statement, Agency, Model, CommitteeState, Instrument, TimelineEntry, Source, Entity
+    ]
+    Hit = Union[Statement, CommitteeState, Instrument, Source, Entity]  # noqa: UP007
+
 RESULT_TYPES: tuple[type[Any], ...] = (
     Statement, Definition, Note, Role, Membership, Facet, Ranking, Interview,
     Agency, Model, CommitteeState, Instrument, TimelineEntry, Source, Entity,
