@@ -225,16 +225,15 @@ def to_csv(answer: Answer, options: Options) -> str:
     from .document import build_document
 
     doc = build_document(answer, options.lang)
-    notes = {n.number: n for n in doc.footnotes}
     for result, item in zip(answer.results, doc.items[len(doc.items) - len(answer.results) :],
                             strict=True):  # fmt: skip
-        for row in _csv_rows(result, item, notes):
+        for row in _csv_rows(result, item):
             writer.writerow([_cell(v) for v in row])
     text = buf.getvalue()
     return "\ufeff" + text if options.bom else text
 
 
-def _csv_rows(result: r.Result, item: Item, notes: dict[int, Footnote]) -> list[list[str]]:
+def _csv_rows(result: r.Result, item: Item) -> list[list[str]]:
     parts: list[Any] = []
     if isinstance(result, r.CommitteeState):
         parts = result.members
@@ -243,17 +242,17 @@ def _csv_rows(result: r.Result, item: Item, notes: dict[int, Footnote]) -> list[
     elif isinstance(result, r.Model):
         parts = result.facets
     if not parts:
-        return [_csv_row(result, item, "", notes)]
+        return [_csv_row(result, item, "")]
     rows = []
     for part, child in zip(parts, item.children, strict=False):
-        rows.append(_csv_row(part, child, result.id, notes))
+        rows.append(_csv_row(part, child, result.id))
     return rows
 
 
-def _csv_row(result: Any, item: Item, of: str, notes: dict[int, Footnote]) -> list[str]:
+def _csv_row(result: Any, item: Item, of: str) -> list[str]:
     cites: list[r.Citation] = list(getattr(result, "citations", []))
-    marks = list(dict.fromkeys(item.marks + [n for _, n in item.quotes]))
-    used = [notes[n] for n in marks if n in notes]
+    if isinstance(result, r.CommitteeState) and result.members:
+        cites += [c for m in result.members for c in m.citations]
     holder = getattr(result, "holder", "") or ""
     title = item.row[0] if item.row else item.title
     start = getattr(result, "valid_from", None)
@@ -270,10 +269,10 @@ def _csv_row(result: Any, item: Item, of: str, notes: dict[int, Footnote]) -> li
         holder,
         period,
         getattr(result, "date", None) or "",
-        "; ".join(dict.fromkeys(n.source.id for n in used)),
-        "; ".join(dict.fromkeys(n.source.title for n in used)),
-        "; ".join(dict.fromkeys(n.locator for n in used if n.locator)),
-        " ".join(dict.fromkeys(safe_url(n.source.url) for n in used if n.source.url)),
+        "; ".join(dict.fromkeys(c.source.id for c in cites)),
+        "; ".join(dict.fromkeys(c.source.title for c in cites)),
+        "; ".join(dict.fromkeys(c.locator for c in cites if c.locator)),
+        " ".join(dict.fromkeys(safe_url(c.source.url) for c in cites if c.source.url)),
         " | ".join(dict.fromkeys(c.quote for c in cites)),
     ]
 
