@@ -128,6 +128,10 @@ def test_schema_of_one_command_lists_only_its_results(cpdt) -> None:
         (["sources", "--bom"], "--bom chỉ dùng được với --format csv"),
         (["law", "--color", "purple"], "--color 'purple' không có"),
         (["--data", "/missing", "law", "--fields", "id"], "--fields chỉ dùng được với"),
+        (
+            ["--data", "/missing", "law", "--format", "csv", "--fields", "url"],
+            "không có trường url",
+        ),
     ],
 )
 def test_format_options_are_checked_before_any_data_is_loaded(

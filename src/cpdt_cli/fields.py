@@ -22,13 +22,13 @@ def render(answer: Answer, fmt: str, spec: str, options: Options) -> str:
 
     names = wanted(spec)
     if fmt == "csv":
-        _check(names, list(formats.CSV_COLUMNS))
+        check_names(names, list(formats.CSV_COLUMNS))
         return _columns(formats.render(answer, fmt, options), names)
     doc = formats.envelope(answer, options.lang)
     rows: list[dict[str, Any]] = doc["results"]
     present = list(dict.fromkeys(key for row in rows for key in row))
     if rows:  # a result-less answer has nothing to check the names against
-        _check(names, present)
+        check_names(names, present)
     kept = [{name: row[name] for name in names if name in row} for row in rows]
     ascii_only = not stdout_is_unicode()
     if fmt == "jsonl":
@@ -36,7 +36,7 @@ def render(answer: Answer, fmt: str, spec: str, options: Options) -> str:
     return dumps({**doc, "results": kept}, indent=2, ascii_only=ascii_only) + "\n"
 
 
-def _check(names: list[str], valid: list[str]) -> None:
+def check_names(names: list[str], valid: list[str]) -> None:
     unknown = [name for name in names if name not in valid]
     if unknown or not names:
         from difflib import get_close_matches

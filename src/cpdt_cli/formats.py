@@ -56,6 +56,10 @@ def check(
         raise UsageError(f"--format bibtex chỉ dùng được với cpdt {', '.join(BIBTEX_COMMANDS)}")
     if fields and chosen not in FIELDS_FORMATS:
         raise UsageError(f"--fields chỉ dùng được với --format {', '.join(FIELDS_FORMATS)}")
+    if fields and chosen == "csv":  # the columns are known before any answer
+        from .fields import check_names, wanted
+
+        check_names(wanted(fields), list(CSV_COLUMNS))
     if bom and chosen != "csv":
         raise UsageError("--bom chỉ dùng được với --format csv")
     return chosen
