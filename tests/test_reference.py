@@ -275,9 +275,7 @@ def _documents(text: st.SearchStrategy[str]) -> st.SearchStrategy[Document]:
     source = st.builds(
         SourceRef, id=text, title=text, publisher=text, date=text, url=st.one_of(st.none(), text)
     )
-    notes = st.lists(
-        st.builds(Footnote, st.integers(1, 20), source, st.none() | text, text), max_size=3
-    )
+    notes = st.lists(st.builds(Footnote, st.integers(1, 20), source, st.none() | text), max_size=3)
     return st.builds(Document, text, st.lists(items, max_size=3), notes, text)
 
 

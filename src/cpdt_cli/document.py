@@ -44,7 +44,11 @@ class Footnote(msgspec.Struct):
     number: int
     source: r.SourceRef
     locator: str | None
-    label: str  # unique per source and locator, the same in every answer (Markdown's [^…])
+
+    @property
+    def label(self) -> str:
+        """Unique per source and locator, the same in every answer (Markdown's [^…])."""
+        return _slug(self.source.id) + (f"-{_slug(self.locator)}" if self.locator else "")
 
 
 class Document(msgspec.Struct):
@@ -126,8 +130,7 @@ class _Notes:
     def mark(self, citation: r.Citation) -> int:
         key = (citation.source.id, citation.locator)
         if key not in self.by_key:
-            name = _slug(key[0]) + (f"-{_slug(key[1])}" if key[1] else "")
-            self.by_key[key] = Footnote(len(self.by_key) + 1, citation.source, key[1], name)
+            self.by_key[key] = Footnote(len(self.by_key) + 1, citation.source, key[1])
         return self.by_key[key].number
 
     def t(self, text: str) -> str:
