@@ -216,7 +216,7 @@ def _precision(date: str | None) -> str | None:
 
 # --- timeline ------------------------------------------------------------------------------
 
-TIMELINE_KINDS = (*INSTRUMENT_TYPES, "event", "ranking")
+TIMELINE_KINDS = (*INSTRUMENT_TYPES, "instrument", "event", "ranking")
 
 
 def timeline(
