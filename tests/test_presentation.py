@@ -267,3 +267,21 @@ def test_bibtex_of_law_has_the_instruments_themselves(cpdt, monkeypatch) -> None
     entry = db.entries["qd-1072-2018"]
     assert entry.fields["number"] == "{1072/QĐ-TTg}" and entry.fields["type"] == "{Quyết định}"
     assert entry.fields["year"] == "2018"
+
+
+def test_markdown_footnote_labels_that_read_alike_stay_apart() -> None:
+    from cpdt_cli import results as r
+    from cpdt_cli.formats import Options, to_markdown
+
+    def cite(source_id: str) -> r.Citation:
+        source = r.SourceRef(id=source_id, title=source_id, publisher=None, date=None, url=None)
+        return r.Citation(source=source, quote=f"q {source_id}", locator=None)
+
+    note = r.Note(
+        id="x", kind="note", title="T", text="a", text_en=None, subject=None, date=None,
+        valid_from=None, valid_until=None, valid_from_precision=None,
+        valid_until_precision=None, translations=[], notes=None, notes_en=None,
+        provenance=None, refs=[], citations=[cite("ext.x"), cite("ext-x")],
+    )  # fmt: skip
+    out = to_markdown(r.Answer("define", {}, [note]), Options())
+    assert "[^ext-x]: “ext.x”" in out and "[^ext-x-2]: “ext-x”" in out

@@ -137,13 +137,19 @@ def to_markdown(answer: Answer, options: Options) -> str:
     from .document import build_document
 
     doc = build_document(answer, options.lang)
-    labels = {n.number: n.label for n in doc.footnotes}
+    labels: dict[int, str] = {}
+    for note in doc.footnotes:  # two ids that read alike ("ext.x", "ext-x") stay apart
+        label, n = note.label, 1
+        while label in labels.values():
+            n += 1
+            label = f"{note.label}-{n}"
+        labels[note.number] = label
     out = [f"# {md_escape(doc.heading)}", ""]
     for item in doc.items:
         out += _md_item(item, labels, 0, options.lang)
     if doc.footnotes:
         out += [f"## {md_escape(doc.sources_heading)}", ""]
-        out += [_md_footnote(n) for n in doc.footnotes]
+        out += [_md_footnote(n, labels[n.number]) for n in doc.footnotes]
         out.append("")
     return "\n".join(out)
 
@@ -198,13 +204,13 @@ def _md_value(value: str) -> str:
     return f"<{safe_url(value)}>" if is_url(value) else md_escape(value)
 
 
-def _md_footnote(note: Footnote) -> str:
+def _md_footnote(note: Footnote, label: str) -> str:
     from .document import footnote_text
 
     text = md_escape(footnote_text(note))
     if note.source.url:  # a clickable link: the escaped copy of the URL would not be one
         text += f". <{safe_url(note.source.url)}>"
-    return f"[^{note.label}]: {text}"
+    return f"[^{label}]: {text}"
 
 
 # --- CSV -----------------------------------------------------------------------------------
