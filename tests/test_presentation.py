@@ -142,6 +142,12 @@ def test_format_options_are_checked_before_any_data_is_loaded(
     assert r.err.startswith("cpdt: ") and message in r.err
 
 
+def test_every_format_has_one_renderer() -> None:
+    from cpdt_cli import formats, output
+
+    assert tuple(formats.REGISTRY) == output.FORMATS
+
+
 def test_no_import_cycle_between_output_and_formats() -> None:
     source = (ROOT / "src" / "cpdt_cli" / "output.py").read_text(encoding="utf-8")
     assert "formats" not in re.findall(r"from \.(\w+) import|from \. import (\w+)", source)

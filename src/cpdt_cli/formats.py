@@ -15,7 +15,7 @@ import msgspec
 
 from . import results as r
 from .errors import UsageError
-from .output import COLORS, SCHEMA_VERSION, Utf8, dumps, inert, safe_url, stdout_is_unicode
+from .output import COLORS, FORMATS, SCHEMA_VERSION, Utf8, dumps, inert, safe_url, stdout_is_unicode
 from .results import Answer
 
 if TYPE_CHECKING:  # a JSON answer needs no document: it is imported where one is drawn
@@ -30,7 +30,6 @@ class Options(msgspec.Struct):
     bom: bool = False
 
 
-FORMATS = ("table", "plain", "json", "jsonl", "md", "csv", "bibtex")
 BIBTEX_COMMANDS = ("sources", "define", "law")
 FIELDS_FORMATS = ("json", "jsonl", "csv")
 

@@ -307,6 +307,7 @@ def _painted(plain: str, start: int, end: int, spans: list[tuple[int, int, str]]
 
 # --- choosing and writing ------------------------------------------------------------------
 
+# the names of the formats (completion offers them); formats.REGISTRY renders each
 FORMATS = ("table", "plain", "json", "jsonl", "md", "csv", "bibtex")
 COLORS = ("auto", "always", "never")
 
