@@ -169,9 +169,7 @@ def test_batch_options_apply_to_every_line_and_lines_may_add_their_own(cpdt, mon
     _, out = batch(cpdt, monkeypatch, text, "--overlay", str(REFERENCE))
     assert out[0]["result"] == cpdt("--overlay", str(REFERENCE), "agency", "--json").json()
     assert out[0]["result"]["count"] == 3
-    assert out[1]["result"]["results"] == [
-        {"id": "qd-1619-2021", "title": "Quyết định 1619/QĐ-TTg"}
-    ]
+    assert out[1]["result"]["results"] == [{"id": "qd-1619-2021", "title": "1619/QĐ-TTg"}]
 
 
 def test_batch_words_after_double_dash_are_a_query(cpdt, monkeypatch):
@@ -234,7 +232,10 @@ def test_fields_typo_lists_the_valid_ones(cpdt):
     assert r.err.splitlines()[1] == "  did you mean: title?"
     r = cpdt("law", "1619", "--format", "csv", "--fields", "url")
     assert r.code == 2
-    assert "các trường: id, kind, title, text, date, sources, locators, urls, quotes" in r.err
+    assert (
+        "các trường: id, kind, of, title, text, holder, period, date, sources, source_titles,"
+        " locators, urls, quotes" in r.err
+    )
 
 
 def test_fields_only_with_json_jsonl_csv(cpdt):

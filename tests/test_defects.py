@@ -129,14 +129,16 @@ def test_03_04_a_url_with_escapes_or_markup_is_refused(cpdt, tmp_path: Path, url
 
 
 def _answer_with(url: str, notes: str | None = None) -> Any:
-    from cpdt_cli.queries import Answer
+    from cpdt_cli import results as r
 
-    source = {"id": "s", "title": "T", "publisher": None, "date": None, "url": url}
-    result = {
-        "id": "s", "kind": "source", "title": "T", "url": url, "notes": notes, "cited_by": 1,
-        "citations": [{"source": source, "quote": "q", "locator": None}],
-    }  # fmt: skip
-    return Answer("sources", {}, [result])
+    source = r.SourceRef(id="s", title="T", publisher=None, date=None, url=url)
+    result = r.Source(
+        id="s", kind="source", title="T", publisher=None, author=None, reviewed_by=None,
+        date=None, url=url, language="vi", external=False, inferred={}, notes=notes,
+        notes_en=None, provenance=None, cited_by=1,
+        citations=[r.Citation(source=source, quote="q", locator=None)],
+    )  # fmt: skip
+    return r.Answer("sources", {}, [result])
 
 
 @pytest.mark.parametrize("url", HOSTILE_URLS, ids=["escapes", "markup"])
@@ -145,7 +147,7 @@ def test_03_04_markdown_and_bibtex_never_print_a_url_raw(url: str, fmt: str) -> 
     """Should a URL get past validation (a cache, a future field), the renderer still holds."""
     from cpdt_cli import formats
 
-    text = formats.render(_answer_with(url, notes=url), fmt, "vi")
+    text = formats.render(_answer_with(url, notes=url), fmt, formats.Options())
     assert "\x1b" not in text and "\x07" not in text
     assert "<script>" not in text
     assert "%1B]0;PWNED%07%1B[2J" in text or "%3E%3Cscript%3E" in text
@@ -572,7 +574,7 @@ def test_19_csv_cells_starting_with_tab_or_cr_are_kept_as_text(
     text = GOOD.replace('title: "Luật An ninh mạng"', f'title: "{lead}=HYPERLINK(1)"', 1)
     r = cpdt("--data", write(tmp_path, text), "law", "--format", "csv")
     assert r.code == 0, r.err
-    cells = [row.split(",")[3] for row in r.out.split("\r\n")[1:] if row]
+    cells = [row.split(",")[4] for row in r.out.split("\r\n")[1:] if row]  # text: the title
     assert any(c.startswith("'") and "=HYPERLINK(1)" in c for c in cells), cells
 
 

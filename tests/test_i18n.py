@@ -93,10 +93,23 @@ def test_unknown_language_is_a_usage_error(cpdt) -> None:
 
 def test_every_english_label_has_a_vietnamese_source() -> None:
     """The table is keyed by the Vietnamese the code writes: a typo there would never match."""
-    from cpdt_cli import document, i18n, law, temporal
+    from cpdt_cli import document, i18n
 
     used = [*document.HEADINGS.values(), *document.META_LABELS.values()]
-    used += [*temporal.POSITIONS.values(), *temporal._TYPE_LABELS.values()]
-    used += [label for pair in law.RELATION_LABELS.values() for label in pair]
-    missing = [text for text in used if text != "URL" and i18n.tr(text, "en") == text]
+    used += [*document.MEMBER_COLUMNS, *document._INSTRUMENT_DATES.values()]
+    missing = [text for text in used if i18n.tr(text, "en") == text]
     assert missing == []
+
+
+def test_every_code_has_a_label_in_both_languages() -> None:
+    """The codes the fact file may hold (validate.py takes them from labels.py) and every
+    statement kind have both words."""
+    from cpdt_cli import labels, validate
+
+    assert set(validate.KIND_FIELDS) <= set(labels.KINDS)
+    pairs = [pair for table in labels.TABLES.values() for pair in table.values()]
+    pairs += [pair for both in labels.RELATIONS.values() for pair in both]
+    assert all(vi.strip() and en.strip() and vi != en for vi, en in pairs)
+    assert labels.label(labels.POSITIONS, "chair", "en") == "Chair"
+    assert labels.relation("amends", True, "vi") == "được sửa đổi bởi"
+    assert labels.label(labels.POSITIONS, "no-such-code", "vi") == "no-such-code"

@@ -137,10 +137,10 @@ def test_no_input_makes_reading_raise(text: str) -> None:
 def test_the_answer_is_the_commands_own(model: Facts, cpdt) -> None:  # type: ignore[no-untyped-def]
     found = find.search_facts(model, "ai là chủ tịch ủy ban quốc gia năm 2022?")
     first = found.interpretation
-    assert first is not None and first["cli"] == "cpdt committee --year 2022"
+    assert first is not None and first.cli == "cpdt committee --year 2022"
     direct = cpdt("committee", "--year", "2022", "--json").json()
-    assert first["answer"]["results"] == direct["results"]
-    assert first["args"] == {"year": 2022}
+    assert msgspec.to_builtins(first.answer.results) == direct["results"]
+    assert first.args == {"year": 2022}
     assert found.results  # the ranked hits follow
 
 

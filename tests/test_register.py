@@ -166,7 +166,7 @@ def test_no_instrument_is_in_force_after_its_replacement_took_effect() -> None:
         if not new.effective_from:
             continue
         for day in (new.effective_from, model.data_as_of):
-            assert law.status_on(model, old, day)["code"] not in law.IN_FORCE, (old.id, day)
+            assert law.status_on(model, old, day).code not in law.IN_FORCE, (old.id, day)
 
 
 def test_in_force_today_and_on_the_day_decree_118_took_effect(cpdt) -> None:

@@ -27,7 +27,7 @@ def model():  # type: ignore[no-untyped-def]
 
 
 def ids(model, query: str, **kw) -> list[str]:  # type: ignore[no-untyped-def]
-    return [r["id"] for r in find.search_facts(model, query, **kw).results]
+    return [r.id for r in find.search_facts(model, query, **kw).results]
 
 
 # --- the normalizer ------------------------------------------------------------------------
@@ -127,8 +127,8 @@ def test_unknown_kind_is_a_usage_error_with_a_suggestion(model) -> None:
 def test_every_hit_carries_citations_snippet_and_score(model) -> None:
     for query in ("chinh phu", "unesco", "vpcp", "1619", "thoi dai"):
         for result in find.search_facts(model, query, limit=50).results:
-            assert result["citations"], result["id"]
-            assert result["snippet"] and result["score"] > 0
+            assert result.citations, result.id
+            assert result.snippet and result.score and result.score > 0
 
 
 @pytest.mark.parametrize("query", ["zzzqqq", "?!", "ai là gì", "   "])

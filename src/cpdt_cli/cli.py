@@ -104,6 +104,13 @@ ColorOpt = Annotated[
         show_default=False,
     ),
 ]
+BomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        help="Với --format csv: mở đầu bằng dấu BOM UTF-8 để Excel đọc đúng tiếng Việt.",
+    ),
+]
 NoPagerOpt = Annotated[
     bool,
     typer.Option(
@@ -157,6 +164,7 @@ class Settings:
         self.color: str | None = None
         self.no_pager = False
         self.fields: str | None = None
+        self.bom = False
 
     def merge(self, options: dict[str, Any]) -> None:
         for name, value in options.items():
@@ -191,6 +199,7 @@ _SHARED = (
     ("color", ColorOpt, None),
     ("no_pager", NoPagerOpt, False),
     ("fields", FieldsOpt, None),
+    ("bom", BomOpt, False),
     ("data", DataOpt, None),
     ("overlay", OverlayOpt, None),
 )
@@ -208,7 +217,12 @@ def listing(func: Callable[..., "Answer"]) -> Callable[..., None]:
     def command(ctx: typer.Context, **kwargs: Any) -> None:
         settings = _settings(ctx)
         settings.merge({name: kwargs.pop(f"{name}_") for name, _, _ in _SHARED})
-        _in_language(settings.language, lambda: _answer(ctx, func, kwargs))
+
+        def run() -> None:
+            _format(ctx)  # a usage error wins: checked before any data is loaded
+            _answer(ctx, func, kwargs)
+
+        _in_language(settings.language, run)
 
     params = [*own.parameters.values(), *shared]
     del command.__wrapped__  # Typer must see the new signature, not the function's own
@@ -313,36 +327,35 @@ def _facts(ctx: typer.Context, data: list[Path] | None = None) -> "Facts":
     return loaded
 
 
-def _emit(
-    ctx: typer.Context,
-    answer: "Answer",
-    json_: bool = False,
-    fmt: str | None = None,
-    *,
-    unsaid: int = 0,
-) -> None:
+def _format(ctx: typer.Context) -> str | None:
+    """The format the output options ask for (None: the terminal's default); UsageError for
+    an unknown or conflicting one."""
+    from . import formats
+
+    s = _settings(ctx)
+    command = ctx.command.name or ""
+    return formats.check(command, s.json, s.format, s.color, s.fields, s.bom)
+
+
+def _emit(ctx: typer.Context, answer: "Answer", *, unsaid: int = 0) -> None:
     """Print the answer; its notices go to stderr too, but for the last `unsaid` of them,
     which the caller prints itself (a miss's message, with its hints)."""
-    from . import output
+    from . import formats, output
 
     settings = _settings(ctx)
-    settings.merge({"json": json_, "format": fmt})
+    chosen = _format(ctx)
     lang = settings.language
     for notice in answer.notices[: len(answer.notices) - unsaid]:
         output.notify(notice, lang)
     color = output.color_wanted(settings.color or "auto", sys.stdout)
-    chosen = "json" if settings.json else settings.format
     chosen = chosen or output.default_format(color, settings.color or "auto", sys.stdout)
-    if chosen == "bibtex" and answer.command not in ("sources", "define", "law"):
-        from .errors import UsageError
-
-        raise UsageError("--format bibtex chỉ dùng được với cpdt sources, define, law")
+    options = formats.Options(lang=lang, color=color, bom=settings.bom)
     if settings.fields:
         from . import fields
 
-        text = fields.render(answer, chosen, settings.fields, output.render, lang, color)
+        text = fields.render(answer, chosen, settings.fields, options)
     else:
-        text = output.render(answer, chosen, lang, color)
+        text = formats.render(answer, chosen, options)
     output.show(text, pager=not settings.no_pager)
 
 

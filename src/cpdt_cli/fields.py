@@ -3,42 +3,40 @@ in the order given. The envelope of `--json` (schema_version, command, query, co
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
-from .queries import Answer
 
-FORMATS = ("json", "jsonl", "csv")
+if TYPE_CHECKING:
+    from .formats import Options
+    from .results import Answer
 
 
 def wanted(spec: str) -> list[str]:
     return list(dict.fromkeys(name.strip() for name in spec.split(",") if name.strip()))
 
 
-def render(
-    answer: Answer,
-    fmt: str,
-    spec: str,
-    render_as: Callable[[Answer, str, str, bool], str],
-    lang: str,
-    color: bool,
-) -> str:
-    if fmt not in FORMATS:
-        raise UsageError(f"--fields chỉ dùng được với --format {', '.join(FORMATS)}")
+def render(answer: Answer, fmt: str, spec: str, options: Options) -> str:
+    from . import formats
+    from .output import dumps, stdout_is_unicode
+
     names = wanted(spec)
     if fmt == "csv":
-        from .formats import CSV_COLUMNS
+        check_names(names, list(formats.CSV_COLUMNS))
+        return _columns(formats.render(answer, fmt, options), names)
+    doc = formats.envelope(answer, options.lang)
+    rows: list[dict[str, Any]] = doc["results"]
+    present = list(dict.fromkeys(key for row in rows for key in row))
+    if rows:  # a result-less answer has nothing to check the names against
+        check_names(names, present)
+    kept = [{name: row[name] for name in names if name in row} for row in rows]
+    ascii_only = not stdout_is_unicode()
+    if fmt == "jsonl":
+        return "".join(dumps(row, ascii_only=ascii_only) + "\n" for row in kept)
+    return dumps({**doc, "results": kept}, indent=2, ascii_only=ascii_only) + "\n"
 
-        _check(names, list(CSV_COLUMNS))
-        return _columns(render_as(answer, fmt, lang, color), names)
-    present = list(dict.fromkeys(key for result in answer.results for key in result))
-    if answer.results:  # a result-less answer has nothing to check the names against
-        _check(names, present)
-    kept = [{name: r[name] for name in names if name in r} for r in answer.results]
-    return render_as(Answer(answer.command, answer.query, kept, answer.notices), fmt, lang, color)
 
-
-def _check(names: list[str], valid: list[str]) -> None:
+def check_names(names: list[str], valid: list[str]) -> None:
     unknown = [name for name in names if name not in valid]
     if unknown or not names:
         from difflib import get_close_matches
@@ -58,7 +56,8 @@ def _columns(text: str, names: list[str]) -> str:
     import csv
     import io
 
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    rows = list(csv.reader(io.StringIO(text.removeprefix(bom), newline="")))
     if not rows:
         return text
     where = [rows[0].index(name) for name in names]
@@ -66,4 +65,4 @@ def _columns(text: str, names: list[str]) -> str:
     writer = csv.writer(buf, lineterminator="\r\n")
     for row in rows:
         writer.writerow([row[i] for i in where])
-    return buf.getvalue()
+    return bom + buf.getvalue()

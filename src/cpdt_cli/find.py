@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from typing import Any
 
 from . import ranking, search
+from . import results as r
 from .errors import NotFound, UsageError
 from .model import Citation, Facts, Statement
-from .queries import Answer, Result, citations, entity_ref, statement_result
+from .queries import Answer, citations, entity_ref, statement_result
 
 # Field weights: what an item is called counts more than what it says.
 TITLE, LABEL, CONTEXT, BODY, ENGLISH = 3.0, 2.0, 1.5, 1.0, 0.8
@@ -59,13 +61,18 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
         found = Answer("search", echo, [])
     if first is not None:  # the reference answer the question maps onto, shown first
         found.interpretation = first
-        found.notices += first["answer"]["notices"]
+        found.notices += first.answer.notices
     found.notices += said
     return found
 
 
 def _search(
-    facts: Facts, index: ranking.Index, query: str, kind: str | None, limit: int, echo: Result
+    facts: Facts,
+    index: ranking.Index,
+    query: str,
+    kind: str | None,
+    limit: int,
+    echo: dict[str, Any],
 ) -> Answer:
     kinds = index.kinds
     wanted = _intent(search.words(query))
@@ -79,15 +86,15 @@ def _search(
         entity = facts.entities.get(index.ids[i]) if kinds[i] == "entity" else None
         return entity is not None and entity.kind == kind
 
-    results: list[Result] = []
+    results: list[r.Result] = []
     for score, i, matched in index.top(query, limit, boost, keep):
         try:
             result = _result(facts, kinds[i], index.ids[i])
             text = _display_text(facts, kinds[i], index.ids[i])
         except KeyError as missing:  # an index not built from these facts (the retry is fresh)
             raise ranking.CorruptIndex(str(missing)) from None
-        result["snippet"] = search.snippet(text, matched)
-        result["score"] = round(score, 3)
+        result.snippet = search.snippet(text, matched)
+        result.score = round(score, 3)
         results.append(result)
     if not results:
         raise NotFound(f"không tìm thấy gì cho '{echo['text']}'", _hints(facts, query, kind))
@@ -198,7 +205,7 @@ def _years(*dates: str | None) -> str:
 def _statement_title(facts: Facts, st: Statement) -> str:
     if st.kind == "membership":
         return str(st.fields.get("holder") or st.id)
-    return str(statement_result(facts, st)["title"])
+    return statement_result(facts, st).title
 
 
 def _entity_doc(facts: Facts, entity_id: str) -> ranking.Doc:
@@ -260,76 +267,33 @@ def _source_doc(facts: Facts, source_id: str) -> ranking.Doc:
 # --- results -------------------------------------------------------------------------------
 
 
-def _result(facts: Facts, kind: str, item_id: str) -> Result:
+def _result(facts: Facts, kind: str, item_id: str) -> r.Hit:
+    """The hit as the result its own command gives (an instrument as in `law`, a source as in
+    `sources`); an entity, which no command lists, as an Entity."""
     if kind == "entity":
         e = facts.entities[item_id]
         text = " · ".join(dict.fromkeys(n for n in (e.short, e.name_en, *e.aliases) if n))
-        return {
-            "id": e.id,
-            "kind": "entity",
-            "title": e.name,
-            "text": text,
-            "entity_kind": e.kind,
-            "name_en": e.name_en,
-            "parent": entity_ref(facts, e.parent),
-            "citations": citations(facts, _mentions(facts, e.id)),
-        }
+        return r.Entity(
+            id=e.id, kind="entity", title=e.name, text=text, entity_kind=e.kind,
+            name_en=e.name_en, parent=entity_ref(facts, e.parent),
+            citations=citations(facts, _mentions(facts, e.id)),
+        )  # fmt: skip
     if kind == "instrument":
-        ins = facts.instruments[item_id]
-        return {
-            "id": ins.id,
-            "kind": "instrument",
-            "title": ins.number,
-            "text": ins.title,
-            "number": ins.number,
-            "type": ins.type,
-            "issuer": entity_ref(facts, ins.issuer),
-            "date": ins.date,
-            "citations": citations(facts, ins.citations),
-        }
+        from .law import instrument_result
+        from .temporal import today
+
+        return instrument_result(facts, facts.instruments[item_id], today(facts)[0])
     if kind == "committee-state":
-        s = facts.committee_states[item_id]
-        return {
-            "id": s.id,
-            "kind": "committee-state",
-            "title": s.name,
-            "text": s.name_en or "",
-            "valid_from": s.valid_from,
-            "valid_until": s.valid_until,
-            "change": s.change,
-            "instrument": _instrument_ref(facts, s.instrument) if s.instrument else None,
-            "citations": citations(facts, s.citations),
-        }
+        from .temporal import state_result
+
+        return state_result(facts, facts.committee_states[item_id])
     if kind == "source":
-        src = facts.sources[item_id]
-        text = ", ".join(p for p in (src.publisher, src.author, src.date) if p)
-        return {
-            "id": src.id,
-            "kind": "source",
-            "title": src.title,
-            "text": text,
-            "citations": citations(facts, _source_citations(facts, src.id)),
-        }
+        from .queries import cited_counts, source_result
+
+        uses = cited_counts(facts).get(item_id, [])
+        return source_result(facts, facts.sources[item_id], len(uses), uses[:1])
     st = facts.statements[item_id]
-    result = statement_result(facts, st, _statement_title(facts, st))
-    own = st.fields
-    state = facts.committee_states.get(str(own.get("state")))
-    if st.kind == "membership" and state is not None:
-        from .temporal import POSITIONS
-
-        position = POSITIONS.get(str(own.get("position")), str(own.get("position")))
-        result["position_label"] = f"{position}, {state.name} ({state.valid_from[:4]})"
-    for key in ("person", "org", "from", "to"):
-        if key in own:
-            result[key] = entity_ref(facts, own[key]) if own[key] in facts.entities else None
-    if own.get("basis") in facts.instruments:
-        result["basis"] = _instrument_ref(facts, str(own["basis"]))
-    return result
-
-
-def _instrument_ref(facts: Facts, instrument_id: str) -> dict[str, str | None]:
-    ins = facts.instruments[instrument_id]
-    return {"id": ins.id, "number": ins.number, "type": ins.type, "date": ins.date}
+    return statement_result(facts, st, _statement_title(facts, st))
 
 
 def _display_text(facts: Facts, kind: str, item_id: str) -> str:
@@ -358,11 +322,6 @@ def _mentions(facts: Facts, entity_id: str) -> list[Citation]:
             found.append(s.citations[0])
             break
     return found[:2]
-
-
-def _source_citations(facts: Facts, source_id: str) -> list[Citation]:
-    cites = (c for st in facts.statements.values() for c in st.citations if c.source == source_id)
-    return [c for c, _ in zip(cites, range(1), strict=False)]
 
 
 def _intent(query_words: tuple[str, ...]) -> frozenset[str]:

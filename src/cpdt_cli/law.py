@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import results as r
 from . import search
 from .dates import date_bounds
 from .errors import NotFound, UsageError
 from .model import CommitteeState, Facts, Instrument, Relation, Statement
-from .queries import Answer, Result, _words_in, citations, entity_ref
-from .temporal import _TYPE_LABELS, check_year, parse_day, today
+from .queries import Answer, _words_in, citations, entity_ref, instrument_ref
+from .temporal import check_year, parse_day, today
 
 # Words users put before a number, folded, and the instrument type they name.
 _TYPE_WORDS = {
@@ -27,22 +28,6 @@ _TYPE_WORDS = {
 
 # "nq57", "nd61": a type's abbreviation run together with the number
 _GLUED = re.compile(r"\b(nq|nd|qd|tb|tt|ct)(\d+)\b")
-
-# relation -> (label from the instrument's side, label from the target's side)
-RELATION_LABELS = {
-    "amends": ("sửa đổi", "được sửa đổi bởi"),
-    "replaces": ("thay thế", "bị thay thế bởi"),
-    "renames": ("đổi tên", "được đổi tên bởi"),
-    "establishes": ("thành lập", "được thành lập bởi"),
-    "implements": ("thực hiện", "được thực hiện bởi"),
-    "issued-with": ("ban hành kèm theo", "kèm theo nó là"),
-    "merges": ("hợp nhất", "được hợp nhất bởi"),
-    "regulates": ("quy định hoạt động của", "được quy định bởi"),
-    "plan-of": ("là kế hoạch của", "có kế hoạch"),
-    "requests-amendment-of": ("yêu cầu sửa đổi", "được yêu cầu sửa đổi bởi"),
-    "cites": ("dẫn chiếu", "được dẫn chiếu bởi"),
-    "repeals": ("bãi bỏ", "bị bãi bỏ bởi"),
-}
 
 # the status codes --in-force keeps (the labels are the renderer's: document.STATUS_LABELS)
 IN_FORCE = ("in-force", "partly")
@@ -146,7 +131,7 @@ def law(
         lo, hi = f"{start or 0:04d}", f"{end or 9999:04d}"
         found = [i for i in found if i.date and lo <= i.date[:4] <= hi]
     if in_force:
-        found = [i for i in found if status_on(facts, i, day)["code"] in IN_FORCE]
+        found = [i for i in found if status_on(facts, i, day).code in IN_FORCE]
     query_doc: dict[str, Any] = {
         "text": query, "on": day, "in_force": in_force, "type": kind, "issuer": issuer,
         "from": start, "to": end,
@@ -157,7 +142,7 @@ def law(
             ("thử bỏ bớt điều kiện, ví dụ: cpdt law --in-force",),
         )
     found.sort(key=lambda i: (i.date or "9999", i.number))
-    return Answer("law", query_doc, [_result(facts, i, day) for i in found], notices)
+    return Answer("law", query_doc, [instrument_result(facts, i, day) for i in found], notices)
 
 
 def _type(value: str) -> str:
@@ -187,7 +172,7 @@ def _issuers(facts: Facts, value: str) -> set[str]:
     return {e for e, ns in names.items() if any(_words_in(folded, n) for n in ns if n)}
 
 
-def status_on(facts: Facts, ins: Instrument, day: str) -> dict[str, Any]:
+def status_on(facts: Facts, ins: Instrument, day: str) -> r.Status:
     """The instrument's legal status on `day`, from its dates, with the sources' own words."""
     ended = ins.effective_until
     unsigned = not ins.effective_from and ins.date is not None and day < date_bounds(ins.date)[0]
@@ -205,23 +190,20 @@ def status_on(facts: Facts, ins: Instrument, day: str) -> dict[str, Any]:
     wanted = {"not-yet": ("in-force",), "partly": ("partly",), "ended": ("ended", "partly")}
     codes = wanted.get(code, (code, "in-force") if code == "unknown" else (code,))
     claims = [c for c in ins.status if c.code in codes]
-    return {
-        "on": day,
-        "code": code,
-        "note": ins.status_unverified if code == "unknown" else None,
-        "words": [
-            {
-                "code": c.code,
-                "as_of": c.as_of,
-                "note": c.note,
-                "citations": citations(facts, c.citations),
-            }
+    return r.Status(
+        on=day,
+        code=code,
+        note=ins.status_unverified if code == "unknown" else None,
+        words=[
+            r.StatusWords(
+                code=c.code, as_of=c.as_of, note=c.note, citations=citations(facts, c.citations)
+            )
             for c in claims
         ],
-    }
+    )
 
 
-def chain(facts: Facts, ins: Instrument) -> list[dict[str, Any]]:
+def chain(facts: Facts, ins: Instrument) -> list[r.InstrumentRef]:
     """What it replaced and what replaced it, oldest first (itself included); [] when neither."""
     links = _links(facts)
     replaced_by, replaces = links.replaced_by, links.replaces
@@ -235,28 +217,22 @@ def chain(facts: Facts, ins: Instrument) -> list[dict[str, Any]]:
         out.append(replaced_by[out[-1]])
     if len(out) == 1:
         return []
-    return [
-        {
-            "id": i.id, "number": i.number, "type": i.type, "date": i.date,
-            "effective_from": i.effective_from, "effective_until": i.effective_until,
-        }
-        for i in (facts.instruments[x] for x in out)
-    ]  # fmt: skip
+    return [ref for x in out if (ref := instrument_ref(facts, x))]
 
 
-def _target(facts: Facts, target: str) -> dict[str, Any]:
-    if target in facts.instruments:
-        t = facts.instruments[target]
-        label = f"{_TYPE_LABELS.get(t.type, t.type)} {t.number}"
-        return {"id": t.id, "kind": "instrument", "title": label, "date": t.date}
-    e = facts.entities[target]
-    founded = _links(facts).founded.get(e.id, {}).values()
-    return {
-        "id": e.id,
-        "kind": "entity",
-        "title": e.name,
-        "established_by": [{"id": i.id, "number": i.number, "date": i.date} for i in founded],
-    }
+def _relation(facts: Facts, type_: str, target: str, note: str | None) -> r.Relation:
+    instrument = instrument_ref(facts, target)
+    if instrument is not None:
+        return r.Relation(type=type_, target=instrument, established_by=[], note=note)
+    entity = entity_ref(facts, target)
+    assert entity is not None  # the validator checked the reference
+    founded = _links(facts).founded.get(target, {})
+    return r.Relation(
+        type=type_,
+        target=entity,
+        established_by=[ref for i in founded if (ref := instrument_ref(facts, i))],
+        note=note,
+    )
 
 
 class _Links:
@@ -271,12 +247,12 @@ class _Links:
         self.states: dict[str, list[CommitteeState]] = {}
         self.replaced_by: dict[str, str] = {}  # instrument -> the one that replaced it
         for other in facts.instruments.values():
-            for r in other.relations:
-                self.inverse.setdefault(r.target, []).append((other, r))
-                if r.type == "establishes":
-                    self.founded.setdefault(r.target, {})[other.id] = other
-                if r.type == "replaces" and r.target in facts.instruments:
-                    self.replaced_by[r.target] = other.id
+            for rel in other.relations:
+                self.inverse.setdefault(rel.target, []).append((other, rel))
+                if rel.type == "establishes":
+                    self.founded.setdefault(rel.target, {})[other.id] = other
+                if rel.type == "replaces" and rel.target in facts.instruments:
+                    self.replaced_by[rel.target] = other.id
         self.replaces = {new: old for old, new in self.replaced_by.items()}
         for st in facts.statements.values():
             basis = {v for k, v in st.fields.items() if k in ("basis", "state")}
@@ -296,53 +272,51 @@ def _links(facts: Facts) -> _Links:
     return _LAST[0]
 
 
-def _result(facts: Facts, ins: Instrument, day: str) -> Result:
-    relations = [
-        {"type": r.type, "label": RELATION_LABELS[r.type][0], "target": _target(facts, r.target),
-         "note": r.note}
-        for r in ins.relations
-    ]  # fmt: skip
+def instrument_result(facts: Facts, ins: Instrument, day: str) -> r.Instrument:
+    """The one shape of an instrument, in `law` and in `search`."""
     links = _links(facts)
+    relations = [_relation(facts, x.type, x.target, x.note) for x in ins.relations]
     inverse = [
-        {"type": r.type, "label": RELATION_LABELS[r.type][1], "target": _target(facts, other.id),
-         "note": r.note}
-        for other, r in links.inverse.get(ins.id, [])
-    ]  # fmt: skip
+        _relation(facts, x.type, other.id, x.note) for other, x in links.inverse.get(ins.id, [])
+    ]
+    for rel in inverse:  # the instrument itself is not one of its target's founders
+        rel.established_by = [f for f in rel.established_by if f.id != ins.id]
+    for rel in relations:
+        rel.established_by = [f for f in rel.established_by if f.id != ins.id]
     cited_by = [
-        {"id": st.id, "kind": st.kind, "text": st.wording}
+        r.CitedBy(id=st.id, kind=st.kind, text=st.wording)
         for st in links.statements.get(ins.id, [])
     ]
     cited_by += [
-        {"id": state.id, "kind": "committee-state", "text": state.name}
+        r.CitedBy(id=state.id, kind="committee-state", text=state.name)
         for state in links.states.get(ins.id, [])
     ]
-    return {
-        "id": ins.id,
-        "kind": "instrument",
-        "title": f"{_TYPE_LABELS.get(ins.type, ins.type)} {ins.number}",
-        "number": ins.number,
-        "type": ins.type,
-        "type_label": _TYPE_LABELS.get(ins.type, ins.type),
-        "issuer": entity_ref(facts, ins.issuer),
-        "date": ins.date,
-        "signer": ins.signer,
-        "proposed_by": ins.proposed_by,
-        "gazetted": ins.gazetted,
-        "effective_from": ins.effective_from,
-        "effective_until": ins.effective_until,
-        "inferred": ins.inferred or None,
-        "status": status_on(facts, ins, day),
-        "chain": chain(facts, ins),
-        "aliases": ins.aliases,
-        "text": ins.title,
-        "title_en": ins.title_en,
+    return r.Instrument(
+        id=ins.id,
+        kind="instrument",
+        title=ins.number,
+        number=ins.number,
+        type=ins.type,
+        issuer=entity_ref(facts, ins.issuer),
+        date=ins.date,
+        signer=ins.signer,
+        proposed_by=ins.proposed_by,
+        gazetted=ins.gazetted,
+        effective_from=ins.effective_from,
+        effective_until=ins.effective_until,
+        inferred=ins.inferred or None,
+        status=status_on(facts, ins, day),
+        chain=chain(facts, ins),
+        aliases=ins.aliases,
+        text=ins.title,
+        title_en=ins.title_en,
         # the result's text is the title: a translated title is a translated text
-        "translations": [{"title": "text"}.get(t, t) for t in ins.translations],
-        "notes": ins.notes,
-        "notes_en": ins.notes_en,
-        "provenance": ins.provenance,
-        "relations": relations,
-        "related_by": inverse,
-        "cited_by": cited_by,
-        "citations": citations(facts, ins.citations),
-    }
+        translations=[{"title": "text"}.get(t, t) for t in ins.translations],
+        notes=ins.notes,
+        notes_en=ins.notes_en,
+        provenance=ins.provenance,
+        relations=relations,
+        related_by=inverse,
+        cited_by=cited_by,
+        citations=citations(facts, ins.citations),
+    )

@@ -1,9 +1,10 @@
-"""One renderer per format: an Answer in, text out. Queries never branch on the format.
+"""The terminal and the pipe: plain and Rich text of a document, escaping, colour
+(clig.dev's rules), writing to stdout and paging long output on a terminal.
 
 Human formats go through one intermediate document (document.py: items with footnote numbers,
 plus the sources block, in the chosen language), so the plain, Rich, Markdown and CSV renderers
-say the same thing. Markdown, JSON Lines, CSV and BibTeX live in formats.py. This module also
-decides colour (clig.dev's rules) and pages long output on a terminal.
+say the same thing. The format registry (formats.py) chooses the renderer; this module knows
+nothing of it.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ import itertools
 import os
 import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from .document import Document, Item, build_document, footnote_text
 from .errors import PipeClosed, UsageError
-from .queries import Answer
+
+if TYPE_CHECKING:  # a JSON answer needs no document: it is imported where one is drawn
+    from .document import Document, Item
 
 SCHEMA_VERSION = 1
 
@@ -74,23 +76,6 @@ class Utf8(str):
 # --- JSON ----------------------------------------------------------------------------------
 
 
-def to_json(answer: Answer, ascii_only: bool = False, lang: str = "vi") -> str:
-    from .i18n import message
-
-    doc: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
-        "command": answer.command,
-        "query": answer.query,
-        "count": len(answer.results),
-        "results": answer.results,
-    }
-    if answer.notices:
-        doc["notices"] = [message(n, lang) for n in answer.notices]
-    if answer.command == "search":  # how the question was read, and that command's answer
-        doc["interpretation"] = answer.interpretation
-    return dumps(doc, indent=2, ascii_only=ascii_only) + "\n"
-
-
 def dumps(value: Any, indent: int | None = None, ascii_only: bool = False) -> str:
     """Exactly `json.dumps(value, ensure_ascii=ascii_only, indent=indent)`, written by msgspec
     whenever its text is the same: msgspec is loaded anyway, while importing json costs ~1.5 ms
@@ -131,13 +116,18 @@ def _msgspec_writes_it_alike(value: Any) -> bool:
 
 
 def to_plain(doc: Document) -> str:
+    from .document import footnote_text
+
     out = [doc.heading, ""]
     for item in doc.items:
         out += _plain_item(item, "")
         out.append("")
     if doc.footnotes:
         out.append(doc.sources_heading)
-        out += [f"[{n.number}] {footnote_text(n)}" for n in doc.footnotes]
+        for n in doc.footnotes:
+            out.append(f"[{n.number}] {footnote_text(n)}")
+            if n.source.url:
+                out.append(f"    {safe_url(n.source.url)}")
     return inert("\n".join(out)) + "\n"
 
 
@@ -154,6 +144,7 @@ def _plain_item(item: Item, indent: str) -> list[str]:
     for quote, n in item.quotes:
         lines.append(f"{indent}  > “{quote}” [{n}]")
     lines += [f"{indent}  {label}: {value}" for label, value in item.meta]
+    lines += [f"{indent}  {safe_url(url)}" for url in item.urls]
     for child in item.children:
         lines += _plain_item(child, indent + "  ")
     return lines
@@ -171,6 +162,8 @@ RichLine = tuple[int | None, str, str, list[tuple[str, str | None]]]
 
 def rich_lines(doc: Document) -> list[RichLine | None]:
     """The document as lines to print (None: an empty line)."""
+    from .document import footnote_text
+
     out: list[RichLine | None] = [(None, "bold underline", inert(doc.heading), []), None]
 
     def show(item: Item, level: int) -> None:
@@ -183,6 +176,8 @@ def rich_lines(doc: Document) -> list[RichLine | None]:
             out.append((2 * level + 4, "italic", f"“{inert(quote)}”", [(f" [{n}]", "dim")]))
         for label, value in item.meta:
             out.append((pad, "dim", f"{label}: ", [(inert(value), None)]))
+        for url in item.urls:
+            out.append((pad, "", safe_url(url), []))
         for child in item.children:
             show(child, level + 1)
 
@@ -193,7 +188,15 @@ def rich_lines(doc: Document) -> list[RichLine | None]:
         out.append((None, "bold underline", inert(doc.sources_heading), []))
     for note in doc.footnotes:
         out.append((0, "dim", f"[{note.number}] ", [(inert(footnote_text(note)), None)]))
+        if note.source.url:
+            out.append((4, "", safe_url(note.source.url), []))
     return out
+
+
+def unbroken(text: str) -> bool:
+    """A URL line: printed whole, past the width if need be, so it can be clicked and copied
+    (safe_url leaves no space in it)."""
+    return text.startswith(("http://", "https://")) and " " not in text
 
 
 def rich_console(width: int, color: bool, record: bool = False) -> Any:
@@ -217,6 +220,10 @@ def print_rich(console: Any, doc: Document) -> None:
             console.print()
             continue
         indent, style, text, appended = line
+        if unbroken(text) and not appended:
+            console.print(" " * (indent or 0) + text, style=style or None, crop=False,
+                          no_wrap=True, overflow="ignore")  # fmt: skip
+            continue
         rich_text = Text(text, style=style)
         for part, part_style in appended:
             rich_text.append(part, style=part_style)
@@ -256,6 +263,10 @@ def without_rich(lines: list[RichLine | None], width: int, color: bool) -> str |
             out.append("\n")
             continue
         indent, style, text, appended = line
+        if unbroken(text) and not appended:
+            row = _painted(text, 0, len(text), [(0, len(text), style)]) if color and style else text
+            out.append(" " * (indent or 0) + row + "\n")
+            continue
         room = width - (indent or 0)
         if room < 1:
             return None
@@ -296,6 +307,7 @@ def _painted(plain: str, start: int, end: int, spans: list[tuple[int, int, str]]
 
 # --- choosing and writing ------------------------------------------------------------------
 
+# the names of the formats (completion offers them); formats.REGISTRY renders each
 FORMATS = ("table", "plain", "json", "jsonl", "md", "csv", "bibtex")
 COLORS = ("auto", "always", "never")
 
@@ -333,30 +345,7 @@ def default_format(color: bool, color_choice: str, stream: Any) -> str:
     return "plain"
 
 
-def render(answer: Answer, fmt: str, lang: str = "vi", color: bool = False) -> str:
-    if fmt == "json":
-        return to_json(answer, ascii_only=not _stdout_is_unicode(), lang=lang)
-    if fmt == "jsonl":
-        from . import formats
-
-        return formats.to_jsonl(answer, ascii_only=not _stdout_is_unicode())
-    if fmt in ("csv", "bibtex", "md"):
-        from . import formats
-
-        text = formats.render(answer, fmt, lang)
-        return text if fmt == "md" or _stdout_is_unicode() else Utf8(text)
-    doc = build_document(answer, lang)
-    if fmt == "plain":
-        return to_plain(doc)
-    if fmt != "table":
-        raise UsageError(f"--format '{fmt}' không có; chọn một trong: {', '.join(FORMATS)}")
-    import shutil
-
-    width = max(20, shutil.get_terminal_size((80, 24)).columns)
-    return to_rich(doc, width, color=color)
-
-
-def _stdout_is_unicode() -> bool:
+def stdout_is_unicode() -> bool:
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     return encoding in ("utf8", "utf16", "utf32", "utf8sig")
 

@@ -1,97 +1,108 @@
-"""The questions cpdt answers, as pure functions over the model. Results are plain data in
-the shape of the JSON contract (PRODUCT.md); rendering is output.py's business."""
+"""The questions cpdt answers, as pure functions over the model. Results are the typed
+results of results.py; rendering is the renderers' business."""
 
 from typing import Any
 
-import msgspec
-
+from . import results as r
 from .errors import NotFound
 from .model import Citation, Entity, Facts, Source, Statement
-
-Result = dict[str, Any]
+from .results import Answer
 
 # `search` is imported in the functions that match names or words: committee, timeline and
 # sources answer without it, and importing it costs a few ms of each start (bench/startup.py).
 
-
-class Answer(msgspec.Struct):  # not a dataclass: defining one costs ~0.5 ms per start
-    command: str
-    query: dict[str, Any]
-    results: list[Result]
-    notices: list[str] = []  # for stderr: overrides, typo fixes … (a fresh list each time)
-    interpretation: dict[str, Any] | None = None  # search: how a question was read, answered
-
+__all__ = ["Answer"]
 
 # --- shared building blocks ----------------------------------------------------------------
 
 
-def source_record(source: Source) -> dict[str, Any]:
-    return {
-        "id": source.id,
-        "title": source.title,
-        "publisher": source.publisher,
-        "date": source.date,
-        "url": source.url,
-    }
+def source_ref(source: Source) -> r.SourceRef:
+    return r.SourceRef(
+        id=source.id, title=source.title, publisher=source.publisher, date=source.date,
+        url=source.url,
+    )  # fmt: skip
 
 
-def citations(facts: Facts, cites: list[Citation]) -> list[dict[str, Any]]:
+def citations(facts: Facts, cites: list[Citation]) -> list[r.Citation]:
     return [
-        {
-            "source": source_record(facts.sources[c.source]),
-            "quote": c.quote,
-            "locator": c.locator,
-        }
+        r.Citation(source=source_ref(facts.sources[c.source]), quote=c.quote, locator=c.locator)
         for c in cites
     ]
 
 
-def entity_ref(facts: Facts, entity_id: str | None) -> dict[str, Any] | None:
-    if entity_id is None:
+def entity_ref(facts: Facts, entity_id: str | None) -> r.EntityRef | None:
+    e = facts.entities.get(entity_id) if entity_id else None
+    return r.EntityRef(id=e.id, name=e.name, name_en=e.name_en) if e else None
+
+
+def instrument_ref(facts: Facts, instrument_id: str | None) -> r.InstrumentRef | None:
+    ins = facts.instruments.get(instrument_id) if instrument_id else None
+    if ins is None:
         return None
-    e = facts.entities[entity_id]
-    return {"id": e.id, "name": e.name, "name_en": e.name_en}
+    return r.InstrumentRef(
+        id=ins.id, number=ins.number, type=ins.type, title=ins.title, title_en=ins.title_en,
+        date=ins.date, effective_from=ins.effective_from, effective_until=ins.effective_until,
+    )  # fmt: skip
 
 
-def statement_result(facts: Facts, st: Statement, title: str | None = None) -> Result:
+def committee_ref(facts: Facts, state_id: str) -> r.CommitteeRef | None:
+    s = facts.committee_states.get(state_id)
+    if s is None:
+        return None
+    return r.CommitteeRef(
+        id=s.id, name=s.name, name_en=s.name_en, valid_from=s.valid_from,
+        valid_until=s.valid_until,
+    )  # fmt: skip
+
+
+def _own_fields(facts: Facts, st: Statement) -> dict[str, Any]:
+    """The kind's own fields, references resolved to their shared shapes."""
+    own: dict[str, Any] = {}
+    for key, value in st.fields.items():
+        if key in ("scope", "from", "to", "person", "org"):
+            own["from_" if key == "from" else key] = entity_ref(facts, value)
+        elif key == "basis":
+            own[key] = instrument_ref(facts, value)
+        elif key == "score" and st.kind == "ranking":
+            own["score_value"] = value
+        else:
+            own[key] = value
+    if st.kind == "membership":
+        own["committee"] = committee_ref(facts, str(st.fields["state"]))
+        own.setdefault("person", None)
+        own.setdefault("org", None)
+    elif st.kind in ("role", "task-transfer"):
+        own.setdefault("basis", None)
+        own.setdefault("scope", None)
+    return own
+
+
+def statement_result(facts: Facts, st: Statement, title: str | None = None) -> r.Statement:
     subject = facts.entities.get(st.subject) if st.subject else None
-    result: Result = {
-        "id": st.id,
-        "kind": st.kind,
-        "title": title
+    kind = r.STATEMENT_TYPES.get(st.kind, r.Statement)
+    return kind(
+        id=st.id,
+        kind=st.kind,
+        title=title
         or st.title
-        or (subject.name if subject else _KIND_TITLES.get(st.kind, st.kind)),
-        "text": st.wording,
-        "text_en": st.text_en,
-        "subject": entity_ref(facts, st.subject),
-        "date": st.date,
-        "valid_from": st.valid_from,
-        "valid_until": st.valid_until,
-        **st.fields,
-        "valid_from_precision": st.valid_from_precision,
-        "valid_until_precision": st.valid_until_precision,
-        "translations": list(st.translations),
-        "notes": st.notes,
-        "notes_en": st.notes_en,
-        "provenance": st.provenance,
-        "refs": list(st.refs),
-        "citations": citations(facts, st.citations),
-    }
-    return result
-
-
-_KIND_TITLES = {
-    "definition": "Định nghĩa trong bài viết",
-    "note": "Lưu ý",
-    "goal": "Mục tiêu",
-    "purpose": "Mục đích",
-    "target": "Chỉ tiêu",
-    "phase": "Giai đoạn",
-    "context": "Bối cảnh",
-    "event": "Sự kiện",
-    "ranking": "Xếp hạng",
-    "interview": "Phỏng vấn",
-}
+        or (str(st.fields["holder"]) if st.kind == "membership" else None)
+        or (subject.name if subject else st.wording),
+        text=st.wording,
+        text_en=st.text_en,
+        subject=entity_ref(facts, st.subject),
+        date=st.date,
+        valid_from=st.valid_from,
+        valid_until=st.valid_until,
+        valid_from_precision=st.valid_from_precision,
+        valid_until_precision=st.valid_until_precision,
+        translations=list(st.translations),
+        notes=st.notes,
+        notes_en=st.notes_en,
+        provenance=st.provenance,
+        refs=list(st.refs),
+        citations=citations(facts, st.citations),
+        **_own_fields(facts, st),
+    )
 
 
 def _entity_names(e: Entity) -> tuple[str, ...]:
@@ -127,7 +138,9 @@ def define(facts: Facts, query: str | None = None, source: str | None = None) ->
                 f"không có định nghĩa nào khớp với '{query}'",
                 ("thử: cpdt define (xem mọi định nghĩa) hoặc cpdt search " + f"'{query}'",),
             )
-    results = [statement_result(facts, s, _definition_title(facts, s)) for s in chosen]
+    results: list[r.Result] = [
+        statement_result(facts, s, _definition_title(facts, s)) for s in chosen
+    ]
     if source is None and not query:
         notes = [s for s in facts.statements.values() if s.kind == "note"
                  and s.fields.get("about") == "definition"]  # fmt: skip
@@ -142,7 +155,7 @@ def _definition_title(facts: Facts, st: Statement) -> str:
         name = facts.entities[st.subject].name
         year = st.fields.get("year")
         return f"{name} ({year})" if year else name
-    return f"{_KIND_TITLES['definition']}: {facts.sources[st.citations[0].source].title}"
+    return facts.sources[st.citations[0].source].title
 
 
 def _definition_haystack(facts: Facts, st: Statement) -> str:
@@ -285,50 +298,39 @@ def _ended_agency(facts: Facts, e: Entity) -> str:
 
 def _agency_result(
     facts: Facts, e: Entity, sts: list[Statement], predecessors: list[str]
-) -> Result:
+) -> r.Agency:
     items = []
     for st in sts:
-        label = st.fields.get("role") or (
-            "Chuyển giao nhiệm vụ" if st.kind == "task-transfer" else "Nhiệm vụ"
-        )
-        item = statement_result(facts, st, str(label)[:1].upper() + str(label)[1:])
-        basis = st.fields.get("basis")
-        item["basis"] = _instrument_ref(facts, basis) if basis else None
-        item["scope"] = entity_ref(facts, st.fields.get("scope"))
-        if st.kind == "task-transfer":
-            item["from"] = entity_ref(facts, st.fields.get("from"))
-            item["to"] = entity_ref(facts, st.fields.get("to"))
+        item = statement_result(facts, st, _role_title(st))
+        assert isinstance(item, r.Role)
         items.append(item)
-    parent = facts.entities.get(e.parent) if e.parent else None
-    return {
-        "id": e.id,
-        "kind": "agency",
-        "title": e.name,
-        "name": e.name,
-        "name_en": e.name_en,
-        "short": e.short,
-        "parent": entity_ref(facts, parent.id) if parent else None,
-        "valid_from": e.valid_from,
-        "valid_until": e.valid_until,
-        "ended_by": _instrument_ref(facts, e.ended_by) if e.ended_by else None,
-        "successor": entity_ref(facts, e.successor) if e.successor not in (None, "none") else None,
-        "predecessors": [entity_ref(facts, p) for p in predecessors],
-        "notes": e.notes,
-        "notes_en": e.notes_en,
-        "provenance": e.provenance,
-        "roles": items,
-        "citations": [c for item in items for c in item["citations"]],
-    }
+    return r.Agency(
+        id=e.id,
+        kind="agency",
+        title=e.name,
+        name=e.name,
+        name_en=e.name_en,
+        short=e.short,
+        parent=entity_ref(facts, e.parent),
+        valid_from=e.valid_from,
+        valid_until=e.valid_until,
+        ended_by=instrument_ref(facts, e.ended_by),
+        successor=entity_ref(facts, e.successor) if e.successor != "none" else None,
+        predecessors=[ref for p in predecessors if (ref := entity_ref(facts, p))],
+        notes=e.notes,
+        notes_en=e.notes_en,
+        provenance=e.provenance,
+        roles=items,
+        citations=[c for item in items for c in item.citations],
+    )
 
 
-def _instrument_ref(facts: Facts, instrument_id: str) -> dict[str, Any]:
-    ins = facts.instruments[instrument_id]
-    return {"id": ins.id, "number": ins.number, "type": ins.type, "date": ins.date}
+def _role_title(st: Statement) -> str | None:
+    role = st.fields.get("role")
+    return str(role)[:1].upper() + str(role)[1:] if role else None
 
 
 # --- models --------------------------------------------------------------------------------
-
-FACET_ORDER = ("description", "function", "goal", "infrastructure", "transaction-group")
 
 
 def models(facts: Facts, query: str | None = None) -> Answer:
@@ -353,34 +355,27 @@ def models(facts: Facts, query: str | None = None) -> Answer:
             hints = search.did_you_mean(query, named)
             hints.append("các mô hình: " + ", ".join(e.short or e.name for e in entities))
             raise NotFound(f"không có mô hình nào khớp với '{query}'", tuple(hints))
-    results = []
+
+    from .labels import FACETS  # in the order a model's facets are listed
+
+    order = list(FACETS)
+    results: list[r.Result] = []
     for e in chosen:
         facets = sorted(
-            (s for s in sts if s.subject == e.id),
-            key=lambda s: FACET_ORDER.index(s.fields["facet"]),
+            (s for s in sts if s.subject == e.id), key=lambda s: order.index(s.fields["facet"])
         )
-        items = [statement_result(facts, s, _FACET_LABELS[s.fields["facet"]]) for s in facets]
+        items = [statement_result(facts, s) for s in facets]
         if not items:
             continue
-        results.append({
-            "id": e.id,
-            "kind": "model",
-            "title": e.name,
-            "name_en": e.name_en,
-            "facets": items,
-            "citations": [c for item in items for c in item["citations"]],
-        })  # fmt: skip
-    results += [statement_result(facts, s, _FACET_LABELS[s.fields["facet"]]) for s in general]
+        results.append(
+            r.Model(
+                id=e.id, kind="model", title=e.name, name_en=e.name_en,
+                facets=[i for i in items if isinstance(i, r.Facet)],
+                citations=[c for item in items for c in item.citations],
+            )
+        )  # fmt: skip
+    results += [statement_result(facts, s) for s in general]
     return Answer("models", {"text": query}, results)
-
-
-_FACET_LABELS = {
-    "description": "Mô tả",
-    "function": "Chức năng",
-    "goal": "Mục tiêu",
-    "infrastructure": "Hạ tầng chung",
-    "transaction-group": "Nhóm giao dịch",
-}
 
 
 # --- sources -------------------------------------------------------------------------------
@@ -396,31 +391,28 @@ def all_citations(facts: Facts) -> list[Citation]:
 
 def sources(facts: Facts) -> Answer:
     """The bibliography, with how many entries cite each document."""
-    cited: dict[str, list[Citation]] = {}
-    for c in all_citations(facts):
-        cited.setdefault(c.source, []).append(c)
-    results = []
+    cited = cited_counts(facts)
+    results: list[r.Result] = []
     for s in facts.sources.values():
         uses = cited.get(s.id, [])
         if not uses:
             continue
-        results.append({
-            "id": s.id,
-            "kind": "source",
-            "title": s.title,
-            "publisher": s.publisher,
-            "author": s.author,
-            "reviewed_by": s.reviewed_by,
-            "date": s.date,
-            "url": s.url,
-            "language": s.language,
-            "external": s.external,
-            "inferred": dict(s.inferred),
-            "notes": s.notes,
-            "notes_en": s.notes_en,
-            "provenance": s.provenance,
-            "cited_by": len(uses),
-            # a source is its own evidence: one verbatim passage cited from it
-            "citations": citations(facts, uses[:1]),
-        })  # fmt: skip
+        results.append(source_result(facts, s, len(uses), uses[:1]))
     return Answer("sources", {}, results)
+
+
+def source_result(facts: Facts, s: Source, cited_by: int, cites: list[Citation]) -> r.Source:
+    return r.Source(
+        id=s.id, kind="source", title=s.title, publisher=s.publisher, author=s.author,
+        reviewed_by=s.reviewed_by, date=s.date, url=s.url, language=s.language,
+        external=s.external, inferred=dict(s.inferred), notes=s.notes, notes_en=s.notes_en,
+        provenance=s.provenance, cited_by=cited_by, citations=citations(facts, cites),
+    )  # fmt: skip
+
+
+def cited_counts(facts: Facts) -> dict[str, list[Citation]]:
+    """Every citation of each source, statements, instruments and committee states alike."""
+    cited: dict[str, list[Citation]] = {}
+    for c in all_citations(facts):
+        cited.setdefault(c.source, []).append(c)
+    return cited

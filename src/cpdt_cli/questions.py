@@ -20,6 +20,7 @@ from . import search
 from .errors import CpdtError
 from .model import Facts
 from .queries import Answer
+from .results import Interpretation, InterpretedAnswer
 
 # --- question forms (folded words; grammar, not answers) -----------------------------------
 
@@ -192,10 +193,9 @@ def lexicon(facts: Facts) -> Lexicon:
 
 
 def build_lexicon(facts: Facts) -> Lexicon:
-    from .i18n import tr
+    from .labels import POSITIONS
     from .law import _TYPE_WORDS
     from .queries import AGENCY_KINDS, _statement_text
-    from .temporal import POSITIONS
 
     fold = search.fold
     pairs: dict[str, str] = {}
@@ -212,8 +212,7 @@ def build_lexicon(facts: Facts) -> Lexicon:
         (fold(g.term), [fold(x) for x in (*g.expansions, g.name_en or "") if fold(x)])
         for g in facts.glossary.values()
     ]
-    positions = {fold(label) for label in POSITIONS.values()}
-    positions |= {fold(tr(label, "en")) for label in POSITIONS.values()}
+    positions = {fold(label) for pair in POSITIONS.values() for label in pair}
     positions |= {x for term, xs in glossary if term in positions for x in xs}
     # bodies with line-ups, and the words that name them: the first words of their names
     # ("ủy ban", "national committee"), and the glossary's translations of those
@@ -571,7 +570,7 @@ def answer(facts: Facts, reading: Reading) -> Answer | None:
 
 def answer_first(
     facts: Facts, text: str, notices: list[str] | None = None
-) -> dict[str, Any] | None:
+) -> Interpretation | None:
     """The interpretation of a search query and its answer, as --json carries them. When the
     command a question was read as finds nothing, that is said in `notices` (for stderr)."""
     reading = read(facts, text)
@@ -585,15 +584,15 @@ def answer_first(
         return None
     if found is None or not found.results:
         return None
-    return {
-        "command": reading.command,
-        "args": {(k.lstrip("-") or "query"): v for k, v in reading.args},
-        "cli": reading.cli(),
-        "answer": {
-            "command": found.command,
-            "query": found.query,
-            "count": len(found.results),
-            "results": found.results,
-            "notices": found.notices,
-        },
-    }
+    return Interpretation(
+        command=reading.command,
+        args={(k.lstrip("-") or "query"): v for k, v in reading.args},
+        cli=reading.cli(),
+        answer=InterpretedAnswer(
+            command=found.command,
+            query=found.query,
+            count=len(found.results),
+            results=found.results,
+            notices=found.notices,
+        ),
+    )

@@ -6,32 +6,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import results as r
 from .dates import date_bounds, date_problem
 from .errors import NotFound, UsageError
-from .model import CommitteeState, Facts
-from .queries import Answer, Result, _words_in, citations, entity_ref, statement_result
+from .labels import INSTRUMENT_TYPES, POSITIONS, label
+from .model import CommitteeState, Facts, Statement
+from .queries import (
+    Answer,
+    _words_in,
+    citations,
+    entity_ref,
+    instrument_ref,
+    statement_result,
+)
 
-POSITIONS = {
-    "chair": "Chủ tịch",
-    "standing-vice-chair": "Phó Chủ tịch thường trực",
-    "vice-chair": "Phó Chủ tịch",
-    "standing-member": "Ủy viên thường trực",
-    "secretary-general": "Tổng thư ký",
-    "member": "Ủy viên",
-    "wg-leader": "Tổ trưởng Tổ công tác",
-    "wg-standing-deputy": "Tổ phó thường trực Tổ công tác",
-    "wg-deputy": "Tổ phó Tổ công tác",
-    "wg-standing-body": "Cơ quan thường trực Tổ công tác",
-    "head": "Trưởng Ban",
-    "standing-deputy-head": "Phó Trưởng Ban thường trực",
-    "deputy-head": "Phó Trưởng Ban",
-    "standing-agency": "Cơ quan thường trực",
-}
-_POSITION_ORDER = [
-    "chair", "head", "standing-vice-chair", "standing-deputy-head", "vice-chair", "deputy-head",
-    "standing-member", "secretary-general", "member", "standing-agency", "wg-leader",
-    "wg-standing-deputy", "wg-deputy", "wg-standing-body",
-]  # fmt: skip
+_POSITION_ORDER = list(POSITIONS)
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -172,54 +161,51 @@ def _when(date: str) -> str:
 
 def _number(facts: Facts, instrument_id: str) -> str:
     ins = facts.instruments.get(instrument_id)
-    return f"{_TYPE_LABELS.get(ins.type, '')} {ins.number}".strip() if ins else instrument_id
+    return f"{label(INSTRUMENT_TYPES, ins.type, 'vi')} {ins.number}" if ins else instrument_id
 
 
-def _state_result(facts: Facts, state: CommitteeState, lineage: str, lo: str, hi: str) -> Result:
+def _state_result(
+    facts: Facts, state: CommitteeState, lineage: str, lo: str, hi: str
+) -> r.CommitteeState:
     members = [
         s for s in facts.statements.values()
         if s.kind == "membership" and s.fields.get("state") == state.id
         and period_overlaps(s.valid_from, s.valid_until, lo, hi)
     ]  # fmt: skip
     members.sort(key=lambda s: _POSITION_ORDER.index(s.fields["position"]))
-    items = []
-    for st in members:
-        item = statement_result(facts, st, POSITIONS[st.fields["position"]])
-        item["position_label"] = POSITIONS[st.fields["position"]]
-        item["person"] = entity_ref(facts, st.fields.get("person"))
-        item["org"] = entity_ref(facts, st.fields.get("org"))
-        items.append(item)
-    ins = facts.instruments.get(state.instrument or "")
-    ended = facts.instruments.get(state.ended_by) if state.ended_by else None
-    return {
-        "id": state.id,
-        "kind": "committee-state",
-        "title": state.name,
-        "name": state.name,
-        "name_en": state.name_en,
-        "body": entity_ref(facts, state.body),
-        "successor_of": entity_ref(facts, lineage) if state.body != lineage else None,
-        "valid_from": state.valid_from,
-        "valid_from_precision": state.valid_from_precision or _precision(state.valid_from),
-        "valid_until": state.valid_until,
-        "valid_until_precision": state.valid_until_precision or _precision(state.valid_until),
-        "change": state.change,
-        "instrument": (
-            {"id": ins.id, "number": ins.number, "date": ins.date, "title": ins.title}
-            if ins
-            else None
-        ),
-        "ended_by": (
-            {"id": ended.id, "number": ended.number, "date": ended.date, "title": ended.title}
-            if ended
-            else None
-        ),
-        "notes": state.notes,
-        "notes_en": state.notes_en,
-        "provenance": state.provenance,
-        "members": items,
-        "citations": citations(facts, state.citations),
-    }
+    items = [
+        m for m in (statement_result(facts, s) for s in members) if isinstance(m, r.Membership)
+    ]
+    body = entity_ref(facts, state.body)
+    assert body is not None
+    return r.CommitteeState(
+        id=state.id,
+        kind="committee-state",
+        title=state.name,
+        name=state.name,
+        name_en=state.name_en,
+        body=body,
+        successor_of=entity_ref(facts, lineage) if state.body != lineage else None,
+        valid_from=state.valid_from,
+        valid_from_precision=state.valid_from_precision or _precision(state.valid_from),
+        valid_until=state.valid_until,
+        valid_until_precision=state.valid_until_precision or _precision(state.valid_until),
+        change=state.change,
+        instrument=instrument_ref(facts, state.instrument),
+        ended_by=instrument_ref(facts, state.ended_by),
+        notes=state.notes,
+        notes_en=state.notes_en,
+        provenance=state.provenance,
+        members=items,
+        citations=citations(facts, state.citations),
+    )
+
+
+def state_result(facts: Facts, state: CommitteeState) -> r.CommitteeState:
+    """A committee state with every member it had (search's shape of the same result)."""
+    lo = date_bounds(state.valid_from)[0]
+    hi = date_bounds(state.valid_until)[1] if state.valid_until else "9999-12-31"
+    return _state_result(facts, state, state.body, lo, hi)
 
 
 def _precision(date: str | None) -> str | None:
@@ -230,18 +216,7 @@ def _precision(date: str | None) -> str | None:
 
 # --- timeline ------------------------------------------------------------------------------
 
-_TYPE_LABELS = {
-    "resolution": "Nghị quyết",
-    "decree": "Nghị định",
-    "decision": "Quyết định",
-    "notice": "Thông báo",
-    "regulation": "Quy chế",
-    "law": "Luật",
-    "circular": "Thông tư",
-    "plan": "Kế hoạch",
-    "directive": "Chỉ thị",
-}
-TIMELINE_KINDS = (*_TYPE_LABELS, "event", "ranking")
+TIMELINE_KINDS = (*INSTRUMENT_TYPES, "instrument", "event", "ranking")
 
 
 def timeline(
@@ -272,24 +247,15 @@ def timeline(
         if year is not None:
             raise UsageError("dùng --year hoặc --on, không dùng cả hai")
         _, day, _, notices = window(facts, None, on)
-    entries = [*_instrument_entries(facts), *_statement_entries(facts)]
     chosen = [
-        e
-        for e in entries
-        if lo <= e["date"][:4] <= hi
-        and date_bounds(e["date"])[0] <= day
-        and (kind is None or e["kind"] == kind)
-        and (not query or _words_in(query, e["_haystack"]))
+        entry
+        for entry, haystack in _entries(facts)
+        if lo <= entry.date[:4] <= hi
+        and date_bounds(entry.date)[0] <= day
+        and (kind is None or kind in (entry.kind, entry.instrument and entry.instrument.type))
+        and (not query or _words_in(query, haystack))
     ]
-    chosen.sort(
-        key=lambda e: (
-            date_bounds(e["date"])[0],
-            e["id"],
-            _EVENT_ORDER.index(e.get("event", "signed")),
-        )
-    )
-    for e in chosen:
-        del e["_haystack"]
+    chosen.sort(key=lambda e: (date_bounds(e.date)[0], e.id, _EVENT_ORDER.index(e.event or "")))
     if not chosen:
         raise NotFound(
             "không có mốc nào khớp",
@@ -301,14 +267,37 @@ def timeline(
     return Answer("timeline", query_doc, chosen, notices)
 
 
-_EVENT_ORDER = ("signed", "effective", "ended")
+_EVENT_ORDER = ("signed", "effective", "ended", "")
 
 
-def _instrument_entries(facts: Facts) -> list[Result]:
+def _entries(facts: Facts) -> list[tuple[r.TimelineEntry, str]]:
+    """Every dated act with the text a query is matched against. An event statement about an
+    instrument, dated as one of the instrument's own events, is that entry, not another."""
+    out = [(entry, [haystack]) for entry, haystack in _instrument_entries(facts)]
+    by_act: dict[tuple[str, str], tuple[r.TimelineEntry, list[str]]] = {}
+    for entry, words in out:
+        by_act.setdefault((entry.id, entry.date), (entry, words))
+    for st, date in _dated_statements(facts):
+        same = [by_act[(ref, date)] for ref in st.refs if (ref, date) in by_act]
+        if st.kind == "event" and same:
+            entry, words = same[0]
+            entry.statements.append(st.id)
+            seen = {(c.source.id, c.quote) for c in entry.citations}
+            entry.citations += [
+                c for c in citations(facts, st.citations) if (c.source.id, c.quote) not in seen
+            ]
+            words += [st.wording, st.text_en or ""]
+            continue
+        entry, haystack = _statement_entry(facts, st, date)
+        out.append((entry, [haystack]))
+    return [(entry, " ".join(words)) for entry, words in out]
+
+
+def _instrument_entries(facts: Facts) -> list[tuple[r.TimelineEntry, str]]:
     """One entry per event: signed (or adopted), took effect, ended; each with its words."""
     out = []
     for ins in facts.instruments.values():
-        title = f"{_TYPE_LABELS.get(ins.type, ins.type)} {ins.number}"
+        name = f"{label(INSTRUMENT_TYPES, ins.type, 'vi')} {ins.number}"
         events = (
             ("signed", ins.date, ins.citations),
             ("effective", ins.effective_from,
@@ -317,35 +306,53 @@ def _instrument_entries(facts: Facts) -> list[Result]:
              [c for claim in ins.status if claim.code in ("ended", "partly")
               for c in claim.citations]),
         )  # fmt: skip
+        haystack = " ".join([name, ins.title, ins.title_en or "", *ins.aliases])
         for event, date, cites in events:
             if not date:
                 continue
-            out.append({
-                "id": ins.id,
-                "kind": ins.type,
-                "event": event,
-                "title": title,
-                "date": date,
-                "text": ins.title,
-                "number": ins.number,
-                "issuer": entity_ref(facts, ins.issuer),
-                "citations": citations(facts, cites or ins.citations),
-                "_haystack": " ".join([title, ins.title, ins.title_en or "", *ins.aliases]),
-            })  # fmt: skip
+            entry = r.TimelineEntry(
+                id=ins.id,
+                kind="instrument",
+                date=date,
+                event=event,
+                title=ins.number,
+                text=ins.title,
+                text_en=ins.title_en,
+                translations=["text_en" if t == "title_en" else "text" for t in ins.translations],
+                instrument=instrument_ref(facts, ins.id),
+                subject=entity_ref(facts, ins.issuer),
+                statements=[],
+                citations=citations(facts, cites or ins.citations),
+            )
+            out.append((entry, haystack))
     return out
 
 
-def _statement_entries(facts: Facts) -> list[Result]:
+def _dated_statements(facts: Facts) -> list[tuple[Statement, str]]:
     out = []
     for st in facts.statements.values():
         date = st.date or (
             str(st.fields["year"]) if st.kind == "ranking" and "year" in st.fields else None
         )
-        if not date or st.kind == "membership":
-            continue
-        entry = statement_result(facts, st)
-        entry["date"] = date
-        entry["kind"] = st.kind if st.kind in TIMELINE_KINDS else "event"
-        entry["_haystack"] = " ".join([entry["title"], st.wording, st.text_en or ""])
-        out.append(entry)
+        if date and st.kind != "membership":
+            out.append((st, date))
     return out
+
+
+def _statement_entry(facts: Facts, st: Statement, date: str) -> tuple[r.TimelineEntry, str]:
+    instrument = next((i for i in st.refs if i in facts.instruments), None)
+    entry = r.TimelineEntry(
+        id=st.id,
+        kind=st.kind if st.kind in TIMELINE_KINDS else "event",
+        date=date,
+        event=None,
+        title=st.title or st.wording,
+        text=st.wording,
+        text_en=st.text_en,
+        translations=list(st.translations),
+        instrument=instrument_ref(facts, instrument),
+        subject=entity_ref(facts, st.subject),
+        statements=[st.id],
+        citations=citations(facts, st.citations),
+    )
+    return entry, " ".join([entry.title, st.wording, st.text_en or ""])

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import labels
 from .dates import date_bounds, date_problem
 from .errors import Problem
 from .yamlread import YList, YMap
@@ -24,26 +25,17 @@ ENTITY_KINDS = {
     "agency", "body", "working-group", "definer", "model", "person", "place",
     "organisation", "system", "program",
 }  # fmt: skip
-INSTRUMENT_TYPES = {
-    "resolution", "decree", "decision", "notice", "regulation", "law", "circular", "plan",
-    "directive",
-}  # fmt: skip
-RELATION_TYPES = {
-    "amends", "replaces", "renames", "establishes", "implements", "issued-with", "merges",
-    "regulates", "plan-of", "requests-amendment-of", "cites", "repeals",
-}  # fmt: skip
-STATUS_CODES = {"in-force", "partly", "ended", "not-yet", "unknown"}
-CHANGES = {"founded", "amended", "renamed", "members-approved", "consolidated"}
-POSITIONS = {
-    "chair", "standing-vice-chair", "vice-chair", "member", "standing-member",
-    "secretary-general", "wg-leader", "wg-deputy", "wg-standing-deputy", "wg-standing-body",
-    "head", "standing-deputy-head", "deputy-head", "standing-agency",
-}  # fmt: skip
+# The codes a fact file may use are the codes labels.py names (each with its vi/en words).
+INSTRUMENT_TYPES = set(labels.INSTRUMENT_TYPES)
+RELATION_TYPES = set(labels.RELATIONS)
+STATUS_CODES = set(labels.STATUS)
+CHANGES = set(labels.CHANGES)
+POSITIONS = set(labels.POSITIONS)
 # How exact a validity date is: the date's own length says day/month/year; "reported" marks a
 # change known only from a report of that day (it happened then or a little before).
 PRECISIONS = {"day", "month", "year", "reported"}
 TRANSLATABLE = {"text", "text_en", "title", "title_en"}
-FACETS = {"description", "function", "goal", "infrastructure", "transaction-group"}
+FACETS = set(labels.FACETS)
 LANGS = {"vi", "en"}
 
 _ID = re.compile(r"[a-z0-9][a-z0-9.\-]*")
