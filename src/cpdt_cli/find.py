@@ -1,5 +1,6 @@
 """`cpdt search`: every statement, entity, instrument, committee state and source as a
-searchable document, ranked by ranking.Index, returned in the JSON contract's shape."""
+searchable document (built once, kept in the register database: store.py), ranked by
+fulltext.StoredIndex, returned in the JSON contract's shape."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import unicodedata
 
 from . import ranking, search
 from .errors import NotFound, UsageError
+from .fulltext import StoredIndex
 from .model import Citation, Facts, Statement
 from .queries import Answer, Result, citations, entity_ref, statement_result
 
@@ -49,10 +51,12 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
         first = questions.answer_first(facts, query, said)
     try:
         try:
-            found = _search(facts, ranking.Index(index_of(facts)), query, kind, limit, echo)
-        except ranking.CorruptIndex:  # a damaged cache file: build the index afresh, keep it
-            index = ranking.Index(index_of(facts, fresh=True))
-            found = _search(facts, index, query, kind, limit, echo)
+            found = _search(facts, index_of(facts), query, kind, limit, echo)
+        except ranking.CorruptIndex:  # a damaged database: build it afresh, search that
+            from . import store
+
+            facts = store.rebuilt(facts)
+            found = _search(facts, index_of(facts), query, kind, limit, echo)
     except NotFound:
         if first is None:
             raise
@@ -65,25 +69,24 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
 
 
 def _search(
-    facts: Facts, index: ranking.Index, query: str, kind: str | None, limit: int, echo: Result
+    facts: Facts, index: StoredIndex, query: str, kind: str | None, limit: int, echo: Result
 ) -> Answer:
-    kinds = index.kinds
     wanted = _intent(search.words(query))
 
     def boost(i: int) -> float:
-        return INTENT_BOOST if kinds[i] in wanted else 1.0
+        return INTENT_BOOST if wanted and index.kind(i) in wanted else 1.0
 
     def keep(i: int) -> bool:
-        if kind is None or kinds[i] == kind:
+        if kind is None:
             return True
-        entity = facts.entities.get(index.ids[i]) if kinds[i] == "entity" else None
-        return entity is not None and entity.kind == kind
+        doc_kind, _, entity_kind = index.row(i)
+        return kind in (doc_kind, entity_kind)
 
     results: list[Result] = []
-    for score, i, matched in index.top(query, limit, boost, keep):
+    for score, i, matched in index.ranked(query, limit, boost, keep, kind, wanted):
         try:
-            result = _result(facts, kinds[i], index.ids[i])
-            text = _display_text(facts, kinds[i], index.ids[i])
+            result = _result(facts, index.kind(i), index.item(i))
+            text = _display_text(facts, index.kind(i), index.item(i))
         except KeyError as missing:  # an index not built from these facts (the retry is fresh)
             raise ranking.CorruptIndex(str(missing)) from None
         result["snippet"] = search.snippet(text, matched)
@@ -94,6 +97,9 @@ def _search(
     return Answer("search", echo, results)
 
 
+_LINKING = ("subject", "ref", "from", "to", "org")  # what _linked counts, as store links name it
+
+
 def _linked(st: Statement) -> set[str | None]:
     return {st.subject, *st.refs, *(str(st.fields.get(k)) for k in ("from", "to", "org"))}
 
@@ -101,18 +107,18 @@ def _linked(st: Statement) -> set[str | None]:
 # --- the index -----------------------------------------------------------------------------
 
 
-def index_of(facts: Facts, fresh: bool = False) -> ranking.IndexData:
-    """The search index of these facts: from the cache when it has it, else built (and kept)."""
-    from . import cache
+def index_of(facts: Facts) -> StoredIndex:
+    """The search index of the register (one kept: a batch asks the same register again)."""
+    from . import store
 
-    key = facts.cache_key
-    stored = cache.read_index(key) if key and not fresh else None
-    if stored is not None:
-        return stored
-    built = build_index(facts)
-    if key:
-        cache.write_index(key, built)
-    return built
+    db = store.database(facts)
+    if _KEPT and _KEPT[0].db is db:
+        return _KEPT[0]
+    _KEPT[:] = [StoredIndex(db)]
+    return _KEPT[0]
+
+
+_KEPT: list[StoredIndex] = []
 
 
 def build_index(facts: Facts) -> ranking.IndexData:
@@ -342,12 +348,9 @@ def _display_text(facts: Facts, kind: str, item_id: str) -> str:
 
 def _mentions(facts: Facts, entity_id: str) -> list[Citation]:
     """Citations of up to two items that name the entity (it has none of its own)."""
-    found: list[Citation] = []
-    for st in facts.statements.values():
-        if entity_id in _linked(st):
-            found.append(st.citations[0])
-        if len(found) == 2:
-            return found
+    found = [st.citations[0] for st in facts.statements.linked(entity_id, _LINKING)[:2]]
+    if len(found) == 2:
+        return found
     for ins in facts.instruments.values():
         if entity_id == ins.issuer or any(r.target == entity_id for r in ins.relations):
             found.append(ins.citations[0])
@@ -360,8 +363,8 @@ def _mentions(facts: Facts, entity_id: str) -> list[Citation]:
 
 
 def _source_citations(facts: Facts, source_id: str) -> list[Citation]:
-    cites = (c for st in facts.statements.values() for c in st.citations if c.source == source_id)
-    return [c for c, _ in zip(cites, range(1), strict=False)]
+    cites = (c for st in facts.statements.citing(source_id, 1) for c in st.citations)
+    return [c for c in cites if c.source == source_id][:1]
 
 
 def _intent(query_words: tuple[str, ...]) -> frozenset[str]:
@@ -374,7 +377,7 @@ def _intent(query_words: tuple[str, ...]) -> frozenset[str]:
 
 
 def known_kinds(facts: Facts) -> list[str]:
-    kinds = {st.kind for st in facts.statements.values()}
+    kinds = facts.statements.kinds()
     kinds |= {e.kind for e in facts.entities.values()}
     return sorted(kinds | set(ITEM_KINDS))
 
