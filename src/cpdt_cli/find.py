@@ -83,7 +83,7 @@ def _search(
         return kind in (doc_kind, entity_kind)
 
     results: list[Result] = []
-    for score, i, matched in index.ranked(query, limit, boost, keep, kind, wanted):
+    for score, i, matched in index.ranked(query, limit, boost, keep):
         try:
             result = _result(facts, index.kind(i), index.item(i))
             text = _display_text(facts, index.kind(i), index.item(i))

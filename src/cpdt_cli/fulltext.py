@@ -1,31 +1,33 @@
 """Search over the register database: ranking.py's scores, on rows read from SQLite.
 
-A query whose words reach few documents is ranked exactly as ranking.Index ranks it (bounds
-from the postings in `terms`, exact scores in bound order): each document is scored by the
-same code over the same fields. A query whose words are in thousands of documents (a common
-phrase in a large register) takes its candidates from FTS5 instead: the documents holding
-every concept, and the best by FTS5's bm25 with the field weights as column weights; only those
-are scored exactly. Where FTS5 is missing (some Python builds), every query takes the exact
-way: slower on a large register, the same answers.
+A query whose words reach few documents is ranked exactly as ranking.Index ranks it: bounds
+from the postings in `terms` (only the query's rows are read), exact scores in bound order, by
+the same code over the same fields. A query whose words are in thousands of documents (a
+common phrase in a large register) reads only each word's and word pair's champions: the
+store.CHAMPIONS documents where it scores best, kept best first. Bounds and scores are then
+ranking's own over those documents, rarities the true counts; a document in no champion list
+cannot rank, which is where the answer may differ from ranking every document (never below
+a few thousand documents). FTS5 (`docs_fts`) counts phrases for rarities; without it the
+count is bounded by the rarest word or pair (store.has_fts5).
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import math
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import msgspec
 
-from . import ranking
+from . import ranking, search
 from .store import COLUMNS
 
-EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, FTS5 candidates
-CANDIDATES = 4  # FTS5 candidates per result asked for, from each of its two queries
+EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, champions only
 _WEIGHTS = list(COLUMNS)  # weight number k -> field weight, as IndexData numbers them
 _NAMES = list(COLUMNS.values())
-_BM25 = ", ".join(str(w) for w in COLUMNS)
 _ID, _IMPACT = array("I").itemsize, array("d").itemsize
 
 
@@ -52,6 +54,52 @@ class _Terms:
         return [t for (t,) in self.db.execute("select term from terms where instr(term, ' ') = 0")]
 
 
+class _Alts:
+    """ranking.Thesaurus._alts over the `thesaurus` table: a query looks up its own phrases."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self._got: dict[ranking.Spelling, set[ranking.Spelling]] = {}
+
+    def get(
+        self, spelling: ranking.Spelling, default: set[ranking.Spelling] | None = None
+    ) -> set[ranking.Spelling]:
+        got = self._got.get(spelling)
+        if got is None:
+            sql = ("select distinct spelling from thesaurus where grp in "
+                   "(select grp from thesaurus where spelling = ?)")  # fmt: skip
+            rows = self.db.execute(sql, (" ".join(spelling),))
+            got = self._got[spelling] = {tuple(s.split()) for (s,) in rows}
+        return got if got else (default if default is not None else set())
+
+    def __contains__(self, spelling: object) -> bool:
+        return isinstance(spelling, tuple) and bool(self.get(spelling))
+
+
+class _Words:
+    """ranking.Thesaurus.vocabulary over `thesaurus_words`."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __contains__(self, word: object) -> bool:
+        sql = "select 1 from thesaurus_words where word = ?"
+        return self.db.execute(sql, (word,)).fetchone() is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (w for (w,) in self.db.execute("select word from thesaurus_words"))
+
+
+class _Thesaurus(ranking.Thesaurus):
+    """The thesaurus of a stored register, read a phrase at a time."""
+
+    def __init__(self, db: sqlite3.Connection, longest: int) -> None:  # not super(): no groups
+        self.groups = []
+        self._alts = _Alts(db)  # type: ignore[assignment]
+        self.longest = longest
+        self.vocabulary = _Words(db)  # type: ignore[assignment]
+
+
 class _Data:
     """What ranking's scoring reads of IndexData, for a stored register."""
 
@@ -72,18 +120,18 @@ class StoredIndex(ranking.Index):
 
     def __init__(self, db: sqlite3.Connection) -> None:  # not super(): there is no IndexData
         meta = dict(db.execute("select key, value from meta where key in "
-                               "('thesaurus', 'average', 'documents', 'fts5')"))  # fmt: skip
+                               "('longest', 'average', 'documents', 'fts5')"))  # fmt: skip
         self.db = db
         self.fts = bool(meta["fts5"])
         average = msgspec.json.decode(meta["average"], type=dict[str, float])
         self.data = _Data(db, average)  # type: ignore[assignment]
-        groups = msgspec.json.decode(meta["thesaurus"], type=list[list[str]])
-        self.thesaurus = ranking.Thesaurus([tuple(s.split()) for s in g] for g in groups)
+        self.thesaurus = _Thesaurus(db, int(meta["longest"]))
         self._n = max(int(meta["documents"]), 1)
         self._fields: dict[int, list[ranking._Field]] = {}
         self._impacts: dict[str, dict[int, float]] = {}
         self._sets: dict[str, frozenset[int]] = {}
         self._rows: dict[int, tuple[str, str, str | None]] = {}
+        self.wide = False  # reading only each key's champions (store.CHAMPIONS)
 
     # - rows -
 
@@ -129,7 +177,11 @@ class StoredIndex(ranking.Index):
         return got
 
     def _postings(self, key: str) -> tuple[array[int], array[float]]:
-        row = self.db.execute("select docs, impacts from terms where term = ?", (key,)).fetchone()
+        """The key's documents and impacts; in a wide query, only its champions where stored."""
+        columns = "coalesce(top_docs, docs), coalesce(top_impacts, impacts)" if self.wide else (
+            "docs, impacts")  # fmt: skip
+        sql = f"select {columns} from terms where term = ?"
+        row = self.db.execute(sql, (key,)).fetchone()
         if row is None:
             return array("I"), array("d")
         if len(row[0]) % _ID or len(row[1] or b"") % _IMPACT:
@@ -143,7 +195,7 @@ class StoredIndex(ranking.Index):
         got = self._impacts.get(word)
         if got is None:
             docs, impacts = self._postings(word)
-            if len(docs) != len(impacts):
+            if len(docs) != len(impacts) and not (self.wide and not impacts):
                 raise ranking.CorruptIndex(word)
             got = self._impacts[word] = dict(zip(docs, impacts, strict=True))
         return got
@@ -167,53 +219,41 @@ class StoredIndex(ranking.Index):
         limit: int,
         boost: Callable[[int], float],
         keep: Callable[[int], bool],
-        kind: str | None = None,
-        wanted: frozenset[str] = frozenset(),
     ) -> list[ranking.Hit]:
-        """ranking.Index.top, with FTS5 candidates where the words reach too many documents;
-        `kind` and `wanted` (the kinds boosted) let FTS5 look among those kinds too."""
-        concepts = self.concepts(query)
-        words = {w for c in concepts if not c.stop for s, _ in c.alts for w in s}
+        """ranking.Index.top; a query whose words reach more than EXACT_REACH documents reads
+        only each word's and pair's champions (the documents where it scores best)."""
         terms: _Terms = self.data.words  # type: ignore[assignment]
-        if not self.fts or sum(map(terms.count, words)) <= EXACT_REACH:
-            return ranking._Plan(self, concepts, boost).top(limit, keep, False)
-        try:
-            return _Wide(self, concepts, boost).top(limit, keep, kind, wanted)
-        except sqlite3.OperationalError:  # built with FTS5, read by a Python without it
-            self.fts = False
-            return ranking._Plan(self, concepts, boost).top(limit, keep, False)
+        typed = set(search.words(query)) - ranking.STOP_WORDS
+        wide = sum(map(terms.count, typed)) > EXACT_REACH
+        if wide != self.wide:
+            self.wide = wide
+            self._impacts.clear()
+            self._sets.clear()
+        concepts = self.concepts(query)
+        plan = _Wide(self, concepts, boost) if wide else ranking._Plan(self, concepts, boost)
+        return plan.top(limit, keep, False)
 
     def reach(self, concept: ranking.Concept) -> int:
         """In how many documents one of the concept's spellings stands whole (its rarity)."""
         terms: _Terms = self.data.words  # type: ignore[assignment]
         if len(concept.alts) == 1 and len(concept.alts[0][0]) <= 2:
             return terms.count(" ".join(concept.alts[0][0]))
-        match = " OR ".join(_phrase(s) for s, _ in concept.alts)
-        sql = "select count(*) from docs_fts where docs_fts match ?"
-        return int(self.db.execute(sql, (match,)).fetchone()[0])
+        if self.fts:
+            match = " OR ".join(_phrase(s) for s, _ in concept.alts)
+            sql = "select count(*) from docs_fts where docs_fts match ?"
+            with contextlib.suppress(sqlite3.OperationalError):  # read where FTS5 is missing
+                return int(self.db.execute(sql, (match,)).fetchone()[0])
+        counts = (min(map(terms.count, _keys(s))) for s, _ in concept.alts)
+        return min(sum(counts), self._n)  # at most: the spellings' rarest word or pair
 
-    def candidates(
-        self, concepts: list[ranking.Concept], limit: int, kind: str | None, wanted: frozenset[str]
-    ) -> list[int]:
-        """Documents holding every concept, then the best by bm25 holding any of their words."""
-        content = [c for c in concepts if not c.stop]
-        every = " AND ".join(f"({' OR '.join(_phrase(s) for s, _ in c.alts)})" for c in content)
-        words = dict.fromkeys(w for c in content for s, _ in c.alts for w in s)
-        some = " OR ".join(_phrase((w,)) for w in words)
-        found: dict[int, None] = {}
-        kinds = [(kind,)] if kind else [None, *((k,) for k in sorted(wanted))]
-        for match in (every, some):
-            for only in kinds:
-                found.update(dict.fromkeys(self._best(match, limit, only)))
-        return list(found)
 
-    def _best(self, match: str, limit: int, only: tuple[str] | None) -> list[int]:
-        where = " and (d.kind = ?1 or d.entity_kind = ?1)" if only else ""
-        sql = (f"select f.rowid from docs_fts f join docs d on d.n = f.rowid "
-               f"where docs_fts match ?2{where} "
-               f"order by bm25(docs_fts, {_BM25}) limit ?3")  # fmt: skip
-        args = (only[0] if only else None, match, limit)
-        return [n for (n,) in self.db.execute(sql, args)]
+def _keys(spelling: tuple[str, ...]) -> list[str]:
+    """The words of a spelling, or its word pairs: what `terms` counts."""
+    return (
+        list(spelling)
+        if len(spelling) == 1
+        else [f"{a} {b}" for a, b in itertools.pairwise(spelling)]
+    )
 
 
 def _phrase(spelling: tuple[str, ...]) -> str:
@@ -221,7 +261,8 @@ def _phrase(spelling: tuple[str, ...]) -> str:
 
 
 class _Wide(ranking._Plan):
-    """A plan over FTS5 candidates: the same exact scores, for a few documents."""
+    """A plan over the champions of each key: bounds and exact scores as ranking's, rarities
+    from the true counts (a champion list would make a common word look rare)."""
 
     def __init__(
         self, index: StoredIndex, concepts: list[ranking.Concept], boost: Callable[[int], float]
@@ -239,27 +280,3 @@ class _Wide(ranking._Plan):
         self.idf = {w: index._idf(w) for c in concepts for s, _ in c.alts for w in s}
         self.average = {self.data.weights[k]: a for k, a in self.data.average.items()}
         self._exact: dict[int, tuple[float, frozenset[str]] | None] = {}
-        self._stored = index
-
-    def top(  # type: ignore[override]
-        self,
-        limit: int,
-        keep: Callable[[int], bool],
-        kind: str | None,
-        wanted: frozenset[str],
-    ) -> list[ranking.Hit]:
-        if not self.concepts or all(c.stop for c in self.concepts) or not self.wanted:
-            return []
-        index = self._stored
-        docs = index.candidates(self.concepts, max(limit, 1) * CANDIDATES, kind, wanted)
-        cards = [e for i in docs for e in self.data.stand_ins.get(i, ())]
-        index._fetch([*docs, *cards])
-        best: list[tuple[float, float, int, frozenset[str]]] = []
-        for i in docs:
-            if not keep(i):
-                continue
-            scored = self._final(i)
-            if scored is not None:
-                best.append((scored[0], scored[1], i, scored[2]))
-        best.sort(key=lambda b: (-b[0], -b[1], b[2]))
-        return [(score, i, found) for score, _, i, found in best[:limit]]

@@ -18,6 +18,7 @@ database is built in memory: the answer is the same, only slower.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sqlite3
 import stat
@@ -82,8 +83,12 @@ create index links_target on links (target, statement);
 create table docs (n integer primary key, kind text not null, item text not null,
     entity_kind text, prior real not null default 1.0,
     title text, label text, context text, body text, english text);
-create table terms (term text primary key, docs blob not null, impacts blob) without rowid;
+create table terms (term text primary key, docs blob not null, impacts blob,
+    top_docs blob, top_impacts blob) without rowid;
 create table stand_ins (doc integer not null, card integer not null);
+create table thesaurus (grp integer not null, spelling text not null);
+create index thesaurus_spelling on thesaurus (spelling);
+create table thesaurus_words (word text primary key) without rowid;
 """
 _FTS = """
 create virtual table docs_fts using fts5 (title, label, context, body, english,
@@ -172,11 +177,18 @@ def build(db: sqlite3.Connection, compiled: Compiled, key: str) -> None:
         prior = index.priors.get(n, 1.0)
         rows.append((n, kind, item, entity.kind if entity else None, prior, *texts))
     put("insert into docs values (?,?,?,?,?,?,?,?,?,?)", rows)
-    put("insert into terms values (?,?,?)", _terms(index.words, with_impacts=True))
-    put("insert into terms values (?,?,?)", _terms(index.pairs, with_impacts=False))
+    put("insert into terms values (?,?,?,?,?)", _terms(index.words, None))
+    put("insert into terms values (?,?,?,?,?)", _terms(index.pairs, _pair_impacts(index)))
     put("insert into stand_ins values (?,?)", (
         (doc, card) for doc, cards in index.stand_ins.items() for card in cards
     ))  # fmt: skip
+    put("insert into thesaurus values (?,?)", (
+        (g, spelling) for g, group in enumerate(index.thesaurus) for spelling in group
+    ))  # fmt: skip
+    put("insert into thesaurus_words values (?)", (
+        (w,) for w in sorted({w for group in index.thesaurus for s in group for w in s.split()})
+    ))  # fmt: skip
+    longest = max((len(s.split()) for group in index.thesaurus for s in group), default=0)
     fts = has_fts5()
     if fts:
         db.executescript(_FTS)
@@ -187,7 +199,7 @@ def build(db: sqlite3.Connection, compiled: Compiled, key: str) -> None:
         "data_as_of": compiled.data_as_of,
         "files": enc.encode(compiled.files),
         "notices": enc.encode(compiled.notices),
-        "thesaurus": enc.encode(index.thesaurus),
+        "longest": longest,
         "average": enc.encode(average),
         "documents": len(index.ids),
         "fts5": int(fts),
@@ -198,13 +210,54 @@ def build(db: sqlite3.Connection, compiled: Compiled, key: str) -> None:
     db.commit()
 
 
-def _terms(postings: Any, with_impacts: bool) -> Iterator[tuple[str, bytes, bytes | None]]:
+CHAMPIONS = 128  # documents kept, best first, for a word or pair in more documents than that
+
+
+def _terms(
+    postings: Any, pair_impacts: dict[str, dict[int, float]] | None
+) -> Iterator[tuple[str, bytes, bytes | None, bytes | None, bytes | None]]:
+    """Each key's documents (and a word's impacts); for a key in many documents, also the
+    CHAMPIONS documents where it scores best, best first (fulltext.py reads only those)."""
     starts = array("I", postings.starts)
     size, isize = starts.itemsize, array("d").itemsize
     for k, term in enumerate(postings.keys.split("\n")[1:-1]):
         begin, end = starts[k] * size, starts[k + 1] * size
+        docs = postings.docs[begin:end]
         impacts = postings.impacts[begin // size * isize : end // size * isize]
-        yield term, postings.docs[begin:end], impacts if with_impacts else None
+        top_docs = top_impacts = None
+        if (end - begin) // size > CHAMPIONS:
+            scores = (
+                dict(zip(array("I", docs), array("d", impacts), strict=True))
+                if pair_impacts is None
+                else pair_impacts.get(term, {})
+            )
+            best = sorted(array("I", docs), key=lambda d: -scores.get(d, 0.0))[:CHAMPIONS]
+            top_docs = array("I", best).tobytes()
+            top_impacts = array("d", [scores.get(d, 0.0) for d in best]).tobytes()
+        yield term, docs, impacts if pair_impacts is None else None, top_docs, top_impacts
+
+
+def _pair_impacts(index: Any) -> dict[str, dict[int, float]]:
+    """For the word pairs in more than CHAMPIONS documents: each document's best field score
+    of the pair, as a word's impact is its best field score (ranking.build)."""
+    from .ranking import _bm25
+
+    starts = array("I", index.pairs.starts)
+    keys = index.pairs.keys.split("\n")[1:-1]
+    common = {t for k, t in enumerate(keys) if starts[k + 1] - starts[k] > CHAMPIONS}
+    out: dict[str, dict[int, float]] = {t: {} for t in common}
+    if not common:
+        return out
+    weights, average = index.weights, index.average
+    for n, lines in enumerate(index.fields):
+        for line in filter(None, lines.split("\n")):
+            k, split = ord(line[0]) - 48, line[2:].split()
+            impact = _bm25(weights[k], len(split), average[k])
+            for a, b in itertools.pairwise(split):
+                pair = f"{a} {b}"
+                if pair in out and impact > out[pair].get(n, 0.0):
+                    out[pair][n] = impact
+    return out
 
 
 # --- opening -------------------------------------------------------------------------------
