@@ -3,12 +3,12 @@
 A query whose words reach few documents is ranked exactly as ranking.Index ranks it: bounds
 from the postings in `terms` (only the query's rows are read), exact scores in bound order, by
 the same code over the same fields. A query whose words are in thousands of documents (a
-common phrase in a large register) reads only each word's and word pair's champions: the
-store.CHAMPIONS documents where it scores best, kept best first. Bounds and scores are then
-ranking's own over those documents, rarities the true counts; a document in no champion list
-cannot rank, which is where the answer may differ from ranking every document (never below
-a few thousand documents). FTS5 (`docs_fts`) counts phrases for rarities; without it the
-count is bounded by the rarest word or pair (store.has_fts5).
+common phrase in a large register) reads only each word's champions (the store.CHAMPIONS
+documents where it scores best, kept best first) and its word pairs' documents; a document
+missing from a champion list is bounded by the list's last impact, so the bounds stay bounds
+and the answer is the exact one; what is saved is unpacking every posting of every word.
+FTS5 (`docs_fts`) counts phrases for rarities; without it (store.has_fts5) the count is
+bounded by the rarest word or pair of the phrase.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from . import ranking, search
 from .store import COLUMNS
 
 EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, champions only
+PAIR_READ = 16384  # a word pair in up to this many documents is read whole even then: where
+# a query's words stand together is what ranks a document first
 _WEIGHTS = list(COLUMNS)  # weight number k -> field weight, as IndexData numbers them
 _NAMES = list(COLUMNS.values())
 _ID, _IMPACT = array("I").itemsize, array("d").itemsize
@@ -132,6 +134,7 @@ class StoredIndex(ranking.Index):
         self._sets: dict[str, frozenset[int]] = {}
         self._rows: dict[int, tuple[str, str, str | None]] = {}
         self.wide = False  # reading only each key's champions (store.CHAMPIONS)
+        self.floor: dict[str, float] = {}  # a word's last champion's impact
 
     # - rows -
 
@@ -177,18 +180,23 @@ class StoredIndex(ranking.Index):
         return got
 
     def _postings(self, key: str) -> tuple[array[int], array[float]]:
-        """The key's documents and impacts; in a wide query, only its champions where stored."""
-        columns = "coalesce(top_docs, docs), coalesce(top_impacts, impacts)" if self.wide else (
-            "docs, impacts")  # fmt: skip
-        sql = f"select {columns} from terms where term = ?"
+        """The key's documents and impacts; in a wide query, only its champions where stored
+        (then `floor` holds the most any other document can score for it)."""
+        sql = "select docs, impacts, top_docs, top_impacts from terms where term = ?"
         row = self.db.execute(sql, (key,)).fetchone()
         if row is None:
             return array("I"), array("d")
-        if len(row[0]) % _ID or len(row[1] or b"") % _IMPACT:
+        docs_blob, impacts_blob = row[0], row[1] or b""
+        whole_pair = " " in key and len(docs_blob) <= PAIR_READ * _ID
+        if self.wide and row[2] is not None and not whole_pair:
+            docs_blob, impacts_blob = row[2], row[3] or b""
+        if len(docs_blob) % _ID or len(impacts_blob) % _IMPACT:
             raise ranking.CorruptIndex(key)
-        docs, impacts = array("I", row[0]), array("d", row[1] or b"")
+        docs, impacts = array("I", docs_blob), array("d", impacts_blob)
         if docs and max(docs) >= self._n:
             raise ranking.CorruptIndex(key)
+        if self.wide and row[2] is not None and impacts and not whole_pair:
+            self.floor[key] = impacts[-1]
         return docs, impacts
 
     def _impact(self, word: str) -> dict[int, float]:
@@ -229,6 +237,7 @@ class StoredIndex(ranking.Index):
             self.wide = wide
             self._impacts.clear()
             self._sets.clear()
+            self.floor.clear()
         concepts = self.concepts(query)
         plan = _Wide(self, concepts, boost) if wide else ranking._Plan(self, concepts, boost)
         return plan.top(limit, keep, False)
@@ -280,3 +289,49 @@ class _Wide(ranking._Plan):
         self.idf = {w: index._idf(w) for c in concepts for s, _ in c.alts for w in s}
         self.average = {self.data.weights[k]: a for k, a in self.data.average.items()}
         self._exact: dict[int, tuple[float, frozenset[str]] | None] = {}
+        self._stored = index
+        self._filled: dict[int, dict[int, float]] = {}
+
+    def _concept_bounds(self, concept: ranking.Concept) -> dict[int, float]:
+        if not self._filled:
+            self._fill()
+        return self._filled[id(concept)]
+
+    def _fill(self) -> None:
+        """Each concept's bounds over every document some concept lists: ranking's where the
+        document is a champion (or in a pair read whole), else the most a document missing
+        from the champions could score (the last champion's impact)."""
+        index = self._stored
+        bounds = [self._listed(c) for c in self.concepts]
+        universe = set().union(*bounds)
+        for c, bound in zip(self.concepts, bounds, strict=True):
+            cap = 0.0
+            for spelling, weight in c.alts:
+                for w in spelling:
+                    index._impact(w)  # fills the floors
+                floor = max((index.floor.get(w, 0.0) for w in spelling), default=0.0)
+                bonus = ranking._PHRASE_BONUS if len(spelling) > 1 else 1.0
+                cap = max(cap, weight * floor * bonus)
+            if cap:
+                for i in universe.difference(bound):
+                    bound[i] = cap
+            self._filled[id(c)] = bound
+
+    def _listed(self, concept: ranking.Concept) -> dict[int, float]:
+        """ranking's bounds, and a bound for each document where a spelling stands whole but
+        none of its words is a champion."""
+        out = super()._concept_bounds(concept)
+        index = self._stored
+        for spelling, weight in concept.alts:
+            if len(spelling) == 1:
+                continue
+            ceiling = max((index.floor.get(w, 0.0) for w in spelling), default=0.0)
+            best: dict[int, float] = {}
+            for w in spelling:
+                for i, impact in index._impact(w).items():
+                    best[i] = max(best.get(i, 0.0), impact)
+            for i in index._whole(spelling):
+                ub = weight * max(best.get(i, 0.0), ceiling) * ranking._PHRASE_BONUS
+                if ub > out.get(i, 0.0):
+                    out[i] = ub
+        return out
