@@ -6,7 +6,9 @@ the same code over the same fields. A query whose words are in thousands of docu
 common phrase in a large register) reads only each word's champions (the store.CHAMPIONS
 documents where it scores best, kept best first) and its word pairs' documents; a document
 missing from a champion list is bounded by the list's last impact, so the bounds stay bounds
-and the answer is the exact one; what is saved is unpacking every posting of every word.
+and the answer is the exact one unless a document in no list (a champion of none of its
+words, holding none of the pairs) would outrank them all; what is saved is unpacking every
+posting of every word.
 FTS5 (`docs_fts`) counts phrases for rarities; without it (store.has_fts5) the count is
 bounded by the rarest word or pair of the phrase.
 """

@@ -5,7 +5,7 @@
 by what a question needs (store.py keeps them in SQLite; `Facts.of` holds them in memory).
 """
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import msgspec
@@ -194,6 +194,13 @@ class Statements(Mapping[str, Statement]):
     def kinds(self) -> set[str]:
         return {st.kind for st in self.values()}
 
+    def dated(self) -> list[Statement]:
+        """The statements a timeline may show: those with a date, and rankings (by year)."""
+        return [st for st in self.values() if st.date or st.kind == "ranking"]
+
+
+Cited = dict[str, tuple[int, Citation]]  # source -> how many citations name it, and the first
+
 
 class _InMemory(Statements):
     def __init__(self, items: dict[str, Statement]) -> None:
@@ -221,8 +228,10 @@ class Facts:
         files: list[str],
         notices: list[str],
         cache_key: str = "",
+        cited: Callable[[], Cited] | None = None,
     ) -> None:
         self.schema_version, self.data_as_of = schema_version, data_as_of
+        self._cited = cited
         self.statements, self._load = statements, load
         self.files, self.notices, self.cache_key = files, notices, cache_key
         self._loaded: dict[str, dict[str, Any]] = {}
@@ -262,6 +271,24 @@ class Facts:
     @property
     def glossary(self) -> dict[str, Glossary]:
         return self._table("glossary")
+
+    def cited(self) -> Cited:
+        """Each cited source: how many citations of statements, instruments and committee
+        states name it, and the first of them in that order."""
+        if self._cited is not None:
+            return self._cited()
+        out: Cited = {}
+        groups: list[Iterable[Statement | Instrument | CommitteeState]] = [
+            self.statements.values(),
+            self.instruments.values(),
+            self.committee_states.values(),
+        ]
+        for group in groups:
+            for item in group:
+                for c in item.citations:
+                    n, first = out.get(c.source, (0, c))
+                    out[c.source] = (n + 1, first)
+        return out
 
     def compiled(self) -> Compiled:
         """Everything, whole (for building a store)."""

@@ -110,7 +110,7 @@ def _source_names(s: Source) -> tuple[str, ...]:
 
 def define(facts: Facts, query: str | None = None, source: str | None = None) -> Answer:
     """Definitions of CPĐT: all side by side, or those of one source (definer or article)."""
-    definitions = [s for s in facts.statements.values() if s.kind == "definition"]
+    definitions = facts.statements.of_kind("definition")
     notices: list[str] = []
     chosen = definitions
     if source is not None:
@@ -129,8 +129,8 @@ def define(facts: Facts, query: str | None = None, source: str | None = None) ->
             )
     results = [statement_result(facts, s, _definition_title(facts, s)) for s in chosen]
     if source is None and not query:
-        notes = [s for s in facts.statements.values() if s.kind == "note"
-                 and s.fields.get("about") == "definition"]  # fmt: skip
+        notes = [s for s in facts.statements.of_kind("note")
+                 if s.fields.get("about") == "definition"]  # fmt: skip
         results += [statement_result(facts, s) for s in notes]
     return Answer("define", {"text": query, "source": source}, results, notices)
 
@@ -213,8 +213,8 @@ def agency(
 
     lo, hi, when, notices = window(facts, year, on)
     roles: dict[str, list[Statement]] = {}
-    for st in facts.statements.values():
-        if st.kind in _ROLE_KINDS and period_overlaps(st.valid_from, st.valid_until, lo, hi):
+    for st in facts.statements.of_kind(*_ROLE_KINDS):
+        if period_overlaps(st.valid_from, st.valid_until, lo, hi):
             owner = st.fields.get("to") if st.kind == "task-transfer" else st.subject
             if owner:
                 roles.setdefault(owner, []).append(st)
@@ -333,7 +333,7 @@ FACET_ORDER = ("description", "function", "goal", "infrastructure", "transaction
 
 def models(facts: Facts, query: str | None = None) -> Answer:
     """G2C, G2B, G2E, G2G: description, functions, goal; plus what all of them rest on."""
-    sts = [s for s in facts.statements.values() if s.kind == "model"]
+    sts = facts.statements.of_kind("model")
     entities = [e for e in facts.entities.values() if e.kind == "model"]
     chosen = entities
     general = [s for s in sts if s.subject is None]
@@ -396,14 +396,12 @@ def all_citations(facts: Facts) -> list[Citation]:
 
 def sources(facts: Facts) -> Answer:
     """The bibliography, with how many entries cite each document."""
-    cited: dict[str, list[Citation]] = {}
-    for c in all_citations(facts):
-        cited.setdefault(c.source, []).append(c)
+    cited = facts.cited()
     results = []
     for s in facts.sources.values():
-        uses = cited.get(s.id, [])
-        if not uses:
+        if s.id not in cited:
             continue
+        uses, first = cited[s.id]
         results.append({
             "id": s.id,
             "kind": "source",
@@ -419,8 +417,8 @@ def sources(facts: Facts) -> Answer:
             "notes": s.notes,
             "notes_en": s.notes_en,
             "provenance": s.provenance,
-            "cited_by": len(uses),
+            "cited_by": uses,
             # a source is its own evidence: one verbatim passage cited from it
-            "citations": citations(facts, uses[:1]),
+            "citations": citations(facts, [first]),
         })  # fmt: skip
     return Answer("sources", {}, results)

@@ -31,6 +31,8 @@ import msgspec
 
 from . import cache
 from .model import (
+    Citation,
+    Cited,
     CommitteeState,
     Compiled,
     Entity,
@@ -399,7 +401,15 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
         dec.decode(meta["files"]),
         dec.decode(meta["notices"]),
         key,
+        lambda: _cited(db),
     )
+
+
+def _cited(db: sqlite3.Connection) -> Cited:
+    sql = """select c.source, g.n, c.quote, c.locator from citations c join
+        (select min(rowid) as first, count(*) as n from citations group by source) g
+        on c.rowid = g.first"""
+    return {s: (n, Citation(s, quote, locator)) for s, n, quote, locator in db.execute(sql)}
 
 
 class StoredStatements(Statements):
@@ -452,6 +462,9 @@ class StoredStatements(Statements):
 
     def kinds(self) -> set[str]:
         return {k for (k,) in self.db.execute("select distinct kind from statements")}
+
+    def dated(self) -> list[Statement]:
+        return self._select("where date is not null or kind = 'ranking'")
 
 
 class _Values(ValuesView[Statement]):

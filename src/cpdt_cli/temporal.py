@@ -177,9 +177,8 @@ def _number(facts: Facts, instrument_id: str) -> str:
 
 def _state_result(facts: Facts, state: CommitteeState, lineage: str, lo: str, hi: str) -> Result:
     members = [
-        s for s in facts.statements.values()
-        if s.kind == "membership" and s.fields.get("state") == state.id
-        and period_overlaps(s.valid_from, s.valid_until, lo, hi)
+        s for s in facts.statements.linked(state.id, ("state",))
+        if s.kind == "membership" and period_overlaps(s.valid_from, s.valid_until, lo, hi)
     ]  # fmt: skip
     members.sort(key=lambda s: _POSITION_ORDER.index(s.fields["position"]))
     items = []
@@ -337,7 +336,7 @@ def _instrument_entries(facts: Facts) -> list[Result]:
 
 def _statement_entries(facts: Facts) -> list[Result]:
     out = []
-    for st in facts.statements.values():
+    for st in facts.statements.dated():
         date = st.date or (
             str(st.fields["year"]) if st.kind == "ranking" and "year" in st.fields else None
         )
