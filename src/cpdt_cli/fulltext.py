@@ -16,6 +16,7 @@ bounded by the rarest word or pair of the phrase.
 from __future__ import annotations
 
 import contextlib
+import heapq
 import itertools
 import math
 import sqlite3
@@ -28,6 +29,7 @@ from . import ranking, search
 from .store import COLUMNS
 
 EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, champions only
+PREFETCH = 512  # documents of a wide query whose fields are read at once, best bounds first
 PAIR_READ = 16384  # a word pair in up to this many documents is read whole even then: where
 # a query's words stand together is what ranks a document first
 _WEIGHTS = list(COLUMNS)  # weight number k -> field weight, as IndexData numbers them
@@ -293,6 +295,13 @@ class _Wide(ranking._Plan):
         self._exact: dict[int, tuple[float, frozenset[str]] | None] = {}
         self._stored = index
         self._filled: dict[int, dict[int, float]] = {}
+
+    def _bounds(self, keep: Callable[[int], bool]) -> dict[int, float]:
+        """ranking's bounds; the fields of the documents likeliest to be scored are read in
+        one query, not one each."""
+        bounds = super()._bounds(keep)
+        self._stored._fetch(heapq.nlargest(PREFETCH, bounds, key=bounds.__getitem__))
+        return bounds
 
     def _concept_bounds(self, concept: ranking.Concept) -> dict[int, float]:
         if not self._filled:
