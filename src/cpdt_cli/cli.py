@@ -675,6 +675,30 @@ def search(
 
 
 @app.command()
+def export(
+    ctx: typer.Context,
+    path: Annotated[
+        Path,
+        typer.Argument(help="Tệp SQLite sẽ ghi. Ví dụ: cpdt.db", show_default=False),
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+) -> None:
+    """Sổ đăng ký đã biên dịch thành một tệp SQLite (bảng thường và chỉ mục FTS5) cho
+    Datasette, sqlite-utils; không ghi đè tệp đã có nếu thiếu --force.
+    Ví dụ: cpdt export --force /tmp/cpdt.db"""
+    from . import output, store
+
+    lang = _settings(ctx).language
+
+    def run() -> None:
+        store.export(_facts(ctx), path, force)
+        said = "wrote" if lang == "en" else "đã ghi"
+        output.write(f"{said} {output.inert(str(path))}\n")
+
+    _in_language(lang, run)
+
+
+@app.command()
 def schema(
     ctx: typer.Context,
     command: Annotated[

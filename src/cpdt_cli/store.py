@@ -367,16 +367,34 @@ def _write(target: Path, compiled: Compiled, key: str) -> sqlite3.Connection | N
     return _open_file(target, key)
 
 
-def export(facts: Facts, path: Path) -> None:
-    """Write the register to `path` (a new file: the caller checks --force)."""
-    db = getattr(facts.statements, "db", None)
-    if db is None:  # pragma: no cover - every register cpdt loads is a database
-        raise TypeError("not a stored register")
-    out = sqlite3.connect(path)
+def export(facts: Facts, path: Path, force: bool) -> None:
+    """Write the register to `path` as a standalone database: the tables above, FTS5 where
+    this Python has it. An existing file is kept unless `force`; the copy is written beside
+    it and renamed, so a failed export leaves what was there."""
+    import tempfile
+
+    from .errors import OutputError, UsageError
+
+    if os.path.lexists(path) and not force:
+        raise UsageError(f"{path} đã có; thêm --force để ghi đè")
+    if path.is_dir():
+        raise UsageError(f"{path} là một thư mục")
+    tmp = None
     try:
-        db.backup(out)
-    finally:
-        out.close()
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        out = sqlite3.connect(tmp)
+        try:
+            database(facts).backup(out)
+        finally:
+            out.close()
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error) as error:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise OutputError(str(getattr(error, "strerror", None) or error), str(path)) from None
 
 
 # --- reading -------------------------------------------------------------------------------
