@@ -83,7 +83,8 @@ def _search(
         return kind in (doc_kind, entity_kind)
 
     results: list[Result] = []
-    for score, i, matched in index.ranked(query, limit, boost, keep):
+    most = INTENT_BOOST if wanted else 1.0
+    for score, i, matched in index.ranked(query, limit, boost, keep, most):
         try:
             result = _result(facts, index.kind(i), index.item(i))
             text = _display_text(facts, index.kind(i), index.item(i))

@@ -3,12 +3,12 @@
 A query whose words reach few documents is ranked exactly as ranking.Index ranks it: bounds
 from the postings in `terms` (only the query's rows are read), exact scores in bound order, by
 the same code over the same fields. A query whose words are in thousands of documents (a
-common phrase in a large register) reads only each word's champions (the store.CHAMPIONS
-documents where it scores best, kept best first) and its word pairs' documents; a document
-missing from a champion list is bounded by the list's last impact, so the bounds stay bounds
-and the answer is the exact one unless a document in no list (a champion of none of its
-words, holding none of the pairs) would outrank them all; what is saved is unpacking every
-posting of every word.
+common phrase in a large register) first reads only each word's champions (the
+store.CHAMPIONS documents where it scores best, kept best first) and its word pairs'
+documents; a listed document missing from a champion list is bounded by the list's last
+impact, so its bound stays a bound. That answer is the exact one when no document in no list
+could reach its last place (checked: `_Wide.proven`); otherwise the query runs the exact way,
+unless its words reach more than PROVE_REACH documents, where the champions' answer stands.
 FTS5 (`docs_fts`) counts phrases for rarities; without it (store.has_fts5) the count is
 bounded by the rarest word or pair of the phrase.
 """
@@ -28,7 +28,8 @@ import msgspec
 from . import ranking, search
 from .store import COLUMNS
 
-EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, champions only
+EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, champions first
+PROVE_REACH = 40_000  # postings beyond which the champions' answer stands, proven or not
 PREFETCH = 512  # documents of a wide query whose fields are read at once, best bounds first
 PAIR_READ = 16384  # a word pair in up to this many documents is read whole even then: where
 # a query's words stand together is what ranks a document first
@@ -139,6 +140,7 @@ class StoredIndex(ranking.Index):
         self._rows: dict[int, tuple[str, str, str | None]] = {}
         self.wide = False  # reading only each key's champions (store.CHAMPIONS)
         self.floor: dict[str, float] = {}  # a word's last champion's impact
+        self.partial: set[str] = set()  # the pairs read as champions only
 
     # - rows -
 
@@ -199,8 +201,11 @@ class StoredIndex(ranking.Index):
         docs, impacts = array("I", docs_blob), array("d", impacts_blob)
         if docs and max(docs) >= self._n:
             raise ranking.CorruptIndex(key)
-        if self.wide and row[2] is not None and impacts and not whole_pair:
-            self.floor[key] = impacts[-1]
+        if self.wide and row[2] is not None and not whole_pair:
+            if impacts and " " not in key:
+                self.floor[key] = impacts[-1]
+            if " " in key:
+                self.partial.add(key)
         return docs, impacts
 
     def _impact(self, word: str) -> dict[int, float]:
@@ -231,20 +236,31 @@ class StoredIndex(ranking.Index):
         limit: int,
         boost: Callable[[int], float],
         keep: Callable[[int], bool],
+        most: float = 1.0,
     ) -> list[ranking.Hit]:
-        """ranking.Index.top; a query whose words reach more than EXACT_REACH documents reads
-        only each word's and pair's champions (the documents where it scores best)."""
+        """ranking.Index.top (`most`: the largest `boost` gives). A query whose words reach
+        more than EXACT_REACH documents first reads only each word's champions; when that
+        answer cannot be shown to be the exact one, the query is run the exact way, unless
+        its words reach more than PROVE_REACH documents: then the champions' answer stands."""
         terms: _Terms = self.data.words  # type: ignore[assignment]
         typed = set(search.words(query)) - ranking.STOP_WORDS
-        wide = sum(map(terms.count, typed)) > EXACT_REACH
+        reach = sum(map(terms.count, typed))
+        if reach > EXACT_REACH:
+            self._read(wide=True)
+            plan = _Wide(self, self.concepts(query), boost, most)
+            hits = plan.top(limit, keep, False)
+            if reach > PROVE_REACH or plan.proven(hits, limit):
+                return hits
+        self._read(wide=False)
+        return ranking._Plan(self, self.concepts(query), boost).top(limit, keep, False)
+
+    def _read(self, wide: bool) -> None:
         if wide != self.wide:
             self.wide = wide
             self._impacts.clear()
             self._sets.clear()
             self.floor.clear()
-        concepts = self.concepts(query)
-        plan = _Wide(self, concepts, boost) if wide else ranking._Plan(self, concepts, boost)
-        return plan.top(limit, keep, False)
+            self.partial.clear()
 
     def reach(self, concept: ranking.Concept) -> int:
         """In how many documents one of the concept's spellings stands whole (its rarity)."""
@@ -278,7 +294,11 @@ class _Wide(ranking._Plan):
     from the true counts (a champion list would make a common word look rare)."""
 
     def __init__(
-        self, index: StoredIndex, concepts: list[ranking.Concept], boost: Callable[[int], float]
+        self,
+        index: StoredIndex,
+        concepts: list[ranking.Concept],
+        boost: Callable[[int], float],
+        most: float,
     ) -> None:  # not super(): it would unpack every posting of every word
         self.index = index
         self.data = index.data
@@ -295,6 +315,8 @@ class _Wide(ranking._Plan):
         self._exact: dict[int, tuple[float, frozenset[str]] | None] = {}
         self._stored = index
         self._filled: dict[int, dict[int, float]] = {}
+        self._caps: list[float] = []
+        self._most = most
 
     def _bounds(self, keep: Callable[[int], bool]) -> dict[int, float]:
         """ranking's bounds; the fields of the documents likeliest to be scored are read in
@@ -308,10 +330,32 @@ class _Wide(ranking._Plan):
             self._fill()
         return self._filled[id(concept)]
 
+    def proven(self, hits: list[ranking.Hit], limit: int) -> bool:
+        """Whether no document missing from every list could have beaten these hits."""
+        if not self.wanted:
+            return True
+        return len(hits) >= limit and hits[-1][0] >= self._unlisted() * ranking._SLACK
+
+    def _unlisted(self) -> float:
+        """The most a document in no list can score: each concept at its cap, side by side
+        where a pair read as champions leaves that open; stand-ins aside."""
+        if not self._filled:
+            self._fill()
+        capped = [cap * r for cap, r in zip(self._caps, self.rarity, strict=True)]
+        total = sum(
+            c * (ranking._STOP_WEIGHT if concept.stop else 1.0)
+            for c, concept in zip(capped, self.concepts, strict=True)
+        )
+        for j, k in itertools.pairwise(self.content):
+            pair = f"{self.concepts[j].typed[-1]} {self.concepts[k].typed[0]}"
+            if pair in self._stored.partial:
+                total += ranking._ADJACENT * (capped[j] + capped[k])
+        return total * self._most
+
     def _fill(self) -> None:
         """Each concept's bounds over every document some concept lists: ranking's where the
-        document is a champion (or in a pair read whole), else the most a document missing
-        from the champions could score (the last champion's impact)."""
+        document is a champion (or in a pair read whole), else its cap: the most a document
+        missing from the champions could score (the last champion's impact)."""
         index = self._stored
         bounds = [self._listed(c) for c in self.concepts]
         universe = set().union(*bounds)
@@ -320,9 +364,15 @@ class _Wide(ranking._Plan):
             for spelling, weight in c.alts:
                 for w in spelling:
                     index._impact(w)  # fills the floors
+                for a, b in itertools.pairwise(spelling):
+                    index._pair(a, b)  # notes whether the pair is read whole
                 floor = max((index.floor.get(w, 0.0) for w in spelling), default=0.0)
-                bonus = ranking._PHRASE_BONUS if len(spelling) > 1 else 1.0
+                pairs = [f"{a} {b}" for a, b in itertools.pairwise(spelling)]
+                whole_possible = any(p in index.partial for p in pairs)
+                bonus = 1.0 if len(spelling) == 1 else (
+                    ranking._PHRASE_BONUS if whole_possible else ranking._PARTIAL)  # fmt: skip
                 cap = max(cap, weight * floor * bonus)
+            self._caps.append(cap)
             if cap:
                 for i in universe.difference(bound):
                     bound[i] = cap
