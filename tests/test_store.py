@@ -233,3 +233,24 @@ def test_the_wide_way_gives_the_exact_answer_on_the_fixture(
     monkeypatch.setattr(fulltext, "EXACT_REACH", -1)
     find._KEPT.clear()
     assert _answers(cpdt) == expected
+
+
+# --- damage inside a whole file --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["define", "--json"], ["law", "--json"], ["sources", "--json"],
+                                     ["search", "chu tich uy ban", "--json"]])  # fmt: skip
+@pytest.mark.parametrize("where", [0.3, 0.5, 0.8])
+def test_a_database_damaged_inside_answers_the_same(
+    cpdt, tmp_path: Path, command: list[str], where: float
+) -> None:
+    """Bytes overwritten mid-file, the size kept: SQLite finds a malformed page, or a record
+    no longer decodes; either way the database is built again and the answer is the same."""
+    first = cpdt(*command)
+    [built] = (tmp_path / "cache" / "cpdt").glob("register-*.db")
+    data = bytearray(built.read_bytes())
+    at = int(len(data) * where)
+    data[at : at + 4096] = b"\xff" * 4096
+    built.write_bytes(bytes(data))
+    again = cpdt(*command)
+    assert (again.code, again.out, again.err) == (first.code, first.out, first.err)

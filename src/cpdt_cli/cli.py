@@ -225,7 +225,7 @@ def _answer(ctx: typer.Context, func: Callable[..., "Answer"], kwargs: dict[str,
     from .errors import NotFound
 
     try:
-        answer = func(ctx, **kwargs)
+        answer = _rebuilding(ctx, func, kwargs)
     except NotFound as miss:
         settings = _settings(ctx)
         if settings.json or settings.format in ("json", "jsonl"):
@@ -242,6 +242,22 @@ def _answer(ctx: typer.Context, func: Callable[..., "Answer"], kwargs: dict[str,
             miss.notices = []
         raise
     _emit(ctx, answer)
+
+
+def _rebuilding(
+    ctx: typer.Context, func: Callable[..., "Answer"], kwargs: dict[str, Any]
+) -> "Answer":
+    """The answer; a register database found damaged while read is built again, once."""
+    try:
+        return func(ctx, **kwargs)
+    except Exception as error:
+        sqlite3 = sys.modules.get("sqlite3")  # not imported: no database was read
+        if sqlite3 is None or not isinstance(error, sqlite3.DatabaseError):
+            raise
+    from . import cache, store
+
+    store.discard(cache.key_for(_paths(ctx)))
+    return func(ctx, **kwargs)
 
 
 def _plain(value: Any) -> bool:

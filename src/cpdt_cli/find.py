@@ -5,6 +5,7 @@ fulltext.StoredIndex, returned in the JSON contract's shape."""
 from __future__ import annotations
 
 import itertools
+import sqlite3
 import unicodedata
 
 from . import ranking, search
@@ -52,7 +53,7 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
     try:
         try:
             found = _search(facts, index_of(facts), query, kind, limit, echo)
-        except ranking.CorruptIndex:  # a damaged database: build it afresh, search that
+        except (ranking.CorruptIndex, sqlite3.DatabaseError):  # a damaged database: rebuilt
             from . import store
 
             facts = store.rebuilt(facts)

@@ -114,18 +114,22 @@ class _Data:
         self.words = self.pairs = _Terms(db)
         self.weights = _WEIGHTS
         self.average = {k: average[c] for k, c in enumerate(_NAMES) if c in average}
-        self.priors: dict[int, float] = dict(
-            db.execute("select n, prior from docs where prior != 1.0")
-        )
-        self.stand_ins: dict[int, list[int]] = {}
-        for doc, card in db.execute("select doc, card from stand_ins"):
-            self.stand_ins.setdefault(doc, []).append(card)
+        rows = db.execute("select key, value from meta where key in ('priors', 'stand_ins')")
+        small = dict(rows)
+        self.priors = msgspec.json.decode(small["priors"], type=dict[int, float])
+        self.stand_ins = msgspec.json.decode(small["stand_ins"], type=dict[int, list[int]])
 
 
 class StoredIndex(ranking.Index):
     """ranking.Index over the `docs` and `terms` tables: rows are read as a query needs them."""
 
     def __init__(self, db: sqlite3.Connection) -> None:  # not super(): there is no IndexData
+        try:
+            self._open(db)
+        except (KeyError, ValueError, msgspec.DecodeError) as error:
+            raise ranking.CorruptIndex(str(error)) from None
+
+    def _open(self, db: sqlite3.Connection) -> None:
         meta = dict(db.execute("select key, value from meta where key in "
                                "('longest', 'average', 'documents', 'fts5')"))  # fmt: skip
         self.db = db

@@ -6,7 +6,8 @@ indexes, so an answer decodes only the rows it reads: sources, entities (and the
 instruments, periods (the committee's states), glossary, statements; citations and links (what
 a statement names) are columns only. Search reads `docs` (every searchable item's folded
 fields, one column per field weight), `terms` (each word and word pair with its documents) and,
-where Python's sqlite3 has FTS5, `docs_fts` over `docs` (see fulltext.py).
+where Python's sqlite3 has FTS5, `docs_fts` over `docs` (see fulltext.py); `meta` holds the
+search's few small tables (priors, stand-ins).
 
 A database is written to a temp file in the cache folder and renamed into place: a reader sees
 a whole file or none, and builders running at once each rename a whole file of their own. On
@@ -23,9 +24,9 @@ import os
 import sqlite3
 import stat
 from array import array
-from collections.abc import Iterator, ValuesView
+from collections.abc import Callable, Iterator, ValuesView
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -44,6 +45,8 @@ from .model import (
     Statements,
     links,
 )
+
+T = TypeVar("T")
 
 FORMAT = 1  # the layout of the tables below; part of the header of every database
 _APP_ID = 0x63706474  # "cpdt": PRAGMA application_id
@@ -87,7 +90,6 @@ create table docs (n integer primary key, kind text not null, item text not null
     title text, label text, context text, body text, english text);
 create table terms (term text primary key, docs blob not null, impacts blob,
     top_docs blob, top_impacts blob) without rowid;
-create table stand_ins (doc integer not null, card integer not null);
 create table thesaurus (grp integer not null, spelling text not null);
 create index thesaurus_spelling on thesaurus (spelling);
 create table thesaurus_words (word text primary key) without rowid;
@@ -181,9 +183,6 @@ def build(db: sqlite3.Connection, compiled: Compiled, key: str) -> None:
     put("insert into docs values (?,?,?,?,?,?,?,?,?,?)", rows)
     put("insert into terms values (?,?,?,?,?)", _terms(index.words, None))
     put("insert into terms values (?,?,?,?,?)", _terms(index.pairs, _pair_impacts(index)))
-    put("insert into stand_ins values (?,?)", (
-        (doc, card) for doc, cards in index.stand_ins.items() for card in cards
-    ))  # fmt: skip
     put("insert into thesaurus values (?,?)", (
         (g, spelling) for g, group in enumerate(index.thesaurus) for spelling in group
     ))  # fmt: skip
@@ -203,6 +202,8 @@ def build(db: sqlite3.Connection, compiled: Compiled, key: str) -> None:
         "notices": enc.encode(compiled.notices),
         "longest": longest,
         "average": enc.encode(average),
+        "priors": enc.encode(index.priors),  # the few documents whose prior is not 1
+        "stand_ins": enc.encode(index.stand_ins),
         "documents": len(index.ids),
         "fts5": int(fts),
     }
@@ -277,7 +278,11 @@ def open_register(paths: list[Path], key: str | None, compile_: Any) -> Facts:
     if key is not None and target is not None:
         db = _open_file(target, key)
         if db is not None:
-            return _facts(db, key)
+            try:
+                return _facts(db, key)
+            except (KeyError, ValueError, msgspec.DecodeError, sqlite3.Error):
+                db.close()  # a whole file whose rows are not ours: build it again
+                discard(key)
     compiled = compile_()
     if key is not None and target is not None and cache.key_for(paths) == key:
         db = _write(target, compiled, key)
@@ -407,9 +412,9 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
 
     def load(name: str) -> dict[str, Any]:
         table = _TABLE_OF.get(name, name)
-        decoder = msgspec.json.Decoder(_RECORDS[table])
+        decode = _decoder(_RECORDS[table])
         rows = db.execute(f"select id, record from {table} order by n")
-        return {i: decoder.decode(r) for i, r in rows}
+        return {i: decode(r) for i, r in rows}
 
     return Facts(
         int(meta["schema_version"]),
@@ -421,6 +426,20 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
         key,
         lambda: _cited(db),
     )
+
+
+def _decoder(type_: type[T]) -> Callable[[bytes], T]:
+    """A record's decoder: a record that does not decode is a damaged database, which the
+    answer's caller builds again (cli._rebuilding)."""
+    decode = msgspec.json.Decoder(type_).decode
+
+    def decoded(record: bytes) -> T:
+        try:
+            return decode(record)
+        except (msgspec.DecodeError, TypeError) as error:
+            raise sqlite3.DatabaseError(f"record: {error}") from None
+
+    return decoded
 
 
 def _cited(db: sqlite3.Connection) -> Cited:
@@ -435,7 +454,7 @@ class StoredStatements(Statements):
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
-        self._decode = msgspec.json.Decoder(Statement).decode
+        self._decode = _decoder(Statement)
 
     def _select(
         self, where: str = "", args: tuple[Any, ...] = (), tail: str = ""
@@ -510,12 +529,17 @@ def database(facts: Facts) -> sqlite3.Connection:
     return _MEMORY[0][1]
 
 
+def discard(key: str | None) -> None:
+    """Remove the database of this key (found damaged while read)."""
+    target = path_for(key) if key else None
+    if target is not None:
+        with contextlib.suppress(OSError):
+            target.unlink()
+
+
 def rebuilt(facts: Facts) -> Facts:
     """The register of the same files, its damaged database file removed and built again."""
     from . import facts as facts_mod
 
-    target = path_for(facts.cache_key) if facts.cache_key else None
-    if target is not None:
-        with contextlib.suppress(OSError):
-            target.unlink()
+    discard(facts.cache_key)
     return facts_mod.load([Path(f) for f in facts.files])
