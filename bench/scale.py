@@ -238,6 +238,17 @@ def measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, b
         return elapsed, usage.ru_maxrss / 1024, proc.returncode, out.read(), err.read()
 
 
+def in_child(n: int, what: str) -> float | None:
+    """Generate a file, or time FTS5, in another process: Linux reports as a child's peak
+    memory at least its parent's when it was started (the exec'd process inherits the
+    parent's high-water mark), so the measuring process must stay small."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(n), what],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    return float(out) if out not in ("", "None") else None
+
+
 def timed_commands(
     n: int, cli: list[str], env: dict[str, str], runs: int
 ) -> list[tuple[int, str, float, float, float, int]]:
@@ -264,7 +275,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10_000, 100_000])
     parser.add_argument("--runs", type=int, default=3, help="warm runs per size (median)")
+    parser.add_argument("--child", nargs=2, metavar=("N", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:  # the memory-hungry steps, each in a process of its own (see in_child)
+        n, path = int(args.child[0]), args.child[1]
+        if path == "fts5":
+            print(fts5_only(n))
+        else:
+            generate(n, Path(path))
+        return
 
     work = Path(tempfile.mkdtemp(prefix="cpdt-scale-"))
     env = {k: v for k, v in os.environ.items() if k not in ("CPDT_NO_CACHE", "NO_COLOR")}
@@ -279,12 +298,12 @@ def main() -> None:
     engine = "?"
     try:
         warmup = work / "warmup.yaml"
-        generate(10, warmup)  # compiles the .pyc files, so that the first cold load is fair
+        in_child(10, str(warmup))  # compiles the .pyc files, so that the first cold load is fair
         subprocess.run([sys.executable, "-c", CHILD, str(warmup), QUERY, "search"], env=dict(
             env, CPDT_NO_CACHE="1"), capture_output=True)  # fmt: skip
         for n in args.sizes:
             data = work / f"facts-{n}.yaml"
-            generate(n, data)
+            in_child(n, str(data))
             size_mib = data.stat().st_size / 2**20
             run_env = dict(env, CPDT_CACHE_DIR=str(work / f"cache-{n}"), CPDT_DATA=str(data))
             probe = [sys.executable, "-c", CHILD, str(data), QUERY]
@@ -317,7 +336,7 @@ def main() -> None:
             rows.append(
                 (n, size_mib, cold["load"], first["search"], statistics.median(warm_loads),
                  statistics.median(searches), hits, statistics.median(walls),
-                 (cold_mem, first_mem, max(search_mems), max(cmd_mems)), fts5_only(n))
+                 (cold_mem, first_mem, max(search_mems), max(cmd_mems)), in_child(n, "fts5"))
             )  # fmt: skip
             commands += timed_commands(n, cli, run_env, args.runs)
             print(f"done: {n} statements", file=sys.stderr)
