@@ -254,3 +254,15 @@ def test_a_database_damaged_inside_answers_the_same(
     built.write_bytes(bytes(data))
     again = cpdt(*command)
     assert (again.code, again.out, again.err) == (first.code, first.out, first.err)
+
+
+def test_a_cache_folder_named_like_a_uri_query_is_read_back(
+    cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CPDT_CACHE_DIR", str(tmp_path / "odd ?mode=rwc#%20"))
+    first = cpdt("define", "--json")
+    [built] = (tmp_path / "odd ?mode=rwc#%20" / "cpdt").glob("register-*.db")
+    stamp = built.stat().st_ino
+    again = cpdt("define", "--json")
+    assert (again.code, again.out) == (0, first.out)
+    assert built.stat().st_ino == stamp  # served, not built again

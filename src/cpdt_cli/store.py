@@ -314,7 +314,8 @@ def _open_file(target: Path, key: str) -> sqlite3.Connection | None:
         os.close(fd)
     try:
         _check_header(header, size)
-        db = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
+        uri = f"{target.absolute().as_uri()}?mode=ro"  # as_uri: a '?' or '#' in a folder name
+        db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         try:
             got = db.execute("select value from meta where key = 'key'").fetchone()
             if got is None or got[0] != key:
