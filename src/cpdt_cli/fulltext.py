@@ -16,7 +16,6 @@ bounded by the rarest word or pair of the phrase.
 from __future__ import annotations
 
 import contextlib
-import heapq
 import itertools
 import math
 import sqlite3
@@ -30,7 +29,7 @@ from .store import COLUMNS
 
 EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, champions first
 PROVE_REACH = 40_000  # postings beyond which the champions' answer stands, proven or not
-PREFETCH = 512  # documents of a wide query whose fields are read at once, best bounds first
+PREFETCH = 256  # documents of a wide query whose fields are read at once, best bounds first
 PAIR_READ = 16384  # a word pair in up to this many documents is read whole even then: where
 # a query's words stand together is what ranks a document first
 _WEIGHTS = list(COLUMNS)  # weight number k -> field weight, as IndexData numbers them
@@ -145,6 +144,8 @@ class StoredIndex(ranking.Index):
         self.wide = False  # reading only each key's champions (store.CHAMPIONS)
         self.floor: dict[str, float] = {}  # a word's last champion's impact
         self.partial: set[str] = set()  # the pairs read as champions only
+        self._order: list[int] = []
+        self._place: dict[int, int] = {}
 
     # - rows -
 
@@ -182,10 +183,17 @@ class StoredIndex(ranking.Index):
 
     # - what ranking.Index reads from its postings -
 
+    def upcoming(self, order: list[int]) -> None:
+        """The order in which documents will be scored: their fields are read PREFETCH at a
+        time, from the one asked for on."""
+        self._order = order
+        self._place = {i: k for k, i in enumerate(order)}
+
     def _doc_fields(self, i: int) -> list[ranking._Field]:
         got = self._fields.get(i)
         if got is None:
-            self._fetch([i])
+            at = self._place.get(i)
+            self._fetch([i] if at is None else self._order[at : at + PREFETCH])
             got = self._fields[i]
         return got
 
@@ -326,7 +334,7 @@ class _Wide(ranking._Plan):
         """ranking's bounds; the fields of the documents likeliest to be scored are read in
         one query, not one each."""
         bounds = super()._bounds(keep)
-        self._stored._fetch(heapq.nlargest(PREFETCH, bounds, key=bounds.__getitem__))
+        self._stored.upcoming(sorted(bounds, key=lambda i: -bounds[i]))
         return bounds
 
     def _concept_bounds(self, concept: ranking.Concept) -> dict[int, float]:
