@@ -194,9 +194,11 @@ class Statements(Mapping[str, Statement]):
     def kinds(self) -> set[str]:
         return {st.kind for st in self.values()}
 
-    def dated(self) -> list[Statement]:
-        """The statements a timeline may show: those with a date, and rankings (by year)."""
-        return [st for st in self.values() if st.date or st.kind == "ranking"]
+    def dated(self, lo: str = "0000", hi: str = "9999") -> list[Statement]:
+        """The statements a timeline may show: those dated in the years lo..hi, and rankings
+        (dated by their year)."""
+        return [st for st in self.values()
+                if st.kind == "ranking" or (st.date and lo <= st.date[:4] <= hi)]  # fmt: skip
 
 
 Cited = dict[str, tuple[int, Citation]]  # source -> how many citations name it, and the first

@@ -508,8 +508,9 @@ class StoredStatements(Statements):
     def kinds(self) -> set[str]:
         return {k for (k,) in self.db.execute("select distinct kind from statements")}
 
-    def dated(self) -> list[Statement]:
-        return self._select("where date is not null or kind = 'ranking'")
+    def dated(self, lo: str = "0000", hi: str = "9999") -> list[Statement]:
+        where = "where kind = 'ranking' or substr(date, 1, 4) between ? and ?"
+        return self._select(where, (lo, hi))
 
 
 class _Values(ValuesView[Statement]):

@@ -271,7 +271,7 @@ def timeline(
         if year is not None:
             raise UsageError("dùng --year hoặc --on, không dùng cả hai")
         _, day, _, notices = window(facts, None, on)
-    entries = [*_instrument_entries(facts), *_statement_entries(facts)]
+    entries = [*_instrument_entries(facts), *_statement_entries(facts, lo, hi)]
     chosen = [
         e
         for e in entries
@@ -334,9 +334,9 @@ def _instrument_entries(facts: Facts) -> list[Result]:
     return out
 
 
-def _statement_entries(facts: Facts) -> list[Result]:
+def _statement_entries(facts: Facts, lo: str = "0000", hi: str = "9999") -> list[Result]:
     out = []
-    for st in facts.statements.dated():
+    for st in facts.statements.dated(lo, hi):
         date = st.date or (
             str(st.fields["year"]) if st.kind == "ranking" and "year" in st.fields else None
         )
