@@ -121,10 +121,9 @@ def has_fts5() -> bool:
 # --- building ------------------------------------------------------------------------------
 
 
-def build(db: sqlite3.Connection, compiled: Compiled, key: str) -> None:
-    """Every table of the register, its search documents and (where it can) the FTS5 index."""
-    from . import find
-
+def build(db: sqlite3.Connection, compiled: Compiled, key: str, search: bool = True) -> None:
+    """Every table of the register and, with `search`, its search documents and (where it can)
+    the FTS5 index; a database built in memory leaves those to the first search."""
     enc = msgspec.json.Encoder()
     db.executescript(_SCHEMA)
     put = db.executemany
@@ -169,6 +168,27 @@ def build(db: sqlite3.Connection, compiled: Compiled, key: str) -> None:
         for c in item.citations
     ))  # fmt: skip
 
+    meta = {
+        "key": key,
+        "schema_version": compiled.schema_version,
+        "data_as_of": compiled.data_as_of,
+        "files": enc.encode(compiled.files),
+        "notices": enc.encode(compiled.notices),
+    }
+    put("insert into meta values (?,?)", meta.items())
+    if search:
+        build_search(db, compiled)
+    db.execute(f"pragma application_id = {_APP_ID}")
+    db.execute(f"pragma user_version = {FORMAT}")
+    db.commit()
+
+
+def build_search(db: sqlite3.Connection, compiled: Compiled) -> None:
+    """The search tables: documents, postings of words and pairs, thesaurus, FTS5."""
+    from . import find
+
+    enc = msgspec.json.Encoder()
+    put = db.executemany
     facts = Facts.of(compiled)
     index = find.build_index(facts)
     columns = list(COLUMNS.values())
@@ -198,11 +218,6 @@ def build(db: sqlite3.Connection, compiled: Compiled, key: str) -> None:
         db.executescript(_FTS)
     average = {COLUMNS.get(weights[k], "body"): a for k, a in index.average.items()}
     meta = {
-        "key": key,
-        "schema_version": compiled.schema_version,
-        "data_as_of": compiled.data_as_of,
-        "files": enc.encode(compiled.files),
-        "notices": enc.encode(compiled.notices),
         "longest": longest,
         "average": enc.encode(average),
         "priors": enc.encode(index.priors),  # the few documents whose prior is not 1
@@ -211,8 +226,6 @@ def build(db: sqlite3.Connection, compiled: Compiled, key: str) -> None:
         "fts5": int(fts),
     }
     put("insert into meta values (?,?)", meta.items())
-    db.execute(f"pragma application_id = {_APP_ID}")
-    db.execute(f"pragma user_version = {FORMAT}")
     db.commit()
 
 
@@ -292,7 +305,7 @@ def open_register(paths: list[Path], key: str | None, compile_: Any) -> Facts:
         if db is not None:
             return _facts(db, key)
     db = sqlite3.connect(":memory:", check_same_thread=False)
-    build(db, compiled, key or "")
+    build(db, compiled, key or "", search=False)
     return _facts(db, key or "")
 
 
@@ -530,7 +543,10 @@ _MEMORY: list[tuple[Facts, sqlite3.Connection]] = []  # the last register held i
 def database(facts: Facts) -> sqlite3.Connection:
     """The database of a register; one held in memory (`cpdt check`'s) is compiled first."""
     if isinstance(facts.statements, StoredStatements):
-        return facts.statements.db
+        db = facts.statements.db
+        if db.execute("select 1 from meta where key = 'documents'").fetchone() is None:
+            build_search(db, facts.compiled())  # one built in memory, searched the first time
+        return db
     if not _MEMORY or _MEMORY[0][0] is not facts:
         db = sqlite3.connect(":memory:", check_same_thread=False)
         build(db, facts.compiled(), facts.cache_key)
