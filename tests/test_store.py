@@ -128,12 +128,12 @@ def test_a_build_that_fails_half_way_leaves_no_file(
     (tmp_path / "cache").rename(tmp_path / "old-cache")
     real = store.build
 
-    def failing(db: sqlite3.Connection, *args: Any) -> None:
+    def failing(db: sqlite3.Connection, *args: Any, **kwargs: Any) -> None:
         in_memory = db.execute("pragma database_list").fetchone()[2] == ""
         if not in_memory:
             db.execute("create table half (x)")
             raise sqlite3.OperationalError("database or disk is full")
-        real(db, *args)
+        real(db, *args, **kwargs)
 
     monkeypatch.setattr(store, "build", failing)
     assert _answers(cpdt) == expected
