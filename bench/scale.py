@@ -6,7 +6,10 @@ cold = parse + validate + write the cache; first search = a warm load, then a se
 builds the search index and stores it; warm = the same load served by the cache; search
 = the core search function on the warm model and stored index (`find.search_facts` when
 this checkout has it, else the text filter of `cpdt define QUERY`, said so in the table);
-"warm command" is a whole `cpdt … --json` process, start-up included.
+"warm command" is a whole `cpdt … --json` process, start-up included; "FTS5 only" is what
+SQLite alone takes for the same query over the same folded texts (open + bm25 top 10), the
+floor any store built on it can reach. A second table times a warm process of every command,
+each run right after `python -c "import typer"` (A B A B …), medians.
 
     .venv/bin/python bench/scale.py                  # 100 1000 10000 100000
     .venv/bin/python bench/scale.py --sizes 100 10000 --runs 5
@@ -173,6 +176,55 @@ def generate(n: int, path: Path, seed: int = 6) -> None:
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
+# Warm commands whose answer stays small at every size (the synthetic file has no committee,
+# roles or models: those commands answer "not found", exit 1, after the same lookups).
+COMMANDS = [
+    ["search", QUERY, "--json"],
+    ["define", "--source", "co quan thu 5", "--json"],
+    ["law", "1/QĐ-TTg", "--json"],
+    ["committee", "--year", "2021", "--json"],
+    ["agency", "co quan thu 3", "--json"],
+    ["models", "--json"],
+    ["timeline", "--year", "2015", "--kind", "decision", "--json"],
+    ["sources", "--json"],
+]
+
+
+def fts5_only(n: int, data_seed: int = 6) -> float | None:
+    """Seconds to open an FTS5 table of the statements' folded quotes and take the bm25 top 10
+    (median of 7), or None where Python's sqlite3 lacks FTS5."""
+    import sqlite3
+
+    from cpdt_cli.search import fold
+
+    rnd = random.Random(data_seed)
+    path = Path(tempfile.mkdtemp(prefix="cpdt-fts5-")) / "fts.db"
+    try:
+        db = sqlite3.connect(path)
+        try:
+            db.execute("create virtual table t using fts5(body, tokenize='ascii')")
+        except sqlite3.OperationalError:
+            return None
+        rows = (
+            (fold(" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(12, 30))), None),)
+            for _ in range(n)
+        )
+        db.executemany("insert into t(body) values (?)", rows)
+        db.commit()
+        db.close()
+        match = " OR ".join(f'"{w}"' for w in fold(QUERY).split())
+        times = []
+        for _ in range(7):
+            start = time.perf_counter()
+            db = sqlite3.connect(path)
+            db.execute("select rowid from t where t match ? order by rank limit 10", (match,))
+            db.close()
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+    finally:
+        shutil.rmtree(path.parent, ignore_errors=True)
+
+
 def measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, bytes, bytes]:
     """Wall time (s), peak RSS (MiB), exit code, stdout, stderr of one process."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -186,11 +238,52 @@ def measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, b
         return elapsed, usage.ru_maxrss / 1024, proc.returncode, out.read(), err.read()
 
 
+def in_child(n: int, what: str) -> float | None:
+    """Generate a file, or time FTS5, in another process: Linux reports as a child's peak
+    memory at least its parent's when it was started (the exec'd process inherits the
+    parent's high-water mark), so the measuring process must stay small."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(n), what],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    return float(out) if out not in ("", "None") else None
+
+
+def timed_commands(
+    n: int, cli: list[str], env: dict[str, str], runs: int
+) -> list[tuple[int, str, float, float, float, int]]:
+    """Each command of COMMANDS as a whole warm process, interleaved with the baseline."""
+    baseline = [sys.executable, "-c", "import typer"]
+    out = []
+    for command in COMMANDS:
+        _, _, code, _, err = measured([*cli, *command], env)  # fills the cache if need be
+        if code not in (0, 1):
+            print(f"{n}: `cpdt {' '.join(command)}` exit {code}: {err.decode()[-300:]}",
+                  file=sys.stderr)  # fmt: skip
+        base, walls, mems = [], [], []
+        for _ in range(runs):
+            base.append(measured(baseline, env)[0])
+            wall, mem, _, _, _ = measured([*cli, *command], env)
+            walls.append(wall)
+            mems.append(mem)
+        median_base = statistics.median(base)
+        out.append((n, " ".join(command), statistics.median(walls), median_base, max(mems), code))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10_000, 100_000])
     parser.add_argument("--runs", type=int, default=3, help="warm runs per size (median)")
+    parser.add_argument("--child", nargs=2, metavar=("N", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:  # the memory-hungry steps, each in a process of its own (see in_child)
+        n, path = int(args.child[0]), args.child[1]
+        if path == "fts5":
+            print(fts5_only(n))
+        else:
+            generate(n, Path(path))
+        return
 
     work = Path(tempfile.mkdtemp(prefix="cpdt-scale-"))
     env = {k: v for k, v in os.environ.items() if k not in ("CPDT_NO_CACHE", "NO_COLOR")}
@@ -201,15 +294,16 @@ def main() -> None:
     has_search = subprocess.run([*cli, "search", "--help"], capture_output=True).returncode == 0
     command = ["search", QUERY, "--json"] if has_search else ["define", QUERY, "--json"]
     rows = []
+    commands: list[tuple[int, str, float, float, float, int]] = []
     engine = "?"
     try:
         warmup = work / "warmup.yaml"
-        generate(10, warmup)  # compiles the .pyc files, so that the first cold load is fair
+        in_child(10, str(warmup))  # compiles the .pyc files, so that the first cold load is fair
         subprocess.run([sys.executable, "-c", CHILD, str(warmup), QUERY, "search"], env=dict(
             env, CPDT_NO_CACHE="1"), capture_output=True)  # fmt: skip
         for n in args.sizes:
             data = work / f"facts-{n}.yaml"
-            generate(n, data)
+            in_child(n, str(data))
             size_mib = data.stat().st_size / 2**20
             run_env = dict(env, CPDT_CACHE_DIR=str(work / f"cache-{n}"), CPDT_DATA=str(data))
             probe = [sys.executable, "-c", CHILD, str(data), QUERY]
@@ -242,8 +336,9 @@ def main() -> None:
             rows.append(
                 (n, size_mib, cold["load"], first["search"], statistics.median(warm_loads),
                  statistics.median(searches), hits, statistics.median(walls),
-                 (cold_mem, first_mem, max(search_mems), max(cmd_mems)))
+                 (cold_mem, first_mem, max(search_mems), max(cmd_mems)), in_child(n, "fts5"))
             )  # fmt: skip
+            commands += timed_commands(n, cli, run_env, args.runs)
             print(f"done: {n} statements", file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -251,13 +346,19 @@ def main() -> None:
     print(f"search (core): {engine}; query “{QUERY}”; warm command: `cpdt {' '.join(command)}`;"
           f" warm runs: median of {args.runs}\n")  # fmt: skip
     print("| statements | file (MiB) | cold load (s) | first search (s) | warm load (s) "
-          "| search (s) | hits | warm command (s) "
+          "| search (s) | FTS5 only (s) | hits | warm command (s) "
           "| peak MiB: cold load / first search / warm search / command |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---|")
-    for n, mib, cold_s, first_s, warm_s, search_s, hits, wall, mem in rows:
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for n, mib, cold_s, first_s, warm_s, search_s, hits, wall, mem, fts in rows:
         peaks = " / ".join(f"{m:.0f}" for m in mem)
+        fts_s = "no FTS5" if fts is None else f"{fts:.4f}"
         print(f"| {n:,} | {mib:.1f} | {cold_s:.2f} | {first_s:.2f} | {warm_s:.3f} "
-              f"| {search_s:.4f} | {hits} | {wall:.3f} | {peaks} |")  # fmt: skip
+              f"| {search_s:.4f} | {fts_s} | {hits} | {wall:.3f} | {peaks} |")  # fmt: skip
+    print("\n| statements | warm command | exit | median (s) | × `import typer` | peak MiB |")
+    print("|---:|---|---:|---:|---:|---:|")
+    for n, name, median, base, mem, code in commands:
+        print(f"| {n:,} | `cpdt {name}` | {code} | {median:.3f} | {median / base:.2f} "
+              f"| {mem:.0f} |")  # fmt: skip
     by_n = {r[0]: r for r in rows}
     if 100 in by_n and 10_000 in by_n:
         ratio = by_n[10_000][5] / by_n[100][5]

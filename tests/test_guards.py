@@ -108,8 +108,8 @@ def test_a_model_change_gives_new_cache_keys(monkeypatch: pytest.MonkeyPatch) ->
         page: int | None = None  # the change
 
     Statement = _with(model.Statement, citations=list[Citation])
-    Facts = _with(model.Facts, statements=dict[str, Statement])
-    monkeypatch.setattr(cache, "Facts", Facts)
+    Compiled = _with(model.Compiled, statements=dict[str, Statement])
+    monkeypatch.setattr(cache, "Compiled", Compiled)
     assert cache.key_for(data) != before
     monkeypatch.undo()
     assert cache.key_for(data) == before

@@ -4,24 +4,23 @@ missing stdin, an ASCII-only stdout, 32 processes at once), the test runs real p
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
-from array import array
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, Run, need
-from cpdt_cli import ranking
 
 GOOD = (FIXTURES / "facts.yaml").read_text(encoding="utf-8")
 MARKUP = FIXTURES / "reliability_markup.yaml"
@@ -347,7 +346,7 @@ def test_impossible_years(cpdt, year: str, code: int, message: str) -> None:
 
 
 def cache_files(tmp_path: Path) -> list[Path]:
-    return sorted((tmp_path / "cache" / "cpdt").glob("facts-*.msgpack"))
+    return sorted((tmp_path / "cache" / "cpdt").glob("register-*.db"))
 
 
 @pytest.mark.parametrize(
@@ -376,62 +375,38 @@ def test_damaged_cache_is_ignored_and_rebuilt(cpdt, tmp_path: Path, damage: Any)
     assert not Path("PWNED").exists()
 
 
-def _index_with(good: bytes, change: Callable[[ranking.IndexData], None]) -> bytes:
-    """The stored index, decoded, changed, and encoded again behind the same header."""
-    header, body = good[: good.index(b"\n") + 1], good[good.index(b"\n") + 1 :]
-    index = msgspec.msgpack.decode(body, type=ranking.IndexData)
-    change(index)
-    return header + msgspec.msgpack.encode(index)
+def _changed(sql: str) -> Callable[[Path], None]:
+    """A damage done through SQLite itself: the file stays whole, its rows lie."""
 
+    def change(path: Path) -> None:
+        with contextlib.closing(sqlite3.connect(path)) as db:
+            db.execute(sql)
+            db.commit()
 
-def _out_of_range(index: ranking.IndexData) -> None:
-    for table in (index.words, index.pairs):
-        table.docs = array("I", [len(index.ids) + 5] * (len(table.docs) // 4)).tobytes()
-
-
-def _starts_past_the_end(index: ranking.IndexData) -> None:
-    index.words.starts = array("I", [s + 10**6 for s in array("I", index.words.starts)]).tobytes()
-
-
-def _odd_length(index: ranking.IndexData) -> None:
-    index.words.docs += b"\x01"
-
-
-def _unknown_field_weight(index: ranking.IndexData) -> None:
-    index.fields = ["~" + f[1:] if f else f for f in index.fields]
-
-
-def _ids_of_other_facts(index: ranking.IndexData) -> None:
-    index.ids = [f"other.{i}" for i in index.ids]
-
-
-def _tables_disagree(index: ranking.IndexData) -> None:
-    index.kinds.pop()
+    return change
 
 
 @pytest.mark.parametrize(
     "damage",
     [
-        pytest.param(lambda b: b"\x00garbage" * 10, id="corrupt"),
-        pytest.param(lambda b: b[: len(b) // 2], id="truncated"),
-        pytest.param(lambda b: b.replace(b"little", b"big", 1), id="other-byte-order"),
-        pytest.param(lambda b: _index_with(b, _out_of_range), id="document-out-of-range"),
-        pytest.param(lambda b: _index_with(b, _starts_past_the_end), id="postings-past-the-end"),
-        pytest.param(lambda b: _index_with(b, _odd_length), id="posting-cut-mid-number"),
-        pytest.param(lambda b: _index_with(b, _unknown_field_weight), id="unknown-field-weight"),
-        pytest.param(lambda b: _index_with(b, _ids_of_other_facts), id="ids-of-other-facts"),
-        pytest.param(lambda b: _index_with(b, _tables_disagree), id="tables-disagree"),
+        pytest.param(_changed("update terms set docs = x'ffffff7f'"), id="document-out-of-range"),
+        pytest.param(
+            _changed("update terms set docs = docs || x'01'"), id="posting-cut-mid-number"
+        ),
+        pytest.param(_changed("update terms set impacts = x'00'"), id="impacts-disagree"),
+        pytest.param(_changed("update docs set item = 'other.' || item"), id="ids-of-other-facts"),
+        pytest.param(_changed("delete from docs where n % 2 = 0"), id="rows-missing"),
     ],
 )
-def test_damaged_search_index_is_ignored_and_rebuilt(cpdt, tmp_path: Path, damage: Any) -> None:
+def test_damaged_search_rows_are_rebuilt(cpdt, tmp_path: Path, damage: Any) -> None:
     first = cpdt("search", "chinh phu dien tu", "--json")
     assert first.code == 0
-    [stored] = (tmp_path / "cache" / "cpdt").glob("search-*.msgpack")
-    good = stored.read_bytes()
-    stored.write_bytes(damage(good))
+    [stored] = cache_files(tmp_path)
+    damage(stored)
     again = cpdt("search", "chinh phu dien tu", "--json")
     assert (again.code, again.out, again.err) == (0, first.out, "")
-    assert stored.read_bytes() == good  # rebuilt
+    again = cpdt("search", "chinh phu dien tu", "--json")  # served by the rebuilt file
+    assert (again.code, again.out, again.err) == (0, first.out, "")
 
 
 def test_cache_keeps_only_the_most_recently_used_files(cpdt, tmp_path: Path) -> None:
@@ -439,7 +414,7 @@ def test_cache_keeps_only_the_most_recently_used_files(cpdt, tmp_path: Path) -> 
     from cpdt_cli.cache import KEEP
 
     in_use = write(tmp_path, GOOD, "in-use.yaml")
-    leftover = tmp_path / "cache" / "cpdt" / f".facts-{'0' * 32}-crashed.tmp"
+    leftover = tmp_path / "cache" / "cpdt" / f".register-{'0' * 32}-crashed.tmp"
     for n in range(KEEP + 5):
         edited = write(tmp_path, GOOD + f"# edit {n}\n", f"edit-{n}.yaml")
         assert cpdt("--data", edited, "define", "--json").code == 0
@@ -447,11 +422,13 @@ def test_cache_keeps_only_the_most_recently_used_files(cpdt, tmp_path: Path) -> 
         if n == 0:
             leftover.write_bytes(b"half a file")
             os.utime(leftover, (1, 1))
-    files = sorted((tmp_path / "cache" / "cpdt").glob("*.msgpack"))
+    files = cache_files(tmp_path)
     assert len(files) == KEEP
+    stamps = [f.stat().st_ino for f in files]
     kept = cpdt("--data", in_use, "define", "--json")
     assert kept.code == 0
-    assert sorted((tmp_path / "cache" / "cpdt").glob("*.msgpack")) == files  # served, not rebuilt
+    assert cache_files(tmp_path) == files  # served, not rebuilt
+    assert [f.stat().st_ino for f in files] == stamps
     assert not leftover.exists()
 
 
@@ -496,7 +473,7 @@ def test_number_too_big_for_the_cache_is_still_served(cpdt, tmp_path: Path) -> N
         r = cpdt("--data", path, "define", "--source", "unesco", "--json")
         assert (r.code, r.err) == (0, "")
         assert r.json()["results"][0]["year"] == 10**20
-    assert cache_files(tmp_path) == []
+    assert len(cache_files(tmp_path)) == 1  # records are JSON: a number of any size is kept
 
 
 def test_32_processes_on_a_cold_cache(tmp_path: Path) -> None:
@@ -514,7 +491,7 @@ def test_32_processes_on_a_cold_cache(tmp_path: Path) -> None:
     assert {err for (_, err), _ in results} == {b""}
     assert len(outputs) == 1 and json.loads(outputs.pop())["count"] > 0
     assert len(cache_files(tmp_path)) == 1
-    assert not list((tmp_path / "cache" / "cpdt").glob(".facts-*"))  # no temp file left behind
+    assert not list((tmp_path / "cache" / "cpdt").glob(".register-*"))  # no temp file left behind
 
 
 # --- fuzz ----------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
-"""A compiled cache of the parsed fact file(s), keyed by their contents, the program version and
-the shape of the model it decodes into (schema_digest), so a model change needs no manual bump.
+"""The cache: where its files live, the key of a set of fact files, and its small msgpack files.
 
-Never keyed by mtime or size alone: an edit that keeps both must still be seen. The cache is
-msgpack decoded into the typed model, so a corrupt, truncated or foreign file fails to decode
-and is rebuilt; nothing in it can run code. Any failure to read or write means running
-without the cache, silently and correctly.
+A key covers the files' contents, the program version, the layout of the register database
+(store.FORMAT) and the shape of the model it holds (schema_digest), so a model change needs no
+manual bump. Never keyed by mtime or size alone: an edit that keeps both must still be seen.
+The register itself is a SQLite database (store.py); the question lexicon is msgpack decoded
+into its type, so a corrupt, truncated or foreign file fails to decode and is rebuilt. Any
+failure to read or write means running without the cache, silently and correctly.
 
 Start-up matters here (bench/startup.py): the warm path imports neither hashlib (it loads
 OpenSSL: ~3 ms) nor tempfile (~1.5 ms, only needed to write), and the directory is found by
@@ -18,21 +19,17 @@ import gc
 import os
 import stat
 import sys
-from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 
 from . import __version__
-from .model import Facts
-
-if TYPE_CHECKING:
-    from .ranking import IndexData
+from .model import Compiled
 
 T = TypeVar("T")
 
-_MAGIC = b"cpdt-cache\n"  # what the file is; which shape of model it holds is in its key
+REGISTER_FORMAT = 1  # store.FORMAT, here so that a key costs no import of sqlite3
 
 
 try:
@@ -65,9 +62,9 @@ def _shape(type_: Any, seen: set[type]) -> str:
 
 
 def schema_digest(type_: type) -> str:
-    """A short digest of a model type's shape (~0.2 ms for Facts): part of every cache key.
-    Worked out once a process (for IndexData it takes ~2 ms: its annotations are strings),
-    which counts where one process answers many queries (cpdt batch, cpdt mcp)."""
+    """A short digest of a model type's shape (~0.2 ms for Compiled): part of every cache key.
+    Worked out once a process, which counts where one process answers many queries (cpdt
+    batch, cpdt mcp)."""
     digest = _DIGESTS.get(type_)
     if digest is None:
         digest = _blake2b(_shape(type_, set()).encode(), digest_size=8).hexdigest()
@@ -101,9 +98,16 @@ def directory() -> Path | None:
     return Path(home) / ".cache" / "cpdt" if home_ok else None
 
 
+HASHED = 1 << 20  # bytes of a fact file up to which its key is its contents
+
+
 def key_for(paths: list[Path]) -> str | None:
     """A digest of the program version, the model's shape, and each file's path and bytes.
 
+    A file larger than HASHED is known by its stamp instead: device, inode, size, and the
+    modification and change times in ns. Hashing costs ~1 ms a MiB of every run, which at a
+    register of 100k statements (26 MiB) was more than the answer; an edit that keeps size and
+    mtime still changes ctime, which no user call can set back.
     None (run without the cache) when a file is unreadable, too large, or not a regular
     file: a pipe (`--data <(…)`) read here would be empty for the parser, /dev/zero endless.
     """
@@ -111,12 +115,17 @@ def key_for(paths: list[Path]) -> str | None:
 
     if os.environ.get("CPDT_NO_CACHE"):
         return None
-    digest = _blake2b(f"{__version__}\0{schema_digest(Facts)}".encode(), digest_size=16)
+    shape = f"{__version__}\0{REGISTER_FORMAT}\0{schema_digest(Compiled)}"
+    digest = _blake2b(shape.encode(), digest_size=16)
     try:
         for path in paths:
             info = path.stat()  # not open(): opening a FIFO to look at it would drain it
             if not stat.S_ISREG(info.st_mode) or info.st_size > yamlread.MAX_BYTES:
                 return None
+            if info.st_size > HASHED:
+                stamp = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                digest.update(f"{path.resolve()}\0{stamp}".encode("utf-8", "surrogateescape"))
+                continue
             with path.open("rb") as fh:
                 data = fh.read(yamlread.MAX_BYTES + 1)
             if len(data) > yamlread.MAX_BYTES:
@@ -148,7 +157,7 @@ def _read(kind: str, key: str, magic: bytes, type_: type[T]) -> T | None:
     if blob is None or not blob.startswith(header):
         return None
     with contextlib.suppress(OSError):
-        os.utime(target)  # recently used: the last file pruning would remove (_prune)
+        os.utime(target)  # recently used: the last file pruning would remove (prune)
     collecting = gc.isenabled()
     gc.disable()  # decoding makes many objects and no cycles: collections would find nothing
     try:  # a view, not a slice: no second copy of a file that may be tens of MiB
@@ -214,17 +223,17 @@ def _write(kind: str, key: str, magic: bytes, value: object) -> None:
             raise
     except OSError:
         return
-    _prune(target.parent)
+    prune(target.parent)
 
 
-KEEP = 36  # cache files kept: a model, an index and a lexicon for each of a dozen data sets
+KEEP = 24  # cache files kept: a register and a lexicon for each of a dozen data sets
 _STALE_TEMP = 3600  # seconds after which a temp file is a crashed writer's, not a live one's
 # Only cpdt's own file names, exactly: whatever else shares the folder is someone else's.
-_OURS = r"(?:facts|search|questions)-[0-9a-f]{32}\.msgpack"
-_OUR_TEMP = r"\.(?:facts|search|questions)-[0-9a-f]{32}-[a-z0-9_]+\.tmp"
+_OURS = r"(?:questions-[0-9a-f]{32}\.msgpack|register-[0-9a-f]{32}\.db)"
+_OUR_TEMP = r"\.(?:questions|register)-[0-9a-f]{32}-[a-z0-9_]+\.tmp"
 
 
-def _prune(where: Path) -> None:
+def prune(where: Path) -> None:
     """Remove all but the KEEP most recently used cache files, and temp files left behind.
 
     Every edit of a fact file gives it a new key, so without this the directory only grows.
@@ -252,80 +261,6 @@ def _prune(where: Path) -> None:
     for _, _, path, _ in ours[KEEP:] + stale:
         with contextlib.suppress(OSError):
             os.unlink(path)
-
-
-def read(key: str) -> Facts | None:
-    facts = _read("facts", key, _MAGIC, Facts)
-    return facts if facts is not None and _holds_together(facts) else None
-
-
-def _holds_together(facts: Facts) -> bool:
-    """Whether the references every answer follows resolve: a file with the right key may still
-    have been written by something else. One pass, no more than the answers would do."""
-    sources, entities, instruments = facts.sources, facts.entities, facts.instruments
-    for group in (facts.statements, instruments, facts.committee_states):
-        for item in group.values():
-            if not item.citations or any(c.source not in sources for c in item.citations):
-                return False
-    states = facts.committee_states
-    where: dict[str, Mapping[str, object]] = {
-        "basis": instruments, "state": states, "from": entities, "to": entities,
-        "person": entities, "org": entities,
-    }  # fmt: skip
-    for st in facts.statements.values():
-        if st.subject is not None and st.subject not in entities:
-            return False
-        if any(r not in instruments and r not in entities for r in st.refs):
-            return False
-        for name, value in st.fields.items():
-            if (
-                name in where
-                and value is not None
-                and (not isinstance(value, str) or value not in where[name])
-            ):
-                return False
-    for e in entities.values():
-        if e.parent is not None and e.parent not in entities:
-            return False
-        if e.successor not in (None, "none") and e.successor not in entities:
-            return False
-        if e.ended_by is not None and e.ended_by not in instruments:
-            return False
-    for ins in instruments.values():
-        if ins.issuer is not None and ins.issuer not in entities:
-            return False
-        if any(r.target not in instruments and r.target not in entities for r in ins.relations):
-            return False
-    for state in facts.committee_states.values():
-        if state.body not in entities:
-            return False
-        if state.instrument is not None and state.instrument not in instruments:
-            return False
-        if state.ended_by is not None and state.ended_by not in instruments:
-            return False
-    return True
-
-
-def write(key: str, facts: Facts) -> None:
-    _write("facts", key, _MAGIC, facts)
-
-
-def _index_magic() -> bytes:
-    from .ranking import IndexData, byte_order
-
-    return f"cpdt-index {byte_order()} {schema_digest(IndexData)}\n".encode()
-
-
-def read_index(key: str) -> IndexData | None:
-    """The search index of the fact files with this key, if stored and sound."""
-    from .ranking import IndexData
-
-    index = _read("search", key, _index_magic(), IndexData)
-    return index if index is not None and index.sound() else None
-
-
-def write_index(key: str, index: IndexData) -> None:
-    _write("search", key, _index_magic(), index)
 
 
 def read_lexicon(key: str, type_: type[T]) -> T | None:

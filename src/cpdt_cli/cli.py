@@ -239,7 +239,7 @@ def _answer(ctx: typer.Context, func: Callable[..., "Answer"], kwargs: dict[str,
     from .errors import NotFound
 
     try:
-        answer = func(ctx, **kwargs)
+        answer = _rebuilding(ctx, func, kwargs)
     except NotFound as miss:
         settings = _settings(ctx)
         if settings.json or settings.format in ("json", "jsonl"):
@@ -256,6 +256,22 @@ def _answer(ctx: typer.Context, func: Callable[..., "Answer"], kwargs: dict[str,
             miss.notices = []
         raise
     _emit(ctx, answer)
+
+
+def _rebuilding(
+    ctx: typer.Context, func: Callable[..., "Answer"], kwargs: dict[str, Any]
+) -> "Answer":
+    """The answer; a register database found damaged while read is built again, once."""
+    try:
+        return func(ctx, **kwargs)
+    except Exception as error:
+        sqlite3 = sys.modules.get("sqlite3")  # not imported: no database was read
+        if sqlite3 is None or not isinstance(error, sqlite3.DatabaseError):
+            raise
+    from . import cache, store
+
+    store.discard(cache.key_for(_paths(ctx)))
+    return func(ctx, **kwargs)
 
 
 def _plain(value: Any) -> bool:
@@ -685,6 +701,30 @@ def search(
     if text is None:
         raise typer.BadParameter("cần từ khóa. Ví dụ: cpdt search 'vpcp'", param_hint="QUERY")
     return find.search_facts(_facts(ctx), text, kind, limit)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    path: Annotated[
+        Path,
+        typer.Argument(help="Tệp SQLite sẽ ghi. Ví dụ: cpdt.db", show_default=False),
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+) -> None:
+    """Sổ đăng ký đã biên dịch thành một tệp SQLite (bảng thường và chỉ mục FTS5) cho
+    Datasette, sqlite-utils; không ghi đè tệp đã có nếu thiếu --force.
+    Ví dụ: cpdt export --force /tmp/cpdt.db"""
+    from . import output, store
+
+    lang = _settings(ctx).language
+
+    def run() -> None:
+        store.export(_facts(ctx), path, force)
+        said = "wrote" if lang == "en" else "đã ghi"
+        output.write(f"{said} {output.inert(str(path))}\n")
+
+    _in_language(lang, run)
 
 
 @app.command()

@@ -41,7 +41,7 @@ def _completer(
 
 
 def _sources(facts: Facts) -> Iterator[tuple[str, str]]:
-    definers = {s.subject for s in facts.statements.values() if s.kind == "definition"}
+    definers = {s.subject for s in facts.statements.of_kind("definition")}
     for e in facts.entities.values():
         if e.id in definers or e.kind == "definer":
             yield e.id.split(".", 1)[-1], e.name

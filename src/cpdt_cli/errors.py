@@ -84,5 +84,5 @@ class OutputError(CpdtError):
 
     exit_code = EXIT_OUTPUT
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(f"không ghi được ra stdout ({reason})")
+    def __init__(self, reason: str, where: str = "stdout") -> None:
+        super().__init__(f"không ghi được ra {where} ({reason})")

@@ -11,7 +11,7 @@ import msgspec
 
 from . import cache
 from .errors import DataError, Problem
-from .model import Facts
+from .model import Compiled, Facts
 
 _HERE = Path(__file__).resolve().parent
 
@@ -37,7 +37,12 @@ def resolve_paths(cli_paths: list[Path] | None) -> list[Path]:
 
 
 def check(paths: list[Path]) -> tuple[list[Problem], Facts | None]:
-    """Every problem of the layered set, and the model when there are none."""
+    """Every problem of the layered set, and the model (in memory) when there are none."""
+    problems, compiled = _compile(paths)
+    return problems, Facts.of(compiled) if compiled is not None else None
+
+
+def _compile(paths: list[Path]) -> tuple[list[Problem], Compiled | None]:
     from . import validate
     from .yamlread import load_yaml
 
@@ -61,7 +66,7 @@ def check(paths: list[Path]) -> tuple[list[Problem], Facts | None]:
             "files": [str(p) for p in paths],
             "notices": layered.notices,
         },
-        Facts,
+        Compiled,
     )
     return [], facts
 
@@ -96,15 +101,13 @@ def load(paths: list[Path]) -> Facts:
 
 
 def _load(paths: list[Path]) -> Facts:
-    key = cache.key_for(paths)
-    if key is not None:
-        cached = cache.read(key)
-        if cached is not None:
-            return cached
-    problems, facts = check(paths)
-    if facts is None:
-        raise DataError(problems)
-    if key is not None and cache.key_for(paths) == key:  # not edited while we parsed it
-        facts.cache_key = key
-        cache.write(key, facts)
-    return facts
+    """The register database of these files: the cached one, else compiled from them."""
+    from . import store
+
+    def compiled() -> Compiled:
+        problems, got = _compile(paths)
+        if got is None:
+            raise DataError(problems)
+        return got
+
+    return store.open_register(paths, cache.key_for(paths), compiled)

@@ -1,15 +1,18 @@
 """`cpdt search`: every statement, entity, instrument, committee state and source as a
-searchable document, ranked by ranking.Index, returned in the JSON contract's shape."""
+searchable document (built once, kept in the register database: store.py), ranked by
+fulltext.StoredIndex, returned in the JSON contract's shape."""
 
 from __future__ import annotations
 
 import itertools
+import sqlite3
 import unicodedata
 from typing import Any
 
 from . import ranking, search
 from . import results as r
 from .errors import NotFound, UsageError
+from .fulltext import StoredIndex
 from .model import Citation, Facts, Statement
 from .queries import Answer, citations, entity_ref, statement_result
 
@@ -51,10 +54,12 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
         first = questions.answer_first(facts, query, said)
     try:
         try:
-            found = _search(facts, ranking.Index(index_of(facts)), query, kind, limit, echo)
-        except ranking.CorruptIndex:  # a damaged cache file: build the index afresh, keep it
-            index = ranking.Index(index_of(facts, fresh=True))
-            found = _search(facts, index, query, kind, limit, echo)
+            found = _search(facts, index_of(facts), query, kind, limit, echo)
+        except (ranking.CorruptIndex, sqlite3.DatabaseError):  # a damaged database: rebuilt
+            from . import store
+
+            facts = store.rebuilt(facts)
+            found = _search(facts, index_of(facts), query, kind, limit, echo)
     except NotFound:
         if first is None:
             raise
@@ -68,29 +73,29 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
 
 def _search(
     facts: Facts,
-    index: ranking.Index,
+    index: StoredIndex,
     query: str,
     kind: str | None,
     limit: int,
     echo: dict[str, Any],
 ) -> Answer:
-    kinds = index.kinds
     wanted = _intent(search.words(query))
 
     def boost(i: int) -> float:
-        return INTENT_BOOST if kinds[i] in wanted else 1.0
+        return INTENT_BOOST if wanted and index.kind(i) in wanted else 1.0
 
     def keep(i: int) -> bool:
-        if kind is None or kinds[i] == kind:
+        if kind is None:
             return True
-        entity = facts.entities.get(index.ids[i]) if kinds[i] == "entity" else None
-        return entity is not None and entity.kind == kind
+        doc_kind, _, entity_kind = index.row(i)
+        return kind in (doc_kind, entity_kind)
 
     results: list[r.Result] = []
-    for score, i, matched in index.top(query, limit, boost, keep):
+    most = INTENT_BOOST if wanted else 1.0
+    for score, i, matched in index.ranked(query, limit, boost, keep, most):
         try:
-            result = _result(facts, kinds[i], index.ids[i])
-            text = _display_text(facts, kinds[i], index.ids[i])
+            result = _result(facts, index.kind(i), index.item(i))
+            text = _display_text(facts, index.kind(i), index.item(i))
         except KeyError as missing:  # an index not built from these facts (the retry is fresh)
             raise ranking.CorruptIndex(str(missing)) from None
         result.snippet = search.snippet(text, matched)
@@ -101,6 +106,9 @@ def _search(
     return Answer("search", echo, results)
 
 
+_LINKING = ("subject", "ref", "from", "to", "org")  # what _linked counts, as store links name it
+
+
 def _linked(st: Statement) -> set[str | None]:
     return {st.subject, *st.refs, *(str(st.fields.get(k)) for k in ("from", "to", "org"))}
 
@@ -108,18 +116,18 @@ def _linked(st: Statement) -> set[str | None]:
 # --- the index -----------------------------------------------------------------------------
 
 
-def index_of(facts: Facts, fresh: bool = False) -> ranking.IndexData:
-    """The search index of these facts: from the cache when it has it, else built (and kept)."""
-    from . import cache
+def index_of(facts: Facts) -> StoredIndex:
+    """The search index of the register (one kept: a batch asks the same register again)."""
+    from . import store
 
-    key = facts.cache_key
-    stored = cache.read_index(key) if key and not fresh else None
-    if stored is not None:
-        return stored
-    built = build_index(facts)
-    if key:
-        cache.write_index(key, built)
-    return built
+    db = store.database(facts)
+    if _KEPT and _KEPT[0].db is db:
+        return _KEPT[0]
+    _KEPT[:] = [StoredIndex(db)]
+    return _KEPT[0]
+
+
+_KEPT: list[StoredIndex] = []
 
 
 def build_index(facts: Facts) -> ranking.IndexData:
@@ -288,10 +296,10 @@ def _result(facts: Facts, kind: str, item_id: str) -> r.Hit:
 
         return state_result(facts, facts.committee_states[item_id])
     if kind == "source":
-        from .queries import cited_counts, source_result
+        from .queries import source_result
 
-        uses = cited_counts(facts).get(item_id, [])
-        return source_result(facts, facts.sources[item_id], len(uses), uses[:1])
+        uses, first = facts.cited().get(item_id, (0, None))
+        return source_result(facts, facts.sources[item_id], uses, [first] if first else [])
     st = facts.statements[item_id]
     return statement_result(facts, st, _statement_title(facts, st))
 
@@ -307,12 +315,9 @@ def _display_text(facts: Facts, kind: str, item_id: str) -> str:
 
 def _mentions(facts: Facts, entity_id: str) -> list[Citation]:
     """Citations of up to two items that name the entity (it has none of its own)."""
-    found: list[Citation] = []
-    for st in facts.statements.values():
-        if entity_id in _linked(st):
-            found.append(st.citations[0])
-        if len(found) == 2:
-            return found
+    found = [st.citations[0] for st in facts.statements.linked(entity_id, _LINKING)[:2]]
+    if len(found) == 2:
+        return found
     for ins in facts.instruments.values():
         if entity_id == ins.issuer or any(r.target == entity_id for r in ins.relations):
             found.append(ins.citations[0])
@@ -334,7 +339,7 @@ def _intent(query_words: tuple[str, ...]) -> frozenset[str]:
 
 
 def known_kinds(facts: Facts) -> list[str]:
-    kinds = {st.kind for st in facts.statements.values()}
+    kinds = facts.statements.kinds()
     kinds |= {e.kind for e in facts.entities.values()}
     return sorted(kinds | set(ITEM_KINDS))
 

@@ -243,7 +243,7 @@ class _Links:
         self.facts = facts
         self.inverse: dict[str, list[tuple[Instrument, Relation]]] = {}
         self.founded: dict[str, dict[str, Instrument]] = {}
-        self.statements: dict[str, list[Statement]] = {}
+        self.statements = _Citing(facts)
         self.states: dict[str, list[CommitteeState]] = {}
         self.replaced_by: dict[str, str] = {}  # instrument -> the one that replaced it
         for other in facts.instruments.values():
@@ -254,13 +254,22 @@ class _Links:
                 if rel.type == "replaces" and rel.target in facts.instruments:
                     self.replaced_by[rel.target] = other.id
         self.replaces = {new: old for old, new in self.replaced_by.items()}
-        for st in facts.statements.values():
-            basis = {v for k, v in st.fields.items() if k in ("basis", "state")}
-            for target in dict.fromkeys([*st.refs, *(b for b in basis if isinstance(b, str))]):
-                self.statements.setdefault(target, []).append(st)
         for state in facts.committee_states.values():
             for target in dict.fromkeys(filter(None, (state.instrument, state.ended_by))):
                 self.states.setdefault(target, []).append(state)
+
+
+class _Citing:
+    """Target -> the statements resting on it (refs, basis, state), read when first asked."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.facts = facts
+        self.got: dict[str, list[Statement]] = {}
+
+    def get(self, target: str, default: list[Statement]) -> list[Statement]:
+        if target not in self.got:
+            self.got[target] = self.facts.statements.linked(target, ("ref", "basis", "state"))
+        return self.got[target] or default
 
 
 _LAST: list[_Links] = []  # the links of the facts last asked about (one process, one data set)

@@ -1,5 +1,11 @@
-"""The typed model of the fact file (see docs/FACTS.md). Built only from validated data."""
+"""The typed model of the fact file (see docs/FACTS.md). Built only from validated data.
 
+`Compiled` is the validated files, whole: what `cpdt check` makes and the store is built from.
+`Facts` is the register as answers read it: its small collections whole, its statements read
+by what a question needs (store.py keeps them in SQLite; `Facts.of` holds them in memory).
+"""
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import msgspec
@@ -142,7 +148,7 @@ class Glossary(msgspec.Struct, omit_defaults=True):
     notes: str | None = None
 
 
-class Facts(msgspec.Struct):
+class Compiled(msgspec.Struct):
     schema_version: int
     data_as_of: str
     sources: dict[str, Source]
@@ -153,4 +159,143 @@ class Facts(msgspec.Struct):
     glossary: dict[str, Glossary] = {}
     files: list[str] = []
     notices: list[str] = []  # e.g. overlay overrides, for stderr
-    cache_key: str = ""  # the files' content key (cache.key_for), when they have one
+
+
+# What a statement links to by its own fields, besides its subject and refs (search, law).
+LINK_FIELDS = ("from", "to", "org", "person", "basis", "state", "scope")
+
+
+def links(st: Statement) -> list[tuple[str, str]]:
+    """(role, id) of everything the statement names: subject, refs, and its linking fields."""
+    out = [("subject", st.subject)] if st.subject else []
+    out += [("ref", r) for r in st.refs]
+    out += [(k, v) for k, v in st.fields.items() if k in LINK_FIELDS and isinstance(v, str)]
+    return out
+
+
+class Statements(Mapping[str, Statement]):
+    """The statements by id, in file order, and the few ways answers select them."""
+
+    def of_kind(self, *kinds: str) -> list[Statement]:
+        return [st for st in self.values() if st.kind in kinds]
+
+    def linked(self, target: str, roles: tuple[str, ...] = ()) -> list[Statement]:
+        """The statements that name `target` (in one of `roles`, when given), in file order."""
+        return [
+            st for st in self.values() if any(
+                t == target and (not roles or r in roles) for r, t in links(st))
+        ]  # fmt: skip
+
+    def citing(self, source_id: str, limit: int) -> list[Statement]:
+        """Up to `limit` statements with a citation of the source, in file order."""
+        found = (st for st in self.values() if any(c.source == source_id for c in st.citations))
+        return [st for st, _ in zip(found, range(limit), strict=False)]
+
+    def kinds(self) -> set[str]:
+        return {st.kind for st in self.values()}
+
+    def dated(self, lo: str = "0000", hi: str = "9999") -> list[Statement]:
+        """The statements a timeline may show: those dated in the years lo..hi, and rankings
+        (dated by their year)."""
+        return [st for st in self.values()
+                if st.kind == "ranking" or (st.date and lo <= st.date[:4] <= hi)]  # fmt: skip
+
+
+Cited = dict[str, tuple[int, Citation]]  # source -> how many citations name it, and the first
+
+
+class _InMemory(Statements):
+    def __init__(self, items: dict[str, Statement]) -> None:
+        self._items = items
+
+    def __getitem__(self, key: str) -> Statement:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+class Facts:
+    """The register: the small collections load on first use (`load(name)` gives one)."""
+
+    def __init__(
+        self,
+        schema_version: int,
+        data_as_of: str,
+        statements: Statements,
+        load: Callable[[str], dict[str, Any]],
+        files: list[str],
+        notices: list[str],
+        cache_key: str = "",
+        cited: Callable[[], Cited] | None = None,
+    ) -> None:
+        self.schema_version, self.data_as_of = schema_version, data_as_of
+        self._cited = cited
+        self.statements, self._load = statements, load
+        self.files, self.notices, self.cache_key = files, notices, cache_key
+        self._loaded: dict[str, dict[str, Any]] = {}
+
+    @classmethod
+    def of(cls, c: Compiled, cache_key: str = "") -> "Facts":
+        """The register held in memory."""
+        tables: dict[str, dict[str, Any]] = {
+            "sources": c.sources, "entities": c.entities, "instruments": c.instruments,
+            "committee_states": c.committee_states, "glossary": c.glossary,
+        }  # fmt: skip
+        return cls(c.schema_version, c.data_as_of, _InMemory(c.statements), tables.__getitem__,
+                   c.files, c.notices, cache_key)  # fmt: skip
+
+    def _table(self, name: str) -> dict[str, Any]:
+        got = self._loaded.get(name)
+        if got is None:
+            got = self._loaded[name] = self._load(name)
+        return got
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self._table("sources")
+
+    @property
+    def entities(self) -> dict[str, Entity]:
+        return self._table("entities")
+
+    @property
+    def instruments(self) -> dict[str, Instrument]:
+        return self._table("instruments")
+
+    @property
+    def committee_states(self) -> dict[str, CommitteeState]:
+        return self._table("committee_states")
+
+    @property
+    def glossary(self) -> dict[str, Glossary]:
+        return self._table("glossary")
+
+    def cited(self) -> Cited:
+        """Each cited source: how many citations of statements, instruments and committee
+        states name it, and the first of them in that order."""
+        if self._cited is not None:
+            return self._cited()
+        out: Cited = {}
+        groups: list[Iterable[Statement | Instrument | CommitteeState]] = [
+            self.statements.values(),
+            self.instruments.values(),
+            self.committee_states.values(),
+        ]
+        for group in groups:
+            for item in group:
+                for c in item.citations:
+                    n, first = out.get(c.source, (0, c))
+                    out[c.source] = (n + 1, first)
+        return out
+
+    def compiled(self) -> Compiled:
+        """Everything, whole (for building a store)."""
+        return Compiled(
+            self.schema_version, self.data_as_of, self.sources, self.entities,
+            self.instruments, self.committee_states, dict(self.statements.items()),
+            self.glossary, self.files, self.notices,
+        )  # fmt: skip

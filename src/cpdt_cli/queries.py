@@ -121,7 +121,7 @@ def _source_names(s: Source) -> tuple[str, ...]:
 
 def define(facts: Facts, query: str | None = None, source: str | None = None) -> Answer:
     """Definitions of CPĐT: all side by side, or those of one source (definer or article)."""
-    definitions = [s for s in facts.statements.values() if s.kind == "definition"]
+    definitions = facts.statements.of_kind("definition")
     notices: list[str] = []
     chosen = definitions
     if source is not None:
@@ -142,8 +142,8 @@ def define(facts: Facts, query: str | None = None, source: str | None = None) ->
         statement_result(facts, s, _definition_title(facts, s)) for s in chosen
     ]
     if source is None and not query:
-        notes = [s for s in facts.statements.values() if s.kind == "note"
-                 and s.fields.get("about") == "definition"]  # fmt: skip
+        notes = [s for s in facts.statements.of_kind("note")
+                 if s.fields.get("about") == "definition"]  # fmt: skip
         results += [statement_result(facts, s) for s in notes]
     return Answer("define", {"text": query, "source": source}, results, notices)
 
@@ -226,8 +226,8 @@ def agency(
 
     lo, hi, when, notices = window(facts, year, on)
     roles: dict[str, list[Statement]] = {}
-    for st in facts.statements.values():
-        if st.kind in _ROLE_KINDS and period_overlaps(st.valid_from, st.valid_until, lo, hi):
+    for st in facts.statements.of_kind(*_ROLE_KINDS):
+        if period_overlaps(st.valid_from, st.valid_until, lo, hi):
             owner = st.fields.get("to") if st.kind == "task-transfer" else st.subject
             if owner:
                 roles.setdefault(owner, []).append(st)
@@ -335,7 +335,7 @@ def _role_title(st: Statement) -> str | None:
 
 def models(facts: Facts, query: str | None = None) -> Answer:
     """G2C, G2B, G2E, G2G: description, functions, goal; plus what all of them rest on."""
-    sts = [s for s in facts.statements.values() if s.kind == "model"]
+    sts = facts.statements.of_kind("model")
     entities = [e for e in facts.entities.values() if e.kind == "model"]
     chosen = entities
     general = [s for s in sts if s.subject is None]
@@ -391,13 +391,13 @@ def all_citations(facts: Facts) -> list[Citation]:
 
 def sources(facts: Facts) -> Answer:
     """The bibliography, with how many entries cite each document."""
-    cited = cited_counts(facts)
+    cited = facts.cited()
     results: list[r.Result] = []
     for s in facts.sources.values():
-        uses = cited.get(s.id, [])
-        if not uses:
+        if s.id not in cited:
             continue
-        results.append(source_result(facts, s, len(uses), uses[:1]))
+        uses, first = cited[s.id]
+        results.append(source_result(facts, s, uses, [first]))
     return Answer("sources", {}, results)
 
 
@@ -409,10 +409,3 @@ def source_result(facts: Facts, s: Source, cited_by: int, cites: list[Citation])
         provenance=s.provenance, cited_by=cited_by, citations=citations(facts, cites),
     )  # fmt: skip
 
-
-def cited_counts(facts: Facts) -> dict[str, list[Citation]]:
-    """Every citation of each source, statements, instruments and committee states alike."""
-    cited: dict[str, list[Citation]] = {}
-    for c in all_citations(facts):
-        cited.setdefault(c.source, []).append(c)
-    return cited

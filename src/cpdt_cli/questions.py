@@ -219,8 +219,8 @@ def build_lexicon(facts: Facts) -> Lexicon:
     states = sorted(facts.committee_states.values(), key=lambda s: s.valid_from)
     order = list(dict.fromkeys(s.body for s in reversed(states)))  # the latest body first
     members = {
-        str(st.subject) for st in facts.statements.values()
-        if st.kind == "membership" and st.subject in facts.entities
+        str(st.subject) for st in facts.statements.of_kind("membership")
+        if st.subject in facts.entities
     }  # fmt: skip
     bodies = [*order, *sorted(members - set(order))]
     committee: dict[str, str] = {}
@@ -238,8 +238,7 @@ def build_lexicon(facts: Facts) -> Lexicon:
     # what the definitions define: the glossary entry most of them contain
     texts = [
         f" {fold(st.wording + ' ' + (st.text_en or ''))} "
-        for st in facts.statements.values()
-        if st.kind == "definition"
+        for st in facts.statements.of_kind("definition")
     ]
     best: tuple[int, list[str]] = (0, [])
     for term, xs in glossary:
@@ -249,10 +248,10 @@ def build_lexicon(facts: Facts) -> Lexicon:
     terms = best[1] if 2 * best[0] >= len(texts) else []
     definers = {e.id for e in facts.entities.values() if e.kind == "definer"}
     definers |= {
-        str(st.subject) for st in facts.statements.values()
-        if st.kind == "definition" and st.subject in facts.entities
+        str(st.subject) for st in facts.statements.of_kind("definition")
+        if st.subject in facts.entities
     }  # fmt: skip
-    roles = [st for st in facts.statements.values() if st.kind in ("role", "task-transfer")]
+    roles = facts.statements.of_kind("role", "task-transfer")
     owners = {
         str(st.fields.get("to") if st.kind == "task-transfer" else st.subject) for st in roles
     }

@@ -168,9 +168,8 @@ def _state_result(
     facts: Facts, state: CommitteeState, lineage: str, lo: str, hi: str
 ) -> r.CommitteeState:
     members = [
-        s for s in facts.statements.values()
-        if s.kind == "membership" and s.fields.get("state") == state.id
-        and period_overlaps(s.valid_from, s.valid_until, lo, hi)
+        s for s in facts.statements.linked(state.id, ("state",))
+        if s.kind == "membership" and period_overlaps(s.valid_from, s.valid_until, lo, hi)
     ]  # fmt: skip
     members.sort(key=lambda s: _POSITION_ORDER.index(s.fields["position"]))
     items = [
@@ -249,7 +248,7 @@ def timeline(
         _, day, _, notices = window(facts, None, on)
     chosen = [
         entry
-        for entry, haystack in _entries(facts)
+        for entry, haystack in _entries(facts, lo, hi)
         if lo <= entry.date[:4] <= hi
         and date_bounds(entry.date)[0] <= day
         and (kind is None or kind in (entry.kind, entry.instrument and entry.instrument.type))
@@ -270,14 +269,14 @@ def timeline(
 _EVENT_ORDER = ("signed", "effective", "ended", "")
 
 
-def _entries(facts: Facts) -> list[tuple[r.TimelineEntry, str]]:
+def _entries(facts: Facts, lo: str, hi: str) -> list[tuple[r.TimelineEntry, str]]:
     """Every dated act with the text a query is matched against. An event statement about an
     instrument, dated as one of the instrument's own events, is that entry, not another."""
     out = [(entry, [haystack]) for entry, haystack in _instrument_entries(facts)]
     by_act: dict[tuple[str, str], tuple[r.TimelineEntry, list[str]]] = {}
     for entry, words in out:
         by_act.setdefault((entry.id, entry.date), (entry, words))
-    for st, date in _dated_statements(facts):
+    for st, date in _dated_statements(facts, lo, hi):
         same = [by_act[(ref, date)] for ref in st.refs if (ref, date) in by_act]
         if st.kind == "event" and same:
             entry, words = same[0]
@@ -328,9 +327,9 @@ def _instrument_entries(facts: Facts) -> list[tuple[r.TimelineEntry, str]]:
     return out
 
 
-def _dated_statements(facts: Facts) -> list[tuple[Statement, str]]:
+def _dated_statements(facts: Facts, lo: str, hi: str) -> list[tuple[Statement, str]]:
     out = []
-    for st in facts.statements.values():
+    for st in facts.statements.dated(lo, hi):
         date = st.date or (
             str(st.fields["year"]) if st.kind == "ranking" and "year" in st.fields else None
         )

@@ -1,0 +1,410 @@
+"""Search over the register database: ranking.py's scores, on rows read from SQLite.
+
+A query whose words reach few documents is ranked exactly as ranking.Index ranks it: bounds
+from the postings in `terms` (only the query's rows are read), exact scores in bound order, by
+the same code over the same fields. A query whose words are in thousands of documents (a
+common phrase in a large register) first reads only each word's champions (the
+store.CHAMPIONS documents where it scores best, kept best first) and its word pairs'
+documents; a listed document missing from a champion list is bounded by the list's last
+impact, so its bound stays a bound. That answer is the exact one when no document in no list
+could reach its last place (checked: `_Wide.proven`); otherwise the query runs the exact way,
+unless its words reach more than PROVE_REACH documents, where the champions' answer stands.
+FTS5 (`docs_fts`) counts phrases for rarities; without it (store.has_fts5) the count is
+bounded by the rarest word or pair of the phrase.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import math
+import sqlite3
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+
+import msgspec
+
+from . import ranking, search
+from .store import COLUMNS
+
+EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, champions first
+PROVE_REACH = 40_000  # postings beyond which the champions' answer stands, proven or not
+PREFETCH = 256  # documents of a wide query whose fields are read at once, best bounds first
+PAIR_READ = 16384  # a word pair in up to this many documents is read whole even then: where
+# a query's words stand together is what ranks a document first
+_WEIGHTS = list(COLUMNS)  # weight number k -> field weight, as IndexData numbers them
+_NAMES = list(COLUMNS.values())
+_ID, _IMPACT = array("I").itemsize, array("d").itemsize
+
+
+class _Terms:
+    """`terms` as ranking.Index asks of its postings: is a key there, and every word."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.df: dict[str, int] = {}
+
+    def number(self, key: str) -> int | None:
+        df = self.count(key)
+        return df if df else None
+
+    def count(self, key: str) -> int:
+        df = self.df.get(key)
+        if df is None:
+            row = self.db.execute("select length(docs) from terms where term = ?", (key,))
+            got = row.fetchone()
+            df = self.df[key] = got[0] // _ID if got else 0
+        return df
+
+    def all_keys(self) -> list[str]:
+        return [t for (t,) in self.db.execute("select term from terms where instr(term, ' ') = 0")]
+
+
+class _Alts:
+    """ranking.Thesaurus._alts over the `thesaurus` table: a query looks up its own phrases."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self._got: dict[ranking.Spelling, set[ranking.Spelling]] = {}
+
+    def get(
+        self, spelling: ranking.Spelling, default: set[ranking.Spelling] | None = None
+    ) -> set[ranking.Spelling]:
+        got = self._got.get(spelling)
+        if got is None:
+            sql = ("select distinct spelling from thesaurus where grp in "
+                   "(select grp from thesaurus where spelling = ?)")  # fmt: skip
+            rows = self.db.execute(sql, (" ".join(spelling),))
+            got = self._got[spelling] = {tuple(s.split()) for (s,) in rows}
+        return got if got else (default if default is not None else set())
+
+    def __contains__(self, spelling: object) -> bool:
+        return isinstance(spelling, tuple) and bool(self.get(spelling))
+
+
+class _Words:
+    """ranking.Thesaurus.vocabulary over `thesaurus_words`."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __contains__(self, word: object) -> bool:
+        sql = "select 1 from thesaurus_words where word = ?"
+        return self.db.execute(sql, (word,)).fetchone() is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (w for (w,) in self.db.execute("select word from thesaurus_words"))
+
+
+class _Thesaurus(ranking.Thesaurus):
+    """The thesaurus of a stored register, read a phrase at a time."""
+
+    def __init__(self, db: sqlite3.Connection, longest: int) -> None:  # not super(): no groups
+        self.groups = []
+        self._alts = _Alts(db)  # type: ignore[assignment]
+        self.longest = longest
+        self.vocabulary = _Words(db)  # type: ignore[assignment]
+
+
+class _Data:
+    """What ranking's scoring reads of IndexData, for a stored register."""
+
+    def __init__(self, db: sqlite3.Connection, average: dict[str, float]) -> None:
+        self.words = self.pairs = _Terms(db)
+        self.weights = _WEIGHTS
+        self.average = {k: average[c] for k, c in enumerate(_NAMES) if c in average}
+        rows = db.execute("select key, value from meta where key in ('priors', 'stand_ins')")
+        small = dict(rows)
+        self.priors = msgspec.json.decode(small["priors"], type=dict[int, float])
+        self.stand_ins = msgspec.json.decode(small["stand_ins"], type=dict[int, list[int]])
+
+
+class StoredIndex(ranking.Index):
+    """ranking.Index over the `docs` and `terms` tables: rows are read as a query needs them."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:  # not super(): there is no IndexData
+        try:
+            self._open(db)
+        except (KeyError, ValueError, msgspec.DecodeError) as error:
+            raise ranking.CorruptIndex(str(error)) from None
+
+    def _open(self, db: sqlite3.Connection) -> None:
+        meta = dict(db.execute("select key, value from meta where key in "
+                               "('longest', 'average', 'documents', 'fts5')"))  # fmt: skip
+        self.db = db
+        self.fts = bool(meta["fts5"])
+        average = msgspec.json.decode(meta["average"], type=dict[str, float])
+        self.data = _Data(db, average)  # type: ignore[assignment]
+        self.thesaurus = _Thesaurus(db, int(meta["longest"]))
+        self._n = max(int(meta["documents"]), 1)
+        self._fields: dict[int, list[ranking._Field]] = {}
+        self._impacts: dict[str, dict[int, float]] = {}
+        self._sets: dict[str, frozenset[int]] = {}
+        self._rows: dict[int, tuple[str, str, str | None]] = {}
+        self.wide = False  # reading only each key's champions (store.CHAMPIONS)
+        self.floor: dict[str, float] = {}  # a word's last champion's impact
+        self.partial: set[str] = set()  # the pairs read as champions only
+        self._order: list[int] = []
+        self._place: dict[int, int] = {}
+
+    # - rows -
+
+    def row(self, i: int) -> tuple[str, str, str | None]:
+        """Document i's kind, item id and (for an entity) the entity's kind."""
+        got = self._rows.get(i)
+        if got is None:
+            self._fetch([i])
+            got = self._rows[i]
+        return got
+
+    def kind(self, i: int) -> str:
+        return self.row(i)[0]
+
+    def item(self, i: int) -> str:
+        return self.row(i)[1]
+
+    def _fetch(self, docs: Iterable[int]) -> None:
+        """Rows and fields of these documents, in one query."""
+        wanted = [i for i in docs if i not in self._rows]
+        if not wanted:
+            return
+        sql = (f"select n, kind, item, entity_kind, {', '.join(_NAMES)} from docs "
+               f"where n in ({','.join('?' * len(wanted))})")  # fmt: skip
+        for n, kind, item, entity_kind, *texts in self.db.execute(sql, wanted):
+            self._rows[n] = (kind, item, entity_kind)
+            fields = []
+            for weight, text in zip(_WEIGHTS, texts, strict=True):
+                for line in text.split("\n") if text else ():
+                    ws = line.split()
+                    fields.append(ranking._Field(weight, frozenset(ws), f" {line} ", len(ws)))
+            self._fields[n] = fields
+        if any(i not in self._rows for i in wanted):
+            raise ranking.CorruptIndex("document number")
+
+    # - what ranking.Index reads from its postings -
+
+    def upcoming(self, order: list[int]) -> None:
+        """The order in which documents will be scored: their fields are read PREFETCH at a
+        time, from the one asked for on."""
+        self._order = order
+        self._place = {i: k for k, i in enumerate(order)}
+
+    def _doc_fields(self, i: int) -> list[ranking._Field]:
+        got = self._fields.get(i)
+        if got is None:
+            at = self._place.get(i)
+            self._fetch([i] if at is None else self._order[at : at + PREFETCH])
+            got = self._fields[i]
+        return got
+
+    def _postings(self, key: str) -> tuple[array[int], array[float]]:
+        """The key's documents and impacts; in a wide query, only its champions where stored
+        (then `floor` holds the most any other document can score for it)."""
+        sql = "select docs, impacts, top_docs, top_impacts from terms where term = ?"
+        row = self.db.execute(sql, (key,)).fetchone()
+        if row is None:
+            return array("I"), array("d")
+        docs_blob, impacts_blob = row[0], row[1] or b""
+        whole_pair = " " in key and len(docs_blob) <= PAIR_READ * _ID
+        if self.wide and row[2] is not None and not whole_pair:
+            docs_blob, impacts_blob = row[2], row[3] or b""
+        if len(docs_blob) % _ID or len(impacts_blob) % _IMPACT:
+            raise ranking.CorruptIndex(key)
+        docs, impacts = array("I", docs_blob), array("d", impacts_blob)
+        if docs and max(docs) >= self._n:
+            raise ranking.CorruptIndex(key)
+        if self.wide and row[2] is not None and not whole_pair:
+            if impacts and " " not in key:
+                self.floor[key] = impacts[-1]
+            if " " in key:
+                self.partial.add(key)
+        return docs, impacts
+
+    def _impact(self, word: str) -> dict[int, float]:
+        got = self._impacts.get(word)
+        if got is None:
+            docs, impacts = self._postings(word)
+            if len(docs) != len(impacts) and not (self.wide and not impacts):
+                raise ranking.CorruptIndex(word)
+            got = self._impacts[word] = dict(zip(docs, impacts, strict=True))
+        return got
+
+    def _pair(self, a: str, b: str) -> frozenset[int]:
+        key = f"{a} {b}"
+        got = self._sets.get(key)
+        if got is None:
+            got = self._sets[key] = frozenset(self._postings(key)[0])
+        return got
+
+    def _idf(self, word: str) -> float:
+        df = self.data.words.count(word)  # type: ignore[attr-defined]
+        return math.log(1 + (self._n - df + 0.5) / (df + 0.5)) if df else 0.0
+
+    # - the query -
+
+    def ranked(
+        self,
+        query: str,
+        limit: int,
+        boost: Callable[[int], float],
+        keep: Callable[[int], bool],
+        most: float = 1.0,
+    ) -> list[ranking.Hit]:
+        """ranking.Index.top (`most`: the largest `boost` gives). A query whose words reach
+        more than EXACT_REACH documents first reads only each word's champions; when that
+        answer cannot be shown to be the exact one, the query is run the exact way, unless
+        its words reach more than PROVE_REACH documents: then the champions' answer stands."""
+        terms: _Terms = self.data.words  # type: ignore[assignment]
+        typed = set(search.words(query)) - ranking.STOP_WORDS
+        reach = sum(map(terms.count, typed))
+        if reach > EXACT_REACH:
+            self._read(wide=True)
+            plan = _Wide(self, self.concepts(query), boost, most)
+            hits = plan.top(limit, keep, False)
+            if reach > PROVE_REACH or plan.proven(hits, limit):
+                return hits
+        self._read(wide=False)
+        return ranking._Plan(self, self.concepts(query), boost).top(limit, keep, False)
+
+    def _read(self, wide: bool) -> None:
+        if wide != self.wide:
+            self.wide = wide
+            self._impacts.clear()
+            self._sets.clear()
+            self.floor.clear()
+            self.partial.clear()
+
+    def reach(self, concept: ranking.Concept) -> int:
+        """In how many documents one of the concept's spellings stands whole (its rarity)."""
+        terms: _Terms = self.data.words  # type: ignore[assignment]
+        if len(concept.alts) == 1 and len(concept.alts[0][0]) <= 2:
+            return terms.count(" ".join(concept.alts[0][0]))
+        if self.fts:
+            match = " OR ".join(_phrase(s) for s, _ in concept.alts)
+            sql = "select count(*) from docs_fts where docs_fts match ?"
+            with contextlib.suppress(sqlite3.OperationalError):  # read where FTS5 is missing
+                return int(self.db.execute(sql, (match,)).fetchone()[0])
+        counts = (min(map(terms.count, _keys(s))) for s, _ in concept.alts)
+        return min(sum(counts), self._n)  # at most: the spellings' rarest word or pair
+
+
+def _keys(spelling: tuple[str, ...]) -> list[str]:
+    """The words of a spelling, or its word pairs: what `terms` counts."""
+    return (
+        list(spelling)
+        if len(spelling) == 1
+        else [f"{a} {b}" for a, b in itertools.pairwise(spelling)]
+    )
+
+
+def _phrase(spelling: tuple[str, ...]) -> str:
+    return '"' + " ".join(spelling) + '"'  # folded words: no quote to escape
+
+
+class _Wide(ranking._Plan):
+    """A plan over the champions of each key: bounds and exact scores as ranking's, rarities
+    from the true counts (a champion list would make a common word look rare)."""
+
+    def __init__(
+        self,
+        index: StoredIndex,
+        concepts: list[ranking.Concept],
+        boost: Callable[[int], float],
+        most: float,
+    ) -> None:  # not super(): it would unpack every posting of every word
+        self.index = index
+        self.data = index.data
+        self.concepts = concepts
+        self.boost = boost
+        n = index._n
+        self.rarity = [
+            math.log(1 + (n - w + 0.5) / (w + 0.5)) for w in (index.reach(c) for c in concepts)
+        ]
+        self.wanted = sum(r for r, c in zip(self.rarity, concepts, strict=True) if not c.stop)
+        self.content = [j for j, c in enumerate(concepts) if not c.stop]
+        self.idf = {w: index._idf(w) for c in concepts for s, _ in c.alts for w in s}
+        self.average = {self.data.weights[k]: a for k, a in self.data.average.items()}
+        self._exact: dict[int, tuple[float, frozenset[str]] | None] = {}
+        self._stored = index
+        self._filled: dict[int, dict[int, float]] = {}
+        self._caps: list[float] = []
+        self._most = most
+
+    def _bounds(self, keep: Callable[[int], bool]) -> dict[int, float]:
+        """ranking's bounds; the fields of the documents likeliest to be scored are read in
+        one query, not one each."""
+        bounds = super()._bounds(keep)
+        self._stored.upcoming(sorted(bounds, key=lambda i: -bounds[i]))
+        return bounds
+
+    def _concept_bounds(self, concept: ranking.Concept) -> dict[int, float]:
+        if not self._filled:
+            self._fill()
+        return self._filled[id(concept)]
+
+    def proven(self, hits: list[ranking.Hit], limit: int) -> bool:
+        """Whether no document missing from every list could have beaten these hits."""
+        if not self.wanted:
+            return True
+        return len(hits) >= limit and hits[-1][0] >= self._unlisted() * ranking._SLACK
+
+    def _unlisted(self) -> float:
+        """The most a document in no list can score: each concept at its cap, side by side
+        where a pair read as champions leaves that open; stand-ins aside."""
+        if not self._filled:
+            self._fill()
+        capped = [cap * r for cap, r in zip(self._caps, self.rarity, strict=True)]
+        total = sum(
+            c * (ranking._STOP_WEIGHT if concept.stop else 1.0)
+            for c, concept in zip(capped, self.concepts, strict=True)
+        )
+        for j, k in itertools.pairwise(self.content):
+            pair = f"{self.concepts[j].typed[-1]} {self.concepts[k].typed[0]}"
+            if pair in self._stored.partial:
+                total += ranking._ADJACENT * (capped[j] + capped[k])
+        return total * self._most
+
+    def _fill(self) -> None:
+        """Each concept's bounds over every document some concept lists: ranking's where the
+        document is a champion (or in a pair read whole), else its cap: the most a document
+        missing from the champions could score (the last champion's impact)."""
+        index = self._stored
+        bounds = [self._listed(c) for c in self.concepts]
+        universe = set().union(*bounds)
+        for c, bound in zip(self.concepts, bounds, strict=True):
+            cap = 0.0
+            for spelling, weight in c.alts:
+                for w in spelling:
+                    index._impact(w)  # fills the floors
+                for a, b in itertools.pairwise(spelling):
+                    index._pair(a, b)  # notes whether the pair is read whole
+                floor = max((index.floor.get(w, 0.0) for w in spelling), default=0.0)
+                pairs = [f"{a} {b}" for a, b in itertools.pairwise(spelling)]
+                whole_possible = any(p in index.partial for p in pairs)
+                bonus = 1.0 if len(spelling) == 1 else (
+                    ranking._PHRASE_BONUS if whole_possible else ranking._PARTIAL)  # fmt: skip
+                cap = max(cap, weight * floor * bonus)
+            self._caps.append(cap)
+            if cap:
+                for i in universe.difference(bound):
+                    bound[i] = cap
+            self._filled[id(c)] = bound
+
+    def _listed(self, concept: ranking.Concept) -> dict[int, float]:
+        """ranking's bounds, and a bound for each document where a spelling stands whole but
+        none of its words is a champion."""
+        out = super()._concept_bounds(concept)
+        index = self._stored
+        for spelling, weight in concept.alts:
+            if len(spelling) == 1:
+                continue
+            ceiling = max((index.floor.get(w, 0.0) for w in spelling), default=0.0)
+            best: dict[int, float] = {}
+            for w in spelling:
+                for i, impact in index._impact(w).items():
+                    best[i] = max(best.get(i, 0.0), impact)
+            for i in index._whole(spelling):
+                ub = weight * max(best.get(i, 0.0), ceiling) * ranking._PHRASE_BONUS
+                if ub > out.get(i, 0.0):
+                    out[i] = ub
+        return out

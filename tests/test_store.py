@@ -1,0 +1,268 @@
+"""The register database: export, what happens when the cache cannot be written, Pythons
+without FTS5, and the wide way of searching a large register."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sqlite3
+import subprocess
+import sys
+from dataclasses import astuple
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import FIXTURES
+from cpdt_cli import cache, find, fulltext, store
+from test_reliability import GOOD, env_for, write
+
+QUERIES = ["chinh phu dien tu", "chu tich uy ban", "ai la chu tich uy ban 2020", "uy ban quoc gia",
+           "unesco"]  # fmt: skip
+
+
+def _answers(cpdt: Any) -> list[tuple[int, str, str]]:
+    return [astuple(cpdt("search", q, "--json")) for q in QUERIES]
+
+
+def _tables(path: Path) -> set[str]:
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return {name for (name,) in db.execute("select name from sqlite_master")}
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def test_export_writes_the_register_as_plain_tables(cpdt, tmp_path: Path) -> None:
+    target = tmp_path / "register.db"
+    r = cpdt("export", str(target))
+    assert (r.code, r.out, r.err) == (0, f"đã ghi {target}\n", "")
+    wanted = {"sources", "entities", "people", "instruments", "periods", "statements",
+              "citations", "links", "glossary", "docs"}  # fmt: skip
+    assert wanted <= _tables(target)
+    with contextlib.closing(sqlite3.connect(target)) as db:
+        defined = db.execute("select count(*) from statements where kind = 'definition'")
+        assert defined.fetchone()[0] == cpdt("define", "--json").json()["count"] - _notes(cpdt)
+
+
+def _notes(cpdt: Any) -> int:
+    return sum(r["kind"] == "note" for r in cpdt("define", "--json").json()["results"])
+
+
+@pytest.mark.skipif(not store.has_fts5(), reason="this Python's sqlite3 has no FTS5")
+def test_export_carries_the_full_text_index(cpdt, tmp_path: Path) -> None:
+    target = tmp_path / "register.db"
+    assert cpdt("export", str(target)).code == 0
+    sql = ("select d.item from docs_fts f join docs d on d.n = f.rowid "
+           "where docs_fts match 'uy ban' order by rank")  # fmt: skip
+    with contextlib.closing(sqlite3.connect(target)) as db:
+        items = [i for (i,) in db.execute(sql)]
+    assert {"body.ubqg", "ubqg.2021"} <= set(items)
+
+
+def test_export_keeps_an_existing_file_without_force(cpdt, tmp_path: Path) -> None:
+    target = tmp_path / "mine.db"
+    target.write_bytes(b"my own work")
+    r = cpdt("export", str(target))
+    assert (r.code, r.out) == (2, "")
+    assert r.err == f"cpdt: {target} đã có; thêm --force để ghi đè\n"
+    assert target.read_bytes() == b"my own work"
+    assert cpdt("export", "--force", str(target)).code == 0
+    assert "statements" in _tables(target)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_export_to_a_folder_that_is_not_there_exits_4(cpdt, tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "folder.db"
+    r = cpdt("export", str(target))
+    assert r.code == 4 and r.out == ""
+    assert r.err.startswith(f"cpdt: không ghi được ra {target} (")
+    assert "Traceback" not in r.err
+
+
+# --- a cache that cannot be written ----------------------------------------------------------
+
+
+def _no_cache_file(tmp_path: Path) -> None:
+    folder = tmp_path / "cache" / "cpdt"
+    assert not list(folder.glob("register-*")) if folder.exists() else True
+    assert not list(folder.glob(".register-*")) if folder.exists() else True
+
+
+def test_a_full_disk_still_answers_from_a_database_in_memory(
+    cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _answers(cpdt)
+    (tmp_path / "cache").rename(tmp_path / "old-cache")
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store.os, "replace", full)
+    assert _answers(cpdt) == expected
+    _no_cache_file(tmp_path)
+
+
+def test_a_read_only_cache_dir_still_answers(
+    cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _answers(cpdt)
+    (tmp_path / "cache").rename(tmp_path / "old-cache")
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    assert _answers(cpdt) == expected
+    _no_cache_file(tmp_path)
+
+
+def test_a_build_that_fails_half_way_leaves_no_file(
+    cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _answers(cpdt)
+    (tmp_path / "cache").rename(tmp_path / "old-cache")
+    real = store.build
+
+    def failing(db: sqlite3.Connection, *args: Any, **kwargs: Any) -> None:
+        in_memory = db.execute("pragma database_list").fetchone()[2] == ""
+        if not in_memory:
+            db.execute("create table half (x)")
+            raise sqlite3.OperationalError("database or disk is full")
+        real(db, *args, **kwargs)
+
+    monkeypatch.setattr(store, "build", failing)
+    assert _answers(cpdt) == expected
+    _no_cache_file(tmp_path)
+
+
+# --- concurrent builders ---------------------------------------------------------------------
+
+
+def test_builders_racing_on_one_large_file_each_leave_a_whole_database(tmp_path: Path) -> None:
+    """Processes that all find no database build one each and rename it into place: every
+    one answers, one file is left, and it opens as a whole database."""
+    data = write(tmp_path, GOOD + "".join(f"# {'x' * 70} {n}\n" for n in range(20_000)))
+    env = env_for(tmp_path)
+    argv = [sys.executable, "-m", "cpdt_cli", "--data", data, "search", "unesco", "--json"]
+    procs = [
+        subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(6)
+    ]
+    results = [(p.communicate(timeout=300), p.returncode) for p in procs]
+    assert {code for _, code in results} == {0}
+    assert {err for (_, err), _ in results} == {b""}
+    assert len({out for (out, _), _ in results}) == 1
+    [built] = (tmp_path / "cache" / "cpdt").glob("register-*.db")
+    with contextlib.closing(sqlite3.connect(built)) as db:
+        assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+    assert not list((tmp_path / "cache" / "cpdt").glob(".register-*"))
+
+
+# --- the key of a large file -----------------------------------------------------------------
+
+
+def test_a_large_file_edited_in_place_keeping_size_and_mtime_is_seen(
+    cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "HASHED", 0)  # every file is keyed by its stamp
+    path = Path(write(tmp_path, GOOD))
+    before = cpdt("--data", str(path), "define", "--source", "unesco", "--json")
+    info = path.stat()
+    path.write_text(GOOD.replace("year: 2005", "year: 2006", 1), encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    after = cpdt("--data", str(path), "define", "--source", "unesco", "--json")
+    assert before.json()["results"][0]["year"] == 2005
+    assert after.json()["results"][0]["year"] == 2006
+
+
+# --- without FTS5 ----------------------------------------------------------------------------
+
+
+def test_without_fts5_every_search_gives_the_same_answer(
+    cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _answers(cpdt)
+    (tmp_path / "cache").rename(tmp_path / "old-cache")
+    monkeypatch.setattr(store, "has_fts5", lambda: False)
+    assert _answers(cpdt) == expected
+    [built] = (tmp_path / "cache" / "cpdt").glob("register-*.db")
+    assert "docs_fts" not in _tables(built)
+    monkeypatch.setattr(fulltext, "EXACT_REACH", -1)  # the wide way, too, answers without it
+    find._KEPT.clear()
+    for q in QUERIES:
+        r = cpdt("search", q, "--json")
+        assert r.code == 0 and r.json()["count"] > 0
+
+
+@pytest.mark.skipif(not store.has_fts5(), reason="this Python's sqlite3 has no FTS5")
+def test_a_database_with_fts5_read_by_a_python_without_it(
+    cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache shared by two Pythons: where FTS5 is missing, reading docs_fts fails as a
+    table that is not there does; the search answers without it."""
+    monkeypatch.setattr(fulltext, "EXACT_REACH", -1)
+    expected = _answers(cpdt)
+    [built] = (tmp_path / "cache" / "cpdt").glob("register-*.db")
+    with contextlib.closing(sqlite3.connect(built)) as db:
+        db.execute("drop table docs_fts")
+        db.commit()
+    find._KEPT.clear()
+    got = _answers(cpdt)
+    assert [code for code, _, _ in got] == [0] * len(QUERIES)
+    assert got[1:2] == expected[1:2]  # "chu tich uy ban": its concepts' counts need no FTS5
+
+
+# --- the wide way ----------------------------------------------------------------------------
+
+
+def test_the_wide_way_gives_the_exact_answer_on_the_fixture(
+    cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Champion lists of two documents and every query taken the wide way: bounds stay bounds
+    (a document missing from a list is bounded by its last impact), so the answer holds."""
+    expected = _answers(cpdt)
+    copy = tmp_path / "facts.yaml"  # another path: another key, a database built anew
+    copy.write_bytes((FIXTURES / "facts.yaml").read_bytes())
+    monkeypatch.setenv("CPDT_DATA", str(copy))
+    monkeypatch.setattr(store, "CHAMPIONS", 2)
+    monkeypatch.setattr(fulltext, "EXACT_REACH", -1)
+    find._KEPT.clear()
+    assert _answers(cpdt) == expected
+
+
+# --- damage inside a whole file --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["define", "--json"], ["law", "--json"], ["sources", "--json"],
+                                     ["search", "chu tich uy ban", "--json"]])  # fmt: skip
+@pytest.mark.parametrize("where", [0.3, 0.5, 0.8])
+def test_a_database_damaged_inside_answers_the_same(
+    cpdt, tmp_path: Path, command: list[str], where: float
+) -> None:
+    """Bytes overwritten mid-file, the size kept: SQLite finds a malformed page, or a record
+    no longer decodes; either way the database is built again and the answer is the same."""
+    first = cpdt(*command)
+    [built] = (tmp_path / "cache" / "cpdt").glob("register-*.db")
+    data = bytearray(built.read_bytes())
+    at = int(len(data) * where)
+    data[at : at + 4096] = b"\xff" * 4096
+    built.write_bytes(bytes(data))
+    again = cpdt(*command)
+    assert (again.code, again.out, again.err) == (first.code, first.out, first.err)
+
+
+def test_a_cache_folder_named_like_a_uri_query_is_read_back(
+    cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CPDT_CACHE_DIR", str(tmp_path / "odd ?mode=rwc#%20"))
+    first = cpdt("define", "--json")
+    [built] = (tmp_path / "odd ?mode=rwc#%20" / "cpdt").glob("register-*.db")
+    stamp = built.stat().st_ino
+    again = cpdt("define", "--json")
+    assert (again.code, again.out) == (0, first.out)
+    assert built.stat().st_ino == stamp  # served, not built again
