@@ -25,6 +25,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,9 +58,9 @@ def ranked(model: Any, q: str) -> tuple[list[list[dict[str, Any]]], str]:
         found = find.search_facts(model, q, limit=10)
     except NotFound:
         return [], "none"
-    ranks = [[r] for r in found.results]
-    reading = getattr(found, "interpretation", None)  # None from a search without readings
-    if reading is None:
+    ranks = [[r] for r in msgspec.to_builtins(found.results)]
+    reading = msgspec.to_builtins(getattr(found, "interpretation", None))
+    if reading is None:  # a search without a reading
         return ranks, "none"
     return [block_items(reading["answer"]["results"]), *ranks], reading["cli"].split(" ", 1)[1]
 
@@ -78,7 +79,7 @@ def evaluate(model: Any, items: list[dict[str, Any]], split: str, show_all: bool
         ranks, reading = ranked(model, q)
         expected = set(item.get("expect", []))
         kind = item.get("expect_kind")
-        ok = [any(r["id"] in expected or r.get("kind") == kind for r in rank) for rank in ranks]
+        ok = [any(r["id"] in expected or (kind and r.get("kind") == kind) for r in rank) for rank in ranks]
         rank = ok.index(True) + 1 if True in ok else None
         read_ok = same_reading(item["read"], reading) if "read" in item else None
         cat = item.get("cat", "other")
