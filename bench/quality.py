@@ -79,7 +79,10 @@ def evaluate(model: Any, items: list[dict[str, Any]], split: str, show_all: bool
         ranks, reading = ranked(model, q)
         expected = set(item.get("expect", []))
         kind = item.get("expect_kind")
-        ok = [any(r["id"] in expected or (kind and r.get("kind") == kind) for r in rank) for rank in ranks]
+        ok = [
+            any(r["id"] in expected or (kind and r.get("kind") == kind) for r in rank)
+            for rank in ranks
+        ]
         rank = ok.index(True) + 1 if True in ok else None
         read_ok = same_reading(item["read"], reading) if "read" in item else None
         cat = item.get("cat", "other")

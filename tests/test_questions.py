@@ -118,6 +118,27 @@ def test_names_come_from_the_data_not_the_code(model: Facts) -> None:
     assert reading(other, "CPĐT là gì") == "none"
 
 
+def test_a_committee_that_has_ended_is_asked_about_on_its_last_day(model: Facts) -> None:
+    """Undated, a question naming a committee that ended (or a name it no longer has) is
+    about that committee, not its successor: read on the day before the end. "Now" and
+    "does it still exist" still ask about today."""
+    states = {
+        k: msgspec.structs.replace(s, valid_until="2025-03-13")
+        for k, s in model.committee_states.items()
+    }
+    ended = Facts.of(msgspec.structs.replace(model.compiled(), committee_states=states))
+    on_last_day = "committee --on 2025-03-12"
+    assert reading(ended, "Ai là chủ tịch Ủy ban Quốc gia về chuyển đổi số?") == on_last_day
+    assert reading(ended, "who chairs the national committee on digital transformation") == (
+        on_last_day
+    )
+    assert reading(ended, "ai la chu tich uy ban") == on_last_day
+    assert reading(ended, "who chairs the national committee now?") == "committee"
+    assert reading(ended, "ai là chủ tịch ủy ban quốc gia năm 2022?") == "committee --year 2022"
+    # in office: today's answer
+    assert reading(model, "Ai là chủ tịch Ủy ban Quốc gia về chuyển đổi số?") == "committee"
+
+
 @functools.cache
 def _loaded() -> Facts:
     loaded = facts.check([Path(SEARCH_FIXTURE)])[1]

@@ -408,4 +408,3 @@ def source_result(facts: Facts, s: Source, cited_by: int, cites: list[Citation])
         external=s.external, inferred=dict(s.inferred), notes=s.notes, notes_en=s.notes_en,
         provenance=s.provenance, cited_by=cited_by, citations=citations(facts, cites),
     )  # fmt: skip
-

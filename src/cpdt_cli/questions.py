@@ -415,6 +415,8 @@ def read(facts: Facts, text: str) -> Reading | None:
     if (
         names_committee and (asks_members or q.has(EXISTS, NOW, WHO) or (q.has(WHAT) and bare))
     ) or (q.has(specific) and asks_members):
+        if not q.has(NOW, EXISTS):  # "hiện nay", "còn không": today, whoever holds it
+            when = when or _last_day_named(facts, q, body)
         return Reading("committee", (when,) if when else ())
     reading = _what(facts, lex, q, named, term) or _agency(lex, q)
     if reading is not None:
@@ -422,6 +424,29 @@ def read(facts: Facts, text: str) -> Reading | None:
     if q.has(TIMELINE) and when is not None and when[0] == "--year":
         return Reading("timeline", (when,))
     return None
+
+
+def _last_day_named(facts: Facts, q: _Question, body: str | None) -> tuple[str, str] | None:
+    """An undated question about a committee under a name it no longer has, or about one that
+    has ended, is read on the last day of that name: "ủy ban quốc gia về chuyển đổi số" asks
+    about the committee of 2021-2025, not about the steering committee that succeeded it."""
+    import datetime
+
+    from .dates import date_bounds
+    from .temporal import today
+
+    if body is None:
+        return None
+    states = sorted(
+        (s for s in facts.committee_states.values() if s.body == body), key=lambda s: s.valid_from
+    )
+    names = [(s, search.fold(n)) for s in states for n in (s.name, s.name_en) if n]
+    said = [s for s, name in names if name and f" {name} " in q.padded]
+    chosen = said[-1] if said else (states[-1] if states else None)
+    if chosen is None or not chosen.valid_until or chosen.valid_until > today(facts)[0]:
+        return None  # still so called, still in office: today's answer is its answer
+    last = datetime.date.fromisoformat(date_bounds(chosen.valid_until)[0])
+    return ("--on", (last - datetime.timedelta(days=1)).isoformat())
 
 
 def _instrument_arg(ins: Any, phrase: str = "") -> str:
