@@ -372,7 +372,13 @@ def test_coloured_rendering_matches_golden(cpdt, name: str) -> None:
 
 _JSON_KEYS = st.one_of(st.text(), st.integers(), st.none(), st.booleans())
 _JSON_VALUES = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text()),
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(),
+    ),
     lambda inner: st.one_of(
         st.lists(inner, max_size=4),
         st.tuples(inner, inner),
@@ -392,10 +398,23 @@ def test_dumps_writes_what_json_dumps_writes(value, indent, ascii_only) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", [1e16, -1e16, 9.9e-5, 1e-300, float("nan"), float("inf"), "a\udcffb", {1: "x"}]
+    "value", [1e16, -1e16, 9.9e-5, 1e-300, "a\udcffb", {1: "x"}, {True: "x"}, 2**70, "0.00001"]
 )
 def test_dumps_where_msgspec_would_differ(value) -> None:
     from cpdt_cli.output import dumps
 
     doc = {"results": [{"value": value}]}
     assert dumps(doc, 2) == json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_dumps_writes_valid_json_where_json_would_not(value) -> None:
+    """The loader refuses non-finite numbers; should one reach the output all the same, it is
+    written null, as JSON allows, never json's NaN or Infinity."""
+    from cpdt_cli.output import dumps
+
+    assert json.loads(dumps({"value": value}), parse_constant=_refuse) == {"value": None}
+
+
+def _refuse(name: str) -> None:
+    raise AssertionError(f"invalid JSON constant {name}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -22,6 +23,9 @@ def strip_surrogates(text: str) -> str:
     return _SURROGATES.sub("", text)
 
 
+# The same names and quotes are folded again by every answer that matches words against them
+# (define, agency, models, the question reader): kept, `cpdt batch` folds each once.
+@functools.lru_cache(maxsize=8192)
 def fold(text: str, limit: int | None = MAX_QUERY) -> str:
     """Lower-case ASCII words: NFC/NFD, case, diacritics, đ and tone placement all folded.
 
