@@ -22,6 +22,7 @@ from .completion import (
     complete_sources,
     complete_years,
 )
+from .messages import helptext
 
 if TYPE_CHECKING:
     from .model import Facts
@@ -29,11 +30,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="cpdt",
-    help=(
-        "Tra cứu ngoại tuyến về Chính phủ điện tử (CPĐT) Việt Nam;"
-        " mỗi câu trả lời kèm trích dẫn.\n\n"
-        "Ví dụ: cpdt define --source unesco"
-    ),
+    help=(helptext("help.cpdt")),
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -46,10 +43,7 @@ DataOpt = Annotated[
     typer.Option(
         "--data",
         readable=False,  # an unreadable file is a bad fact file (exit 3), not a usage error
-        help=(
-            "Tệp dữ kiện thay cho tệp có sẵn; lặp lại để xếp lớp (cũng đọc từ CPDT_DATA,"
-            " danh sách đường dẫn). Ví dụ: --data ./facts.yaml"
-        ),
+        help=(helptext("help.--data")),
         show_default=False,
     ),
 ]
@@ -58,27 +52,20 @@ OverlayOpt = Annotated[
     typer.Option(
         "--overlay",
         readable=False,
-        help=(
-            "Tệp dữ kiện của đơn vị, xếp lớp lên trên dữ liệu có sẵn; mục cùng id thay thế"
-            " mục cũ (cũng đọc từ CPDT_OVERLAY). Ví dụ: --overlay ./so-tttt.yaml"
-        ),
+        help=(helptext("help.--overlay")),
         show_default=False,
     ),
 ]
 JsonOpt = Annotated[
     bool,
-    typer.Option("--json", help="In đúng một đối tượng JSON (UTF-8); như --format json."),
+    typer.Option("--json", help=helptext("help.--json")),
 ]
 FormatOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--format",
         "-f",
-        help=(
-            "Định dạng: table (Rich), plain, json, jsonl (mỗi dòng một kết quả), md (Markdown,"
-            " chú thích [^1]), csv, bibtex (nguồn trích dẫn). Mặc định: table trên terminal,"
-            " plain khi chuyển tiếp. Ví dụ: --format md"
-        ),
+        help=(helptext("help.--format")),
         show_default=False,
     ),
 ]
@@ -86,10 +73,7 @@ LangOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--lang",
-        help=(
-            "Ngôn ngữ nhãn và thông báo: vi hoặc en (mặc định: CPDT_LANG, rồi locale, rồi vi);"
-            " en dùng tên tiếng Anh khi dữ liệu có. Ví dụ: --lang en"
-        ),
+        help=(helptext("help.--lang")),
         show_default=False,
     ),
 ]
@@ -97,10 +81,7 @@ ColorOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--color",
-        help=(
-            "Màu: auto, always, never (auto theo NO_COLOR, CLICOLOR, CLICOLOR_FORCE,"
-            " FORCE_COLOR, TERM=dumb và terminal). Ví dụ: --color never"
-        ),
+        help=(helptext("help.--color")),
         show_default=False,
     ),
 ]
@@ -108,27 +89,24 @@ NoPagerOpt = Annotated[
     bool,
     typer.Option(
         "--no-pager",
-        help="Không dùng trình phân trang ($PAGER, mặc định less -FIRX) cho kết quả dài.",
+        help=helptext("help.--no-pager"),
     ),
 ]
 FieldsOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--fields",
-        help=(
-            "Chỉ giữ các trường này của mỗi kết quả (json, jsonl) hay các cột này (csv),"
-            " theo thứ tự đã nêu. Ví dụ: --json --fields id,title,citations"
-        ),
+        help=(helptext("help.--fields")),
         show_default=False,
     ),
 ]
 QueryArg = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Argument(help="Từ khóa, có dấu hay không dấu, không cần ngoặc kép.", show_default=False),
+    typer.Argument(help=helptext("help.query"), show_default=False),
 ]
 YearOpt = Annotated[
     Optional[int],  # noqa: UP045
-    typer.Option("--year", help="Năm, ví dụ --year 2021.", show_default=False),
+    typer.Option("--year", help=helptext("help.--year"), show_default=False),
 ]
 
 
@@ -136,10 +114,7 @@ OnOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--on",
-        help=(
-            "Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021); mặc định hôm nay, không quá"
-            " ngày cập nhật dữ liệu."
-        ),
+        help=(helptext("help.--on")),
         show_default=False,
     ),
 ]
@@ -169,11 +144,12 @@ class Settings:
     def language(self) -> str:
         from . import i18n
         from .errors import UsageError
+        from .messages import say
 
         lang = i18n.choose(self.lang)
         if lang not in i18n.LANGS:
             named = "--lang" if self.lang else "CPDT_LANG"  # say where the bad value came from
-            raise UsageError(f"{named} '{lang}' không có; chọn một trong: vi, en")
+            raise UsageError(say("no_such_value", option=named, value=lang, choices="vi, en"))
         return lang
 
 
@@ -283,13 +259,11 @@ def main(
     fields: FieldsOpt = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản rồi thoát."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=helptext("help.--version")
+        ),
     ] = False,
 ) -> None:
-    """Tra cứu ngoại tuyến về Chính phủ điện tử (CPĐT) Việt Nam; mỗi câu trả lời kèm trích dẫn.
-
-    Ví dụ: cpdt define --source unesco
-    """
     _settings(ctx).merge(
         {"data": data, "overlay": overlay, "json": json_, "format": fmt, "lang": lang,
          "color": color, "no_pager": no_pager, "fields": fields}
@@ -335,8 +309,10 @@ def _emit(
     chosen = chosen or output.default_format(color, settings.color or "auto", sys.stdout)
     if chosen == "bibtex" and answer.command not in ("sources", "define", "law"):
         from .errors import UsageError
+        from .messages import say
 
-        raise UsageError("--format bibtex chỉ dùng được với cpdt sources, define, law")
+        where = "cpdt sources, define, law"
+        raise UsageError(say("only_with", what="--format bibtex", where=where))
     if settings.fields:
         from . import fields
 
@@ -355,7 +331,7 @@ def _words(query: list[str] | None) -> str | None:
 # --- the commands --------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(help=helptext("help.define"))
 @listing
 def define(
     ctx: typer.Context,
@@ -365,28 +341,24 @@ def define(
         typer.Option(
             "--source",
             "-s",
-            help=(
-                "Nguồn định nghĩa: unesco, un/lhq, wb/'ngan hang the gioi', gartner, gbde, mic …"
-                " Ví dụ: --source unesco"
-            ),
+            help=(helptext("help.define.--source")),
             autocompletion=complete_sources,
         ),
     ] = None,
 ) -> "Answer":
-    """Định nghĩa CPĐT theo từng nguồn. Ví dụ: cpdt define --source unesco"""
     from . import queries
 
     return queries.define(_facts(ctx), _words(query), source)
 
 
-@app.command()
+@app.command(help=helptext("help.agency"))
 @listing
 def agency(
     ctx: typer.Context,
     query: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Argument(
-            help="Cơ quan hay nhiệm vụ, có dấu hay không dấu. Ví dụ: dau moi ky thuat",
+            help=helptext("help.agency.query"),
             show_default=False,
             autocompletion=complete_agencies,
         ),
@@ -394,13 +366,12 @@ def agency(
     year: YearOpt = None,
     on: OnOpt = None,
 ) -> "Answer":
-    """Cơ quan nào làm gì, kèm căn cứ pháp lý. Ví dụ: cpdt agency 'dau moi ky thuat'"""
     from . import queries
 
     return queries.agency(_facts(ctx), _words(query), year, on)
 
 
-@app.command()
+@app.command(help=helptext("help.committee"))
 @listing
 def committee(
     ctx: typer.Context,
@@ -408,44 +379,40 @@ def committee(
         Optional[int],  # noqa: UP045
         typer.Option(
             "--year",
-            help="Năm, ví dụ --year 2021.",
+            help=helptext("help.--year"),
             show_default=False,
             autocompletion=complete_years,
         ),
     ] = None,
     on: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(
-            "--on", help="Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021).", show_default=False
-        ),
+        typer.Option("--on", help=helptext("help.committee.--on"), show_default=False),
     ] = None,
 ) -> "Answer":
-    """Ủy ban Quốc gia vào một năm hay một ngày. Ví dụ: cpdt committee --year 2021"""
     from . import temporal
 
     return temporal.committee(_facts(ctx), year, on)
 
 
-@app.command()
+@app.command(help=helptext("help.models"))
 @listing
 def models(
     ctx: typer.Context,
     query: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Argument(
-            help="Mô hình (g2c, g2b, g2e, g2g) hoặc từ khóa. Ví dụ: g2b",
+            help=helptext("help.models.query"),
             show_default=False,
             autocompletion=complete_models,
         ),
     ] = None,
 ) -> "Answer":
-    """Các mô hình G2C, G2B, G2E, G2G. Ví dụ: cpdt models g2b, cpdt models 'doanh nghiep'"""
     from . import queries
 
     return queries.models(_facts(ctx), _words(query))
 
 
-@app.command()
+@app.command(help=helptext("help.timeline"))
 @listing
 def timeline(
     ctx: typer.Context,
@@ -453,39 +420,35 @@ def timeline(
     year: YearOpt = None,
     start: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--from", help="Từ năm, ví dụ --from 2018.", show_default=False),
+        typer.Option("--from", help=helptext("help.timeline.--from"), show_default=False),
     ] = None,
     end: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--to", help="Đến năm, ví dụ --to 2019.", show_default=False),
+        typer.Option("--to", help=helptext("help.timeline.--to"), show_default=False),
     ] = None,
     on: OnOpt = None,
     kind: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
             "--kind",
-            help=(
-                "Loại: resolution, decree, decision, directive, notice, regulation, law,"
-                " circular, plan, event, ranking. Ví dụ: --kind decree"
-            ),
+            help=(helptext("help.timeline.--kind")),
             show_default=False,
         ),
     ] = None,
 ) -> "Answer":
-    """Các mốc và văn bản theo thứ tự thời gian. Ví dụ: cpdt timeline --from 2018 --to 2019"""
     from . import temporal
 
     return temporal.timeline(_facts(ctx), _words(query), year, start, end, kind, on)
 
 
-@app.command()
+@app.command(help=helptext("help.law"))
 @listing
 def law(
     ctx: typer.Context,
     query: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Argument(
-            help="Số hiệu hay từ khóa của văn bản. Ví dụ: 1619, 'qd 1072', 'nghi quyet'",
+            help=helptext("help.law.query"),
             show_default=False,
             autocompletion=complete_laws,
         ),
@@ -494,17 +457,14 @@ def law(
         bool,
         typer.Option(
             "--in-force",
-            help="Chỉ văn bản còn hiệu lực (toàn bộ hay một phần) vào ngày --on. Ví dụ: --in-force",
+            help=helptext("help.law.--in-force"),
         ),
     ] = False,
     on: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
             "--on",
-            help=(
-                "Tình trạng hiệu lực vào ngày này (mặc định: hôm nay, không quá ngày dữ liệu"
-                " được kiểm tra). Ví dụ: --on 2025-07-01 (hoặc 1/7/2025)"
-            ),
+            help=(helptext("help.law.--on")),
             show_default=False,
         ),
     ] = None,
@@ -512,10 +472,7 @@ def law(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--type",
-            help=(
-                "Loại: law, decree, decision, resolution, directive, notice, regulation, circular,"
-                " plan (hoặc luat, nghi dinh, quyet dinh …). Ví dụ: --type decree"
-            ),
+            help=(helptext("help.law.--type")),
             show_default=False,
         ),
     ] = None,
@@ -523,21 +480,19 @@ def law(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--issuer",
-            help="Cơ quan ban hành. Ví dụ: --issuer 'quoc hoi', --issuer TTg",
+            help=helptext("help.law.--issuer"),
             show_default=False,
         ),
     ] = None,
     start: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--from", help="Ban hành từ năm, ví dụ --from 2018.", show_default=False),
+        typer.Option("--from", help=helptext("help.law.--from"), show_default=False),
     ] = None,
     end: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--to", help="Ban hành đến năm, ví dụ --to 2020.", show_default=False),
+        typer.Option("--to", help=helptext("help.law.--to"), show_default=False),
     ] = None,
 ) -> "Answer":
-    """Danh mục văn bản pháp lý: ngày ký, hiệu lực, tình trạng, thay thế.
-    Ví dụ: cpdt law 1619, cpdt law 'nd 61 2018', cpdt law --in-force --type decree"""
     from . import law as law_
 
     return law_.law(
@@ -552,18 +507,16 @@ def law(
     )
 
 
-@app.command()
+@app.command(help=helptext("help.sources"))
 @listing
 def sources(ctx: typer.Context) -> "Answer":
-    """Mọi tài liệu được trích dẫn. Ví dụ: cpdt sources, cpdt sources --format bibtex"""
     from . import queries
 
     return queries.sources(_facts(ctx))
 
 
-@app.command()
+@app.command(help=helptext("help.paths"))
 def paths(ctx: typer.Context) -> None:
-    """Nơi đặt dữ liệu có sẵn, dữ liệu đang dùng, lớp phủ và bộ nhớ đệm. Ví dụ: cpdt paths"""
     from . import cache, facts, layers, output
 
     settings = _settings(ctx)
@@ -573,30 +526,27 @@ def paths(ctx: typer.Context) -> None:
     output.write("".join(f"{label}: {output.inert(value)}\n" for label, value in lines))
 
 
-@app.command()
+@app.command(help=helptext("help.check"))
 def check(
     ctx: typer.Context,
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045
         typer.Argument(
             readable=False,
-            help=(
-                "Tệp dữ kiện cần kiểm tra (nhiều tệp: xếp lớp); mặc định: dữ liệu đang dùng"
-                " cùng các lớp phủ. Ví dụ: data/facts.yaml"
-            ),
+            help=(helptext("help.check.paths")),
         ),
     ] = None,
     provenance: Annotated[
         bool,
         typer.Option(
             "--provenance",
-            help="In cả ghi chú nguồn gốc (cách một dữ kiện được tìm ra, cho người bảo trì).",
+            help=helptext("help.check.--provenance"),
         ),
     ] = False,
 ) -> None:
-    """Kiểm tra tệp dữ kiện; liệt kê mọi lỗi kèm tệp:dòng. Ví dụ: cpdt check data/facts.yaml"""
     from . import facts, output, streams
     from .errors import EXIT_DATA
+    from .messages import text
 
     targets = paths or _paths(ctx)
     lang = _settings(ctx).language
@@ -605,19 +555,19 @@ def check(
     if model is None:
         for problem in problems:
             streams.say(output.inert(str(problem)))
-        n = len(problems)
-        streams.say(f"cpdt: {n} {'problems in' if lang == 'en' else 'lỗi trong'} {where}")
+        failed = text("check.failed", lang, n=len(problems), where=where)
+        streams.say(f"cpdt: {failed}")
         raise typer.Exit(EXIT_DATA)
     for notice in model.notices:
         output.notify(notice, lang)
     counts = {
-        ("nguồn", "sources"): len(model.sources),
-        ("thực thể", "entities"): len(model.entities),
-        ("văn bản", "instruments"): len(model.instruments),
-        ("giai đoạn ủy ban", "committee states"): len(model.committee_states),
-        ("dữ kiện", "statements"): len(model.statements),
+        "check.sources": len(model.sources),
+        "check.entities": len(model.entities),
+        "check.instruments": len(model.instruments),
+        "check.states": len(model.committee_states),
+        "check.statements": len(model.statements),
     }
-    summary = ", ".join(f"{v} {k[lang == 'en']}" for k, v in counts.items())
+    summary = ", ".join(text(key, lang, n=n) for key, n in counts.items())
     output.write(f"OK: {where} — {summary}\n")
     if provenance:
         output.write("".join(f"{i}: {output.inert(why)}\n" for i, why in _provenance(model)))
@@ -642,7 +592,7 @@ def _provenance(model: "Facts") -> list[tuple[str, str]]:
     return out
 
 
-@app.command()
+@app.command(help=helptext("help.search"))
 @listing
 def search(
     ctx: typer.Context,
@@ -652,37 +602,34 @@ def search(
         typer.Option(
             "--kind",
             "-k",
-            help=(
-                "Chỉ một loại: membership, role, definition, instrument, entity, agency …"
-                " Ví dụ: --kind instrument"
-            ),
+            help=(helptext("help.search.--kind")),
             show_default=False,
         ),
     ] = None,
     limit: Annotated[
         int,
-        typer.Option("--limit", "-n", min=1, max=200, help="Số kết quả tối đa. Ví dụ: -n 3"),
+        typer.Option("--limit", "-n", min=1, max=200, help=helptext("help.search.--limit")),
     ] = 10,
 ) -> "Answer":
-    """Tìm trong mọi dữ kiện; một câu hỏi được trả lời trước bằng lệnh tra cứu tương ứng.
-    Ví dụ: cpdt search ai la chu tich uy ban quoc gia nam 2020"""
     from . import find
 
     text = _words(query)
     if text is None:
-        raise typer.BadParameter("cần từ khóa. Ví dụ: cpdt search 'vpcp'", param_hint="QUERY")
+        from .errors import UsageError
+        from .messages import say
+
+        raise UsageError(say("needs_query", example="cpdt search 'vpcp'"))
     return find.search_facts(_facts(ctx), text, kind, limit)
 
 
-@app.command()
+@app.command(help=helptext("help.schema"))
 def schema(
     ctx: typer.Context,
     command: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Argument(help="Lệnh có đầu ra cần mô tả. Ví dụ: committee", show_default=False),
+        typer.Argument(help=helptext("help.schema.command"), show_default=False),
     ] = None,
 ) -> None:
-    """Lược đồ JSON (JSON Schema) của đầu ra --json. Ví dụ: cpdt schema committee"""
     from . import output, schemas
 
     def show() -> None:
@@ -691,21 +638,13 @@ def schema(
     _in_language(_settings(ctx).language, show)
 
 
-@app.command()
+@app.command(help=helptext("help.batch"))
 def batch(
     ctx: typer.Context,
     data: DataOpt = None,
     overlay: OverlayOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Nhiều truy vấn, một tiến trình: JSON Lines vào, JSON Lines ra, đúng thứ tự.
-
-    Mỗi dòng vào: {"id": …, "args": ["committee", "--year", "2021"]} hoặc một mảng đối số.
-    Mỗi dòng ra: {"id": …, "exit": 0, "result": {…}} (result: đúng như --json) hoặc
-    {"id": …, "exit": 1|2|3, "error": "…"}.
-
-    Ví dụ: cpdt batch < docs/batch-example.jsonl
-    """
     from . import batch as batch_
 
     settings = _settings(ctx)
@@ -714,28 +653,21 @@ def batch(
     batch_.run_batch(runner, batch_.read_lines(sys.stdin, runner), sys.stdout)
 
 
-@app.command()
+@app.command(help=helptext("help.mcp"))
 def mcp(
     ctx: typer.Context,
     data: DataOpt = None,
     overlay: OverlayOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Máy chủ Model Context Protocol (stdio): các lệnh tra cứu làm công cụ cho tác tử AI.
-
-    Cần phần cài thêm mcp của cpdt; cấu hình Claude Desktop, VS Code, Claude Code: README.
-
-    Ví dụ: cpdt mcp
-    """
     import importlib.util
 
     from .errors import UsageError
 
     if importlib.util.find_spec("mcp") is None:
-        from . import i18n
+        from .messages import say
 
-        message = "cần cài phần mở rộng mcp: pip install 'cpdt[mcp]'"
-        raise UsageError(i18n.message(message, _settings(ctx).language))
+        raise UsageError(say("mcp_needed", command="pip install 'cpdt[mcp]'"))
     from . import mcp_server
 
     settings = _settings(ctx)

@@ -131,8 +131,10 @@ def build_document(answer: Answer, lang: str = "vi") -> Document:
     read = [_interpretation(first, notes)] if first else []
     items = [describe(r, notes) for r in answer.results]
     heading = tr(HEADINGS.get(answer.command, answer.command), lang)
+    from .messages import text
+
     return Document(
-        f"{heading} — {len(items)} {tr('kết quả', lang)}",
+        f"{heading} — {text('results', lang, n=len(items))}",
         read + items,
         list(notes.by_key.values()),
         tr("Nguồn", lang),

@@ -11,7 +11,7 @@ EXIT_DATA = 3
 EXIT_OUTPUT = 4  # stdout could not be written: closed, full, failing
 
 # No command line can hold a NUL byte; an in-process caller (cpdt batch, cpdt mcp, tests) can.
-NUL_IN_ARGS = "đối số có ký tự NUL (\\x00)"
+NUL_IN_ARGS = "nul_in_args"  # the message's id (messages.py)
 
 
 class CpdtError(Exception):
@@ -85,4 +85,6 @@ class OutputError(CpdtError):
     exit_code = EXIT_OUTPUT
 
     def __init__(self, reason: str) -> None:
-        super().__init__(f"không ghi được ra stdout ({reason})")
+        from .messages import say
+
+        super().__init__(say("stdout_failed", reason=reason))

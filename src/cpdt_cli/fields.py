@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .errors import UsageError
+from .messages import say
 from .queries import Answer
 
 FORMATS = ("json", "jsonl", "csv")
@@ -24,7 +25,8 @@ def render(
     color: bool,
 ) -> str:
     if fmt not in FORMATS:
-        raise UsageError(f"--fields chỉ dùng được với --format {', '.join(FORMATS)}")
+        where = f"--format {', '.join(FORMATS)}"
+        raise UsageError(say("only_with", what="--fields", where=where))
     names = wanted(spec)
     if fmt == "csv":
         from .formats import CSV_COLUMNS
@@ -44,14 +46,12 @@ def _check(names: list[str], valid: list[str]) -> None:
         from difflib import get_close_matches
 
         hints = tuple(
-            f"có phải ý bạn là: {close[0]}?"
+            say("did_you_mean", names=close[0])
             for name in unknown
             if (close := get_close_matches(name, valid, n=1))
         )
         shown = ", ".join(unknown) or "''"
-        raise UsageError(
-            f"--fields: không có trường {shown}; các trường: {', '.join(valid)}", hints
-        )
+        raise UsageError(say("no_field", names=shown, fields=", ".join(valid)), hints)
 
 
 def _columns(text: str, names: list[str]) -> str:

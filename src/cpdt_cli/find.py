@@ -8,6 +8,7 @@ import unicodedata
 
 from . import ranking, search
 from .errors import NotFound, UsageError
+from .messages import say
 from .model import Citation, Facts, Statement
 from .queries import Answer, Result, citations, entity_ref, statement_result
 
@@ -90,7 +91,7 @@ def _search(
         result["score"] = round(score, 3)
         results.append(result)
     if not results:
-        raise NotFound(f"không tìm thấy gì cho '{echo['text']}'", _hints(facts, query, kind))
+        raise NotFound(say("nothing_found", query=echo["text"]), _hints(facts, query, kind))
     return Answer("search", echo, results)
 
 
@@ -386,8 +387,8 @@ def _check_kind(facts: Facts, kind: str) -> str:
         return folded
     named = [search.Named(k, k, (k,)) for k in kinds]
     hints = search.did_you_mean(kind, named)
-    hints.append("các loại: " + ", ".join(kinds))
-    raise UsageError(f"không có loại '{kind}'", tuple(hints))
+    hints.append(say("the_kinds", names=", ".join(kinds)))
+    raise UsageError(say("no_kind", kind=kind), tuple(hints))
 
 
 def _hints(facts: Facts, query: str, kind: str | None) -> tuple[str, ...]:
@@ -400,6 +401,6 @@ def _hints(facts: Facts, query: str, kind: str | None) -> tuple[str, ...]:
         named.append(search.Named(g.id, g.term, (g.term, *g.expansions)))
     hints = search.did_you_mean(query, named)
     if kind is not None:
-        hints.append(f"thử bỏ --kind {kind}")
-    hints.append("thử ít từ hơn, hoặc: cpdt define, cpdt agency, cpdt committee, cpdt law")
+        hints.append(say("try_without_kind", kind=kind))
+    hints.append(say("try_fewer_words"))
     return tuple(hints)

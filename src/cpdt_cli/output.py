@@ -97,7 +97,8 @@ def dumps(value: Any, indent: int | None = None, ascii_only: bool = False) -> st
     and json indents in pure Python."""
     if not ascii_only and _msgspec_writes_it_alike(value):
         try:
-            return msgspec.json.format(msgspec.json.encode(value), indent=indent or 0).decode()
+            encoded = msgspec.json.encode(value, enc_hook=str)  # a Message is its text
+            return msgspec.json.format(encoded, indent=indent or 0).decode()
         except UnicodeEncodeError:  # a lone surrogate, e.g. from an undecodable argument
             pass
     import json
@@ -122,7 +123,7 @@ def _msgspec_writes_it_alike(value: Any) -> bool:
         elif t is float:
             if not (v == 0.0 or 1e-4 <= abs(v) < 1e16):
                 return False
-        elif not (v is None or t is str or t is int or t is bool):
+        elif not (v is None or isinstance(v, str) or t is int or t is bool):
             return False
     return True
 
@@ -300,12 +301,18 @@ FORMATS = ("table", "plain", "json", "jsonl", "md", "csv", "bibtex")
 COLORS = ("auto", "always", "never")
 
 
+def _no_such(option: str, value: str, choices: tuple[str, ...]) -> str:
+    from .messages import say
+
+    return say("no_such_value", option=option, value=value, choices=", ".join(choices))
+
+
 def color_wanted(choice: str, stream: Any) -> bool:
     """--color always/never wins; else NO_COLOR, CLICOLOR_FORCE/FORCE_COLOR, TERM=dumb,
     CLICOLOR=0 (in that order, as clig.dev and the NO_COLOR / CLICOLOR conventions ask);
     else colour only on a terminal."""
     if choice not in COLORS:
-        raise UsageError(f"--color '{choice}' không có; chọn một trong: {', '.join(COLORS)}")
+        raise UsageError(_no_such("--color", choice, COLORS))
     if choice != "auto":
         return choice == "always"
     env = os.environ
@@ -349,7 +356,7 @@ def render(answer: Answer, fmt: str, lang: str = "vi", color: bool = False) -> s
     if fmt == "plain":
         return to_plain(doc)
     if fmt != "table":
-        raise UsageError(f"--format '{fmt}' không có; chọn một trong: {', '.join(FORMATS)}")
+        raise UsageError(_no_such("--format", fmt, FORMATS))
     import shutil
 
     width = max(20, shutil.get_terminal_size((80, 24)).columns)

@@ -21,7 +21,9 @@ def output_schema(command: str | None = None) -> dict[str, Any]:
         return schema
     commands = schema["properties"]["command"]["enum"]
     if command not in commands:
-        raise UsageError(f"không có lệnh '{command}'; chọn một trong: {', '.join(commands)}")
+        from .messages import say
+
+        raise UsageError(say("no_command", command=command, commands=", ".join(commands)))
     properties = {**schema["properties"], "command": {"const": command}}
     own_id = schema["$id"].removesuffix(".json") + f"/{command}.json"  # another schema, another id
     return {**schema, "$id": own_id, "title": f"cpdt {command} --json", "properties": properties}

@@ -1,0 +1,405 @@
+"""Every message cpdt says, by id, in Vietnamese and English: one catalogue.
+
+The core says `say("no_model", query=q)`: a Message, which is the Vietnamese text (a str, so
+the core may store, compare and join it as text) and remembers its id and arguments, so the
+CLI's edge can say it again in the chosen language (`in_language`). Arguments are echoed as
+given (what the user typed, names from the data) unless they are Messages themselves (a date,
+an instrument's name), which follow the language too. An English entry may have a singular
+and a plural form, chosen by the argument `n`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# id -> (Vietnamese, English) or (Vietnamese, English for n == 1, English otherwise)
+CATALOGUE: dict[str, tuple[str, ...]] = {
+    # --- answers that found nothing, and what to try ------------------------------------
+    "no_definition": ("không có định nghĩa nào khớp với '{query}'",
+                      "no definition matches '{query}'"),
+    "try_define": ("thử: cpdt define (xem mọi định nghĩa) hoặc cpdt search '{query}'",
+                   "try: cpdt define (every definition) or cpdt search '{query}'"),
+    "unknown_source": ("không biết nguồn '{source}'", "unknown source '{source}'"),
+    "known_sources": ("các nguồn đã biết: {names}", "known sources: {names}"),
+    "no_agency": ("không có cơ quan hay nhiệm vụ nào khớp với '{query}'",
+                  "no agency or task matches '{query}'"),
+    "try_agency": ("thử: cpdt agency (mọi cơ quan) hoặc cpdt search '{query}'",
+                   "try: cpdt agency (every agency) or cpdt search '{query}'"),
+    "try_agency_year": ("thử: cpdt agency --year {year} {query}",
+                        "try: cpdt agency --year {year} {query}"),
+    "no_model": ("không có mô hình nào khớp với '{query}'", "no model matches '{query}'"),
+    "the_models": ("các mô hình: {names}", "the models: {names}"),
+    "no_law": ("không có văn bản nào khớp với '{query}'",
+               "no legal instrument matches '{query}'"),
+    "no_law_chosen": ("không có văn bản nào khớp với các điều kiện đã chọn",
+                      "no legal instrument meets the conditions chosen"),
+    "see_register": ("xem cả danh mục: {command}", "see the whole register: {command}"),
+    "try_fewer": ("thử bỏ bớt điều kiện, ví dụ: {command}", "try fewer conditions, e.g. {command}"),
+    "no_timeline": ("không có mốc nào khớp", "nothing on the timeline matches"),
+    "no_committee_data": ("dữ liệu không có thông tin về Ủy ban Quốc gia",
+                          "the data says nothing of the committee"),
+    "no_committee_yet": ("chưa có Ủy ban vào {when}: {name} được thành lập {founded}{by}",
+                         "no committee in {when}: {name} was founded {founded}{by}"),
+    "no_committee_then": ("không có Ủy ban vào thời điểm này", "no committee at that time"),
+    "try_committee": ("thử: cpdt committee --year {year}", "try: cpdt committee --year {year}"),
+    "nothing_found": ("không tìm thấy gì cho '{query}'", "nothing found for '{query}'"),
+    "try_without_kind": ("thử bỏ --kind {kind}", "try without --kind {kind}"),
+    "try_fewer_words": (
+        "thử ít từ hơn, hoặc: cpdt define, cpdt agency, cpdt committee, cpdt law",
+        "try fewer words, or: cpdt define, cpdt agency, cpdt committee, cpdt law",
+    ),
+    "no_kind": ("không có loại '{kind}'", "no kind '{kind}'"),
+    "the_kinds": ("các loại: {names}", "the kinds: {names}"),
+    "did_you_mean": ("có phải ý bạn là: {names}?", "did you mean: {names}?"),
+    # --- notices ------------------------------------------------------------------------
+    "read_as": ("hiểu '{typed}' là '{read}'", "reading '{typed}' as '{read}'"),
+    "question_read_as": ("hiểu là: {command}", "read as: {command}"),
+    "ended": ("{name} đã chấm dứt từ {when}{by}{successor}",
+              "{name} ended on {when}{by}{successor}"),
+    "by": (" theo {instrument}", " by {instrument}"),
+    "successor": ("; cơ quan kế tục: {name}", "; successor: {name}"),
+    "no_successor": ("; không có cơ quan kế tục", "; no successor"),
+    "data_current_to": ("dữ liệu cập nhật đến {when}: trả lời theo ngày đó",
+                        "the data is current to {when}: answering as of that day"),
+    "past_the_data": ("sau ngày cập nhật dữ liệu ({when}): sau đó có thể đã khác",
+                      "past the data's date ({when}): things may have changed since"),
+    "past_the_check": (
+        "{day} sau ngày dữ liệu được kiểm tra ({checked}): tình trạng tính theo các ngày đã biết,"
+        " sau đó có thể đã khác",
+        "{day} is after the data was last checked ({checked}): status follows the known dates"
+        " and may have changed since",
+    ),
+    "reported_day": ("mốc {when} là ngày đưa tin: thay đổi có thể đã xảy ra sớm hơn ít ngày",
+                     "{when} is the day the change was reported: it may have happened a few days"
+                     " earlier"),
+    "overrides": ("{where}: '{id}' thay thế {previous}", "{where}: '{id}' overrides {previous}"),
+    # dates and instruments inside messages: Vietnamese words, ISO dates in English
+    "on_day": ("ngày {d}/{m}/{y}", "{y}-{mm}-{dd}"),
+    "in_month": ("tháng {m}/{y}", "{y}-{mm}"),
+    "in_year": ("năm {y}", "{y}"),
+    "instrument": ("{type} {number}", "{type} {number}"),
+    # --- usage errors -------------------------------------------------------------------
+    "no_such_value": ("{option} '{value}' không có; chọn một trong: {choices}",
+                      "{option} '{value}' does not exist; choose one of: {choices}"),
+    "bad_date": ("{option} '{value}' không phải là ngày hợp lệ (dạng YYYY-MM-DD, ví dụ {example})",
+                 "{option} '{value}' is not a valid date (YYYY-MM-DD, e.g. {example})"),
+    "bad_year": ("{option} {year}: năm phải nằm trong khoảng {low}–{high}",
+                 "{option} {year}: the year must be within {low}–{high}"),
+    "not_both": ("dùng {one} hoặc {other}, không dùng cả hai", "use {one} or {other}, not both"),
+    "from_after_to": ("--from {start} lớn hơn --to {end}", "--from {start} is after --to {end}"),
+    "only_with": ("{what} chỉ dùng được với {where}", "{what} works only with {where}"),
+    "no_field": ("--fields: không có trường {names}; các trường: {fields}",
+                 "--fields: no field {names}; the fields: {fields}"),
+    "no_command": ("không có lệnh '{command}'; chọn một trong: {commands}",
+                   "no command '{command}'; choose one of: {commands}"),
+    "needs_query": ("cần từ khóa. Ví dụ: {example}", "a query is needed. E.g. {example}"),
+    "nul_in_args": ("đối số có ký tự NUL (\\x00)", "an argument holds a NUL character (\\x00)"),
+    "mcp_needed": ("cần cài phần mở rộng mcp: {command}", "the mcp extra is needed: {command}"),
+    # Click's usage errors (usage.py), each one `cpdt:` line
+    "usage.no_option": ("không có tùy chọn {name}", "no such option {name}"),
+    "usage.did_you_mean": ("có phải: {names}?", "did you mean: {names}?"),
+    "usage.no_command": ("không có lệnh {name}", "no such command {name}"),
+    "usage.commands": ("các lệnh: {names}", "commands: {names}"),
+    "usage.needs_value": ("tùy chọn {name} cần một giá trị", "option {name} needs a value"),
+    "usage.missing": ("thiếu {name}", "missing {name}"),
+    "usage.bad_value": ("giá trị {value} không hợp lệ cho {name}",
+                        "invalid value {value} for {name}"),
+    "usage.bad_for": ("giá trị không hợp lệ cho {name}", "invalid value for {name}"),
+    "usage.extra": ("thừa đối số: {value}", "unexpected argument: {value}"),
+    "usage.other": ("cách gọi không hợp lệ", "invalid usage"),
+    "usage.help": ("xem: {command} --help", "see: {command} --help"),
+    # --- output, input and the process --------------------------------------------------
+    "stdout_failed": ("không ghi được ra stdout ({reason})", "cannot write to stdout ({reason})"),
+    "interrupted": ("đã dừng", "interrupted"),
+    "invalid_fact_file": ("tệp dữ kiện không hợp lệ", "invalid fact file"),
+    # batch
+    "batch.not_json": ("dòng không phải JSON: {reason}", "the line is not JSON: {reason}"),
+    "batch.unknown_keys": ("khóa không biết: {keys}; một dòng có: {known}",
+                           "unknown keys: {keys}; a line has: {known}"),
+    "batch.no_args": ('thiếu "args"', '"args" is missing'),
+    "batch.line_shape": (
+        'mỗi dòng là một đối tượng {{"id": …, "args": […]}} hoặc một mảng đối số',
+        'each line is an object {{"id": …, "args": […]}} or an array of arguments',
+    ),
+    "batch.args_strings": ('"args" phải là một mảng chuỗi, ví dụ {example}',
+                           '"args" must be an array of strings, e.g. {example}'),
+    "batch.only": ("batch chỉ chạy các lệnh: {commands}",
+                   "batch runs only the commands: {commands}"),
+    "batch.refused": ("batch không chạy {option}", "batch does not run {option}"),
+    "batch.unreadable": ("không đọc được đầu vào: {reason}", "cannot read the input: {reason}"),
+    # --- cpdt check and cpdt paths ------------------------------------------------------
+    "check.failed": ("{n} lỗi trong {where}", "1 problem in {where}", "{n} problems in {where}"),
+    "check.sources": ("{n} nguồn", "1 source", "{n} sources"),
+    "check.entities": ("{n} thực thể", "1 entity", "{n} entities"),
+    "check.instruments": ("{n} văn bản", "1 instrument", "{n} instruments"),
+    "check.states": ("{n} giai đoạn ủy ban", "1 committee state", "{n} committee states"),
+    "check.statements": ("{n} dữ kiện", "1 statement", "{n} statements"),
+    "paths.builtin": ("dữ liệu có sẵn", "built-in data"),
+    "paths.used": ("dữ liệu đang dùng", "data in use"),
+    "paths.overlays": ("lớp phủ", "overlays"),
+    "paths.cache": ("bộ nhớ đệm", "cache"),
+    "paths.none": ("(không có)", "(none)"),
+    # --- headings -----------------------------------------------------------------------
+    "results": ("{n} kết quả", "1 result", "{n} results"),
+}  # fmt: skip
+
+
+# --- help: the app, every command, every option (helptext.py puts them in place) ----------
+# "help.COMMAND.PARAM" is one command's own; "help.PARAM" is shared by every command that has it.
+HELP: dict[str, tuple[str, str]] = {
+    "help.cpdt": (
+        "Tra cứu ngoại tuyến về Chính phủ điện tử (CPĐT) Việt Nam; mỗi câu trả lời kèm trích"
+        " dẫn.\n\nVí dụ: cpdt define --source unesco",
+        "Offline reference on Vietnamese e-government (CPĐT); every answer carries its"
+        " citation.\n\nExample: cpdt define --source unesco",
+    ),
+    "help.define": ("Định nghĩa CPĐT theo từng nguồn. Ví dụ: cpdt define --source unesco",
+                    "Definitions of e-government by source. Example: cpdt define --source unesco"),
+    "help.agency": ("Cơ quan nào làm gì, kèm căn cứ pháp lý. Ví dụ: cpdt agency 'dau moi ky thuat'",
+                    "Which body does what, with its legal basis."
+                    " Example: cpdt agency 'dau moi ky thuat'"),
+    "help.committee": ("Ủy ban Quốc gia vào một năm hay một ngày."
+                       " Ví dụ: cpdt committee --year 2021",
+                       "The National Committee in a year or on a day."
+                       " Example: cpdt committee --year 2021"),
+    "help.models": ("Các mô hình G2C, G2B, G2E, G2G. Ví dụ: cpdt models g2b,"
+                    " cpdt models 'doanh nghiep'",
+                    "The G2C, G2B, G2E and G2G models. Example: cpdt models g2b,"
+                    " cpdt models 'doanh nghiep'"),
+    "help.timeline": ("Các mốc và văn bản theo thứ tự thời gian."
+                      " Ví dụ: cpdt timeline --from 2018 --to 2019",
+                      "Events and legal instruments in date order."
+                      " Example: cpdt timeline --from 2018 --to 2019"),
+    "help.law": ("Danh mục văn bản pháp lý: ngày ký, hiệu lực, tình trạng, thay thế.\n"
+                 "Ví dụ: cpdt law 1619, cpdt law 'nd 61 2018', cpdt law --in-force --type decree",
+                 "The register of legal instruments: signed, in force, status, replacements.\n"
+                 "Example: cpdt law 1619, cpdt law 'nd 61 2018',"
+                 " cpdt law --in-force --type decree"),
+    "help.sources": ("Mọi tài liệu được trích dẫn. Ví dụ: cpdt sources,"
+                     " cpdt sources --format bibtex",
+                     "Every document cited. Example: cpdt sources, cpdt sources --format bibtex"),
+    "help.paths": ("Nơi đặt dữ liệu có sẵn, dữ liệu đang dùng, lớp phủ và bộ nhớ đệm."
+                   " Ví dụ: cpdt paths",
+                   "Where the built-in data, the data in use, the overlays and the cache are."
+                   " Example: cpdt paths"),
+    "help.check": ("Kiểm tra tệp dữ kiện; liệt kê mọi lỗi kèm tệp:dòng."
+                   " Ví dụ: cpdt check data/facts.yaml",
+                   "Check a fact file; every problem with its file:line."
+                   " Example: cpdt check data/facts.yaml"),
+    "help.search": ("Tìm trong mọi dữ kiện; một câu hỏi được trả lời trước bằng lệnh tra cứu"
+                    " tương ứng.\nVí dụ: cpdt search ai la chu tich uy ban quoc gia nam 2020",
+                    "Search every fact; a question is answered first by the matching reference"
+                    " command.\nExample: cpdt search ai la chu tich uy ban quoc gia nam 2020"),
+    "help.schema": ("Lược đồ JSON (JSON Schema) của đầu ra --json. Ví dụ: cpdt schema committee",
+                    "The JSON Schema of the --json output. Example: cpdt schema committee"),
+    "help.batch": (
+        "Nhiều truy vấn, một tiến trình: JSON Lines vào, JSON Lines ra, đúng thứ tự.\n\n"
+        'Mỗi dòng vào: {"id": …, "args": ["committee", "--year", "2021"]} hoặc một mảng đối số.'
+        '\nMỗi dòng ra: {"id": …, "exit": 0, "result": {…}} (result: đúng như --json) hoặc\n'
+        '{"id": …, "exit": 1|2|3, "error": "…"}.\n\nVí dụ: cpdt batch < docs/batch-example.jsonl',
+        "Many queries, one process: JSON Lines in, JSON Lines out, in order.\n\n"
+        'Each line in: {"id": …, "args": ["committee", "--year", "2021"]} or an array of'
+        ' arguments.\nEach line out: {"id": …, "exit": 0, "result": {…}} (result: exactly as'
+        ' --json) or\n{"id": …, "exit": 1|2|3, "error": "…"}.\n\n'
+        "Example: cpdt batch < docs/batch-example.jsonl",
+    ),
+    "help.mcp": (
+        "Máy chủ Model Context Protocol (stdio): các lệnh tra cứu làm công cụ cho tác tử AI."
+        "\n\nCần phần cài thêm mcp của cpdt; cấu hình Claude Desktop, VS Code, Claude Code:"
+        " README.\n\nVí dụ: cpdt mcp",
+        "A Model Context Protocol server (stdio): the reference commands as tools for AI"
+        " agents.\n\nNeeds cpdt's mcp extra; setting up Claude Desktop, VS Code, Claude Code:"
+        " README.\n\nExample: cpdt mcp",
+    ),
+    # options every listing command shares
+    "help.--data": ("Tệp dữ kiện thay cho tệp có sẵn; lặp lại để xếp lớp (cũng đọc từ CPDT_DATA,"
+                    " danh sách đường dẫn). Ví dụ: --data ./facts.yaml",
+                    "A fact file instead of the built-in one; repeat it to layer files (also"
+                    " from CPDT_DATA, a list of paths). Example: --data ./facts.yaml"),
+    "help.--overlay": ("Tệp dữ kiện của đơn vị, xếp lớp lên trên dữ liệu có sẵn; mục cùng id thay"
+                       " thế mục cũ (cũng đọc từ CPDT_OVERLAY). Ví dụ: --overlay ./so-tttt.yaml",
+                       "Your own fact file, layered over the built-in data; an entry with the"
+                       " same id replaces the old one (also from CPDT_OVERLAY)."
+                       " Example: --overlay ./so-tttt.yaml"),
+    "help.--json": ("In đúng một đối tượng JSON (UTF-8); như --format json.",
+                    "Print exactly one JSON object (UTF-8); the same as --format json."),
+    "help.--format": ("Định dạng: table (Rich), plain, json, jsonl (mỗi dòng một kết quả), md"
+                      " (Markdown, chú thích [^1]), csv, bibtex (nguồn trích dẫn). Mặc định:"
+                      " table trên terminal, plain khi chuyển tiếp. Ví dụ: --format md",
+                      "The format: table (Rich), plain, json, jsonl (one result a line), md"
+                      " (Markdown, footnotes [^1]), csv, bibtex (the sources cited). Default:"
+                      " table on a terminal, plain in a pipe. Example: --format md"),
+    "help.--lang": ("Ngôn ngữ nhãn và thông báo: vi hoặc en (mặc định: CPDT_LANG, rồi locale, rồi"
+                    " vi); en dùng tên tiếng Anh khi dữ liệu có. Ví dụ: --lang en",
+                    "The language of labels, messages and help: vi or en (default: CPDT_LANG,"
+                    " then the locale, then vi); en uses English names where the data has them."
+                    " Example: --lang en"),
+    "help.--color": ("Màu: auto, always, never (auto theo NO_COLOR, CLICOLOR, CLICOLOR_FORCE,"
+                     " FORCE_COLOR, TERM=dumb và terminal). Ví dụ: --color never",
+                     "Colour: auto, always, never (auto follows NO_COLOR, CLICOLOR,"
+                     " CLICOLOR_FORCE, FORCE_COLOR, TERM=dumb and the terminal)."
+                     " Example: --color never"),
+    "help.--no-pager": ("Không dùng trình phân trang ($PAGER, mặc định less -FIRX) cho kết quả"
+                        " dài.",
+                        "Do not page long output ($PAGER, by default less -FIRX)."),
+    "help.--fields": ("Chỉ giữ các trường này của mỗi kết quả (json, jsonl) hay các cột này"
+                      " (csv), theo thứ tự đã nêu. Ví dụ: --json --fields id,title,citations",
+                      "Keep only these fields of each result (json, jsonl) or these columns"
+                      " (csv), in the order given. Example: --json --fields id,title,citations"),
+    "help.query": ("Từ khóa, có dấu hay không dấu, không cần ngoặc kép.",
+                   "Keywords, with or without diacritics, no quotes needed."),
+    "help.--year": ("Năm, ví dụ --year 2021.", "A year, e.g. --year 2021."),
+    "help.--on": ("Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021); mặc định hôm nay, không quá"
+                  " ngày cập nhật dữ liệu.",
+                  "A day, e.g. --on 2021-09-24 (or 24/9/2021); by default today, no later than"
+                  " the data's date."),
+    "help.--version": ("In phiên bản rồi thoát.", "Print the version and exit."),
+    "help.--help": ("In trợ giúp này rồi thoát.", "Print this help and exit."),
+    "help.--install-completion": ("Cài gợi ý hoàn thành lệnh cho shell đang dùng.",
+                                  "Install completion for the current shell."),
+    "help.--show-completion": ("In đoạn mã gợi ý hoàn thành lệnh cho shell đang dùng, để chép"
+                               " hay tự cài.",
+                               "Show completion for the current shell, to copy it or customise"
+                               " the installation."),
+    # one command's own
+    "help.define.--source": ("Nguồn định nghĩa: unesco, un/lhq, wb/'ngan hang the gioi', gartner,"
+                             " gbde, mic … Ví dụ: --source unesco",
+                             "The source of a definition: unesco, un/lhq, wb/'ngan hang the"
+                             " gioi', gartner, gbde, mic … Example: --source unesco"),
+    "help.agency.query": ("Cơ quan hay nhiệm vụ, có dấu hay không dấu. Ví dụ: dau moi ky thuat",
+                          "An agency or a task, with or without diacritics."
+                          " Example: dau moi ky thuat"),
+    "help.committee.--on": ("Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021).",
+                            "A day, e.g. --on 2021-09-24 (or 24/9/2021)."),
+    "help.models.query": ("Mô hình (g2c, g2b, g2e, g2g) hoặc từ khóa. Ví dụ: g2b",
+                          "A model (g2c, g2b, g2e, g2g) or keywords. Example: g2b"),
+    "help.timeline.--from": ("Từ năm, ví dụ --from 2018.", "From the year, e.g. --from 2018."),
+    "help.timeline.--to": ("Đến năm, ví dụ --to 2019.", "Up to the year, e.g. --to 2019."),
+    "help.timeline.--kind": ("Loại: resolution, decree, decision, directive, notice, regulation,"
+                             " law, circular, plan, event, ranking. Ví dụ: --kind decree",
+                             "The kind: resolution, decree, decision, directive, notice,"
+                             " regulation, law, circular, plan, event, ranking."
+                             " Example: --kind decree"),
+    "help.law.query": ("Số hiệu hay từ khóa của văn bản. Ví dụ: 1619, 'qd 1072', 'nghi quyet'",
+                       "An instrument's number or keywords. Example: 1619, 'qd 1072',"
+                       " 'nghi quyet'"),
+    "help.law.--in-force": ("Chỉ văn bản còn hiệu lực (toàn bộ hay một phần) vào ngày --on."
+                            " Ví dụ: --in-force",
+                            "Only instruments in force (wholly or in part) on the --on day."
+                            " Example: --in-force"),
+    "help.law.--on": ("Tình trạng hiệu lực vào ngày này (mặc định: hôm nay, không quá ngày dữ liệu"
+                      " được kiểm tra). Ví dụ: --on 2025-07-01 (hoặc 1/7/2025)",
+                      "The status on this day (default: today, no later than the day the data"
+                      " was checked). Example: --on 2025-07-01 (or 1/7/2025)"),
+    "help.law.--type": ("Loại: law, decree, decision, resolution, directive, notice, regulation,"
+                        " circular, plan (hoặc luat, nghi dinh, quyet dinh …)."
+                        " Ví dụ: --type decree",
+                        "The type: law, decree, decision, resolution, directive, notice,"
+                        " regulation, circular, plan (or luat, nghi dinh, quyet dinh …)."
+                        " Example: --type decree"),
+    "help.law.--issuer": ("Cơ quan ban hành. Ví dụ: --issuer 'quoc hoi', --issuer TTg",
+                          "The issuing body. Example: --issuer 'quoc hoi', --issuer TTg"),
+    "help.law.--from": ("Ban hành từ năm, ví dụ --from 2018.",
+                        "Issued from the year, e.g. --from 2018."),
+    "help.law.--to": ("Ban hành đến năm, ví dụ --to 2020.",
+                      "Issued up to the year, e.g. --to 2020."),
+    "help.check.paths": ("Tệp dữ kiện cần kiểm tra (nhiều tệp: xếp lớp); mặc định: dữ liệu đang"
+                         " dùng cùng các lớp phủ. Ví dụ: data/facts.yaml",
+                         "The fact files to check (several: layered); by default the data in"
+                         " use with its overlays. Example: data/facts.yaml"),
+    "help.check.--provenance": ("In cả ghi chú nguồn gốc (cách một dữ kiện được tìm ra, cho người"
+                                " bảo trì).",
+                                "Print the provenance notes too (how a fact was found, for"
+                                " maintainers)."),
+    "help.search.--kind": ("Chỉ một loại: membership, role, definition, instrument, entity,"
+                           " agency … Ví dụ: --kind instrument",
+                           "Only one kind: membership, role, definition, instrument, entity,"
+                           " agency … Example: --kind instrument"),
+    "help.search.--limit": ("Số kết quả tối đa. Ví dụ: -n 3",
+                            "The most results to show. Example: -n 3"),
+    "help.schema.command": ("Lệnh có đầu ra cần mô tả. Ví dụ: committee",
+                            "The command whose output to describe. Example: committee"),
+    # the help screen's own words
+    "help.usage": ("Cách dùng: ", "Usage: "),
+    "help.options_metavar": ("[TÙY CHỌN]", "[OPTIONS]"),
+    "help.command_metavar": ("LỆNH [ĐỐI SỐ]...", "COMMAND [ARGS]..."),
+    "help.panel.arguments": ("Đối số", "Arguments"),
+    "help.panel.options": ("Tùy chọn", "Options"),
+    "help.panel.commands": ("Lệnh", "Commands"),
+    "help.default": ("[mặc định: {}]", "[default: {}]"),
+    "help.required": ("[bắt buộc]", "[required]"),
+}  # fmt: skip
+
+
+def helptext(key: str, lang: str = "vi") -> str:
+    """A help text as written (no arguments: help texts hold braces of their own)."""
+    return HELP[key][lang == "en"]
+
+
+class Message(str):
+    """A catalogue message: its Vietnamese text, with its id and arguments kept."""
+
+    key: str
+    args: dict[str, Any]
+
+    def __new__(cls, key: str, **args: Any) -> Message:
+        self = super().__new__(cls, _render(key, args, "vi"))
+        self.key = key
+        self.args = args
+        return self
+
+    def in_language(self, lang: str) -> str:
+        return _render(self.key, self.args, lang)
+
+    def __str__(self) -> str:
+        return str.__str__(self)  # plain text, for encoders that take only str itself
+
+
+def say(key: str, **args: Any) -> Message:
+    return Message(key, **args)
+
+
+def text(key: str, lang: str, **args: Any) -> str:
+    """A message said at the edge, straight in the chosen language."""
+    return _render(key, args, lang)
+
+
+def in_language(value: str, lang: str) -> str:
+    """Any text in the chosen language: a Message is said again, other text is echoed."""
+    if isinstance(value, Message):
+        return value.in_language(lang)
+    return str.__str__(value)
+
+
+def _render(key: str, args: dict[str, Any], lang: str) -> str:
+    forms = CATALOGUE[key]
+    if lang == "en":
+        template = forms[1] if len(forms) == 2 or args.get("n") == 1 else forms[2]
+    else:
+        template = forms[0]
+    return template.format(**{k: _arg(v, lang) for k, v in args.items()})
+
+
+def _arg(value: Any, lang: str) -> Any:
+    if isinstance(value, Message):
+        return value.in_language(lang)
+    if isinstance(value, Label):
+        from .i18n import tr
+
+        return tr(str.__str__(value), lang)
+    return value
+
+
+class Label(str):
+    """A Vietnamese label inside a message (an instrument's type): looked up in i18n's table."""
+
+
+def when(date: str) -> Message:
+    """A date of the data (YYYY, YYYY-MM or YYYY-MM-DD) as a message's words."""
+    parts = date.split("-")
+    if len(parts) == 3:
+        y, mm, dd = parts
+        return say("on_day", d=int(dd), m=int(mm), y=y, mm=mm, dd=dd)
+    if len(parts) == 2:
+        return say("in_month", m=int(parts[1]), y=parts[0], mm=parts[1])
+    return say("in_year", y=date)
