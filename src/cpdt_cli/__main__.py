@@ -6,6 +6,7 @@ import atexit
 import codecs
 import contextlib
 import gc
+import os
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -94,7 +95,8 @@ def _run(app: Any, args: list[str]) -> int:
     from .usage import click_usage_error, language
 
     command = typer.main.get_command(app)
-    if not args or any(a in ("--help", "-h") for a in args):
+    completing = any(name.startswith("_CPDT_COMPLETE") for name in os.environ)
+    if any(a in ("--help", "-h") for a in args) or not (args or completing):
         from . import helptext
 
         helptext.apply(command, language(args))

@@ -17,9 +17,14 @@ import typer
 from . import __version__
 from .completion import (
     complete_agencies,
+    complete_colors,
+    complete_formats,
+    complete_langs,
+    complete_law_types,
     complete_laws,
     complete_models,
     complete_sources,
+    complete_timeline_kinds,
     complete_years,
 )
 from .messages import helptext
@@ -30,7 +35,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="cpdt",
-    help=(helptext("help.cpdt")),
+    help=helptext("help.cpdt"),
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -43,7 +48,7 @@ DataOpt = Annotated[
     typer.Option(
         "--data",
         readable=False,  # an unreadable file is a bad fact file (exit 3), not a usage error
-        help=(helptext("help.--data")),
+        help=helptext("help.--data"),
         show_default=False,
     ),
 ]
@@ -52,7 +57,7 @@ OverlayOpt = Annotated[
     typer.Option(
         "--overlay",
         readable=False,
-        help=(helptext("help.--overlay")),
+        help=helptext("help.--overlay"),
         show_default=False,
     ),
 ]
@@ -65,7 +70,8 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help=(helptext("help.--format")),
+        help=helptext("help.--format"),
+        autocompletion=complete_formats,
         show_default=False,
     ),
 ]
@@ -73,7 +79,8 @@ LangOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--lang",
-        help=(helptext("help.--lang")),
+        help=helptext("help.--lang"),
+        autocompletion=complete_langs,
         show_default=False,
     ),
 ]
@@ -81,7 +88,8 @@ ColorOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--color",
-        help=(helptext("help.--color")),
+        help=helptext("help.--color"),
+        autocompletion=complete_colors,
         show_default=False,
     ),
 ]
@@ -96,7 +104,7 @@ FieldsOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--fields",
-        help=(helptext("help.--fields")),
+        help=helptext("help.--fields"),
         show_default=False,
     ),
 ]
@@ -114,7 +122,7 @@ OnOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--on",
-        help=(helptext("help.--on")),
+        help=helptext("help.--on"),
         show_default=False,
     ),
 ]
@@ -341,7 +349,7 @@ def define(
         typer.Option(
             "--source",
             "-s",
-            help=(helptext("help.define.--source")),
+            help=helptext("help.define.--source"),
             autocompletion=complete_sources,
         ),
     ] = None,
@@ -431,7 +439,8 @@ def timeline(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--kind",
-            help=(helptext("help.timeline.--kind")),
+            help=helptext("help.timeline.--kind"),
+            autocompletion=complete_timeline_kinds,
             show_default=False,
         ),
     ] = None,
@@ -464,7 +473,7 @@ def law(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--on",
-            help=(helptext("help.law.--on")),
+            help=helptext("help.law.--on"),
             show_default=False,
         ),
     ] = None,
@@ -472,7 +481,8 @@ def law(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--type",
-            help=(helptext("help.law.--type")),
+            help=helptext("help.law.--type"),
+            autocompletion=complete_law_types,
             show_default=False,
         ),
     ] = None,
@@ -533,7 +543,7 @@ def check(
         Optional[list[Path]],  # noqa: UP045
         typer.Argument(
             readable=False,
-            help=(helptext("help.check.paths")),
+            help=helptext("help.check.paths"),
         ),
     ] = None,
     provenance: Annotated[
@@ -602,7 +612,7 @@ def search(
         typer.Option(
             "--kind",
             "-k",
-            help=(helptext("help.search.--kind")),
+            help=helptext("help.search.--kind"),
             show_default=False,
         ),
     ] = None,
