@@ -8,7 +8,6 @@ decides colour (clig.dev's rules) and pages long output on a terminal.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 import sys
@@ -16,9 +15,11 @@ from typing import Any
 
 import msgspec
 
+from . import terminal
 from .document import Document, Item, build_document, footnote_text
 from .errors import PipeClosed, UsageError
 from .queries import Answer
+from .terminal import Line
 
 SCHEMA_VERSION = 1
 
@@ -161,13 +162,10 @@ def _plain_item(item: Item, indent: str) -> list[str]:
 
 
 # --- rich ----------------------------------------------------------------------------------
-# A terminal gets what Rich prints for a few styled, indented, word-wrapped lines. Importing
-# Rich's console costs ~25 ms and printing a long answer with it ~40 ms more, so the same
-# bytes are written here, with Rich's own line breaking (rich._wrap, rich.cells); Rich
-# prints what this does not cover: a character not one cell wide, a tab, a newline.
+# A terminal gets styled, indented, word-wrapped lines, typeset by terminal.py (Rich's look,
+# without importing Rich: its console costs ~25 ms at start-up and ~40 ms a long answer).
 
-# (indent, or None for no Padding; the style of the whole line; its text; appended parts)
-RichLine = tuple[int | None, str, str, list[tuple[str, str | None]]]
+RichLine = Line
 
 
 def rich_lines(doc: Document) -> list[RichLine | None]:
@@ -197,102 +195,8 @@ def rich_lines(doc: Document) -> list[RichLine | None]:
     return out
 
 
-def rich_console(width: int, color: bool, record: bool = False) -> Any:
-    import io
-
-    from rich.console import Console
-
-    return Console(
-        file=io.StringIO(), width=width, force_terminal=color, no_color=not color,
-        color_system="truecolor" if color else None, highlight=False, markup=False,
-        emoji=False, legacy_windows=False, soft_wrap=False, record=record,
-    )  # fmt: skip
-
-
-def print_rich(console: Any, doc: Document) -> None:
-    from rich.padding import Padding
-    from rich.text import Text
-
-    for line in rich_lines(doc):
-        if line is None:
-            console.print()
-            continue
-        indent, style, text, appended = line
-        rich_text = Text(text, style=style)
-        for part, part_style in appended:
-            rich_text.append(part, style=part_style)
-        console.print(rich_text if indent is None else Padding(rich_text, (0, 0, 0, indent)))
-
-
 def to_rich(doc: Document, width: int, color: bool) -> str:
-    raw = without_rich(rich_lines(doc), width, color)
-    if raw is None:
-        console = rich_console(width, color)
-        print_rich(console, doc)
-        raw = console.file.getvalue()
-    return "".join(line.rstrip() + "\n" for line in raw.splitlines())
-
-
-_SGR = {"bold": 1, "dim": 2, "italic": 3, "underline": 4, "cyan": 36}
-
-
-def without_rich(lines: list[RichLine | None], width: int, color: bool) -> str | None:
-    """What print_rich writes, when every character is one cell wide (else None).
-
-    Mirrors rich.text.Text.wrap and render for these lines: breaks from divide_line; trailing
-    whitespace beyond the width dropped; one SGR sequence per run of text between span edges,
-    attributes in Rich's order (bold, dim, italic, underline) and then the colour.
-    """
-    try:
-        from rich._wrap import divide_line
-        from rich.cells import get_character_cell_size
-    except ImportError:  # pragma: no cover - Rich moved its internals: let Rich print
-        return None
-    texts = [t for line in lines if line for t in (line[2], *(p for p, _ in line[3]))]
-    if not all(get_character_cell_size(c) == 1 for c in set("".join(texts))):
-        return None
-    out = []
-    for line in lines:
-        if line is None:
-            out.append("\n")
-            continue
-        indent, style, text, appended = line
-        room = width - (indent or 0)
-        if room < 1:
-            return None
-        plain = text + "".join(part for part, _ in appended)
-        spans = [(0, len(plain), style)] if style else []
-        offset = len(text)
-        for part, part_style in appended:
-            if part and part_style:
-                spans.append((offset, offset + len(part), part_style))
-            offset += len(part)
-        try:
-            breaks = [0, *divide_line(plain, room), len(plain)]
-        except (TypeError, ValueError, AttributeError, IndexError):  # pragma: no cover
-            return None  # a private helper of Rich's changed its ways: let Rich print
-        if breaks != sorted(breaks):  # pragma: no cover - the same
-            return None
-        for start, end in itertools.pairwise(breaks):
-            if end - start > room:  # Text.rstrip_end
-                trailing = re.search(r"\s+$", plain[start:end])
-                end -= min(len(trailing[0]) if trailing else 0, end - start - room)
-            if end - start > room:
-                return None  # Rich would crop the line: leave that to Rich
-            row = _painted(plain, start, end, spans) if color else plain[start:end]
-            out.append(" " * (indent or 0) + row + "\n")
-    return "".join(out)
-
-
-def _painted(plain: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
-    edges = sorted({start, end, *(min(max(i, start), end) for s in spans for i in s[:2])})
-    row = []
-    for a, b in itertools.pairwise(edges):
-        styles = [style for s, e, style in spans if s <= a < e]
-        codes = sorted({_SGR[word] for style in styles for word in style.split()})
-        sgr = ";".join(map(str, codes))
-        row.append(f"\x1b[{sgr}m{plain[a:b]}\x1b[0m" if sgr else plain[a:b])
-    return "".join(row)
+    return terminal.render(rich_lines(doc), width, color)
 
 
 # --- choosing and writing ------------------------------------------------------------------
