@@ -12,6 +12,8 @@ from typing import Any
 
 from .messages import HELP, helptext
 
+HELP_OPTIONS = ["-h", "--help"]  # as the app's context_settings name them
+
 
 def keys(command: Any) -> list[tuple[Any, str]]:
     """Every command and parameter of the tree, with its catalogue key."""
@@ -38,6 +40,10 @@ def apply(command: Any, lang: str) -> None:
             item.subcommand_metavar = helptext("help.command_metavar", lang)
         if hasattr(item, "options_metavar"):
             item.options_metavar = helptext("help.options_metavar", lang)
+            context = item.context_class(item, help_option_names=HELP_OPTIONS)
+            help_option = item.get_help_option(context)  # made once, then kept by the command
+            if help_option is not None:
+                help_option.help = helptext("help.--help", lang)
             item.context_class = _context(item.context_class, helptext("help.usage", lang))
     from typer import rich_utils
 
