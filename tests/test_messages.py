@@ -13,7 +13,9 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 # Letters only Vietnamese writes (Latin letters with Vietnamese diacritics, đ).
-VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
+VIETNAMESE = re.compile(
+    r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I
+)
 # Words of help screens and messages that are English (Click's, Typer's or an untranslated one).
 ENGLISH = re.compile(
     r"\b(Usage|Options|Commands|Arguments|Show this message|default|required|Example)\b"
@@ -44,7 +46,7 @@ def test_every_message_has_both_languages_with_the_same_arguments() -> None:
             assert not VIETNAMESE.search(english_only(form)), f"{key}: {form!r}"
         if len(forms) == 3:
             assert "n" in fields(vietnamese), f"{key}: a plural needs its count, n"
-        only_arguments = not re.sub(r"\{[^}]*\}|[\W_]", "", vietnamese)
+        only_arguments = not re.sub(r"\{[^}]*\}|[\W_]|MiB", "", vietnamese)
         assert only_arguments or vietnamese not in english, f"{key}: not translated"
 
 
@@ -81,7 +83,10 @@ def _raised_texts() -> list[str]:
             said = name in ("UsageError", "NotFound", "CpdtError", "OutputError") or (
                 name in ("append", "extend") and receiver in ("notices", "hints")
             )
-            first = node.args[0]
+            if name == "Problem" and len(node.args) == 3:
+                said, first = True, node.args[2]
+            else:
+                first = node.args[0]
             literal = isinstance(first, ast.JoinedStr) or (
                 isinstance(first, ast.Constant) and isinstance(first.value, str)
             )
@@ -180,12 +185,29 @@ def test_errors_speak_one_language(cpdt, monkeypatch, args: list[str]) -> None:
 
 def test_check_speaks_the_language(cpdt, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("schema_version: 2\nfoo: 1\n", encoding="utf-8")
+    bad.write_text("schema_version: 2\nfoo: [1, {a: 1, a: 2}]\ndata_as_of: 2020-02-30\n")
     vietnamese = cpdt("check", str(bad))
     english = cpdt("--lang", "en", "check", str(bad))
     assert vietnamese.code == english.code == 3
-    assert VIETNAMESE.search(vietnamese.err) and not VIETNAMESE.search(english.err)
+    assert len(vietnamese.err.splitlines()) == len(english.err.splitlines()) > 3
+    assert all(VIETNAMESE.search(line) for line in vietnamese.err.splitlines())
+    assert not VIETNAMESE.search(english.err), english.err
+    data_error = cpdt("--lang", "en", "--data", str(bad), "law")
+    assert data_error.code == 3 and not VIETNAMESE.search(data_error.err)
+    assert VIETNAMESE.search(cpdt("--data", str(bad), "law").err)
     last = english.err.splitlines()[-1]
     assert re.fullmatch(r"cpdt: \d+ problems in .*bad\.yaml", last), last
     ok = cpdt("--lang", "en", "check", str(FIXTURES / "reference.yaml"))
     assert ok.code == 0 and not VIETNAMESE.search(ok.out), ok.out
+
+
+def test_an_overlay_notice_speaks_the_language_from_the_cache_too(cpdt, tmp_path: Path) -> None:
+    overlay = tmp_path / "o.yaml"
+    source = (FIXTURES / "reference.yaml").read_text(encoding="utf-8")
+    overlay.write_text(source, encoding="utf-8")
+    for _ in range(2):  # the second run reads the compiled data from the cache
+        english = cpdt("--lang", "en", "--overlay", str(overlay), "sources", "--json")
+        vietnamese = cpdt("--overlay", str(overlay), "sources", "--json")
+        assert english.code == vietnamese.code == 0
+        assert " overrides " in english.err and "\x1e" not in english.err
+        assert " thay thế " in vietnamese.err and "\x1e" not in vietnamese.err

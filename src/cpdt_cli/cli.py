@@ -564,7 +564,7 @@ def check(
     where = output.inert(", ".join(map(str, targets)))
     if model is None:
         for problem in problems:
-            streams.say(output.inert(str(problem)))
+            streams.say(output.inert(problem.said(lang)))
         failed = text("check.failed", lang, n=len(problems), where=where)
         streams.say(f"cpdt: {failed}")
         raise typer.Exit(EXIT_DATA)

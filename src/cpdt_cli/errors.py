@@ -55,8 +55,17 @@ class Problem(NamedTuple):  # not a dataclass: every start-up imports this modul
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def said(self, lang: str) -> str:
+        """The problem in the chosen language (its message is a messages.Message)."""
+        from .i18n import message
+
+        return f"{self.where}: {message(self.message, lang)}"
 
 
 class DataError(CpdtError):
@@ -65,9 +74,14 @@ class DataError(CpdtError):
     exit_code = EXIT_DATA
 
     def __init__(self, problems: list[Problem]) -> None:
+        from .messages import say
+
         self.problems = problems
-        first = problems[0] if problems else Problem("?", None, "invalid fact file")
-        super().__init__(str(first))
+        if not problems:
+            super().__init__(say("invalid_fact_file"))
+            return
+        first = problems[0]
+        super().__init__(say("located", where=first.where, problem=first.message))
 
 
 class PipeClosed(CpdtError):

@@ -127,6 +127,158 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
                    "batch runs only the commands: {commands}"),
     "batch.refused": ("batch không chạy {option}", "batch does not run {option}"),
     "batch.unreadable": ("không đọc được đầu vào: {reason}", "cannot read the input: {reason}"),
+    # --- problems of a fact file (yamlread.py, validate.py, dates.py), each at file:line ---
+    "located": ("{where}: {problem}", "{where}: {problem}"),
+    "y.directory": ("là một thư mục, không phải tệp dữ kiện", "is a directory, not a fact file"),
+    "y.no_file": ("không có tệp này", "no such file"),
+    "y.denied": ("không có quyền đọc tệp", "permission denied: cannot read the file"),
+    "y.unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
+    "y.bytes": ("{n} byte", "{n} bytes"),
+    "y.mib": ("{n} MiB", "{n} MiB"),
+    "y.too_large": ("lớn hơn {limit}; tệp dữ kiện là văn bản, không phải dữ liệu nhị phân",
+                    "larger than {limit}; a fact file is text, not data"),
+    "y.utf16": ("văn bản UTF-16: hãy lưu tệp dạng UTF-8", "UTF-16 text: save the file as UTF-8"),
+    "y.binary": ("nội dung nhị phân (byte NUL): không phải tệp văn bản YAML",
+                 "binary content (NUL byte): not a YAML text file"),
+    "y.not_utf8": ("không phải UTF-8 hợp lệ (hãy lưu tệp dạng UTF-8)",
+                   "not valid UTF-8 (save the file as UTF-8)"),
+    "y.empty_file": ("tệp rỗng", "the file is empty"),
+    "y.key_not_text": ("khóa của ánh xạ phải là chuỗi thường",
+                       "a mapping key must be a plain string"),
+    "y.key_control": ("khóa '{key}' có ký tự điều khiển", "key '{key}' has a control character"),
+    "y.duplicate_key": ("khóa '{key}' bị lặp (lần đầu ở dòng {first})",
+                        "duplicate key '{key}' (first at line {first})"),
+    "y.anchor": ("không được dùng neo YAML (&tên)", "YAML anchors (&name) are not allowed"),
+    "y.documents": ("có hơn một tài liệu YAML (---)", "more than one YAML document (---)"),
+    "y.alias": ("không được dùng bí danh YAML (*tên)", "YAML aliases (*name) are not allowed"),
+    "y.tag": ("không được dùng thẻ YAML {tag}", "YAML tag {tag} is not allowed"),
+    "y.too_deep": ("lồng sâu hơn {depth} cấp", "nested deeper than {depth} levels"),
+    "y.syntax": ("lỗi cú pháp YAML: {what}", "YAML syntax error: {what}"),
+    "y.syntax_context": ("{what} ({context} bắt đầu ở dòng {line})",
+                         "{what} ({context} that starts at line {line})"),
+    "y.invalid": ("YAML không hợp lệ", "invalid YAML"),
+    "y.control": ("không được dùng ký tự điều khiển U+{code} (hãy viết dạng thoát, ví dụ"
+                  ' "\\x{byte}" trong ngoặc kép)',
+                  "control character U+{code} is not allowed (write it as an escape, e.g."
+                  ' "\\x{byte}" in double quotes)'),
+    "y.no_data": ("không có dữ liệu: chỉ có chú thích, hoặc tài liệu rỗng",
+                  "no data: only comments, or an empty document"),
+    "y.merge": ("không được dùng khóa gộp YAML (<<)", "YAML merge keys (<<) are not allowed"),
+    "y.long_number": ("một số có {n} chữ số là quá dài", "a number of {n} digits is too long"),
+    "y.out_of_range": ("số {value} vượt ngoài giới hạn", "the number {value} is out of range"),
+    "d.not_a_date": ("'{value}' không phải là ngày (YYYY-MM-DD, YYYY-MM hoặc YYYY)",
+                     "'{value}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+    "d.no_month": ("'{value}': không có tháng {month}", "'{value}': there is no month {month}"),
+    "d.no_day": ("'{value}': tháng đó không có ngày {day}",
+                 "'{value}': that month has no day {day}"),
+    "v.kind.mapping": ("một ánh xạ", "a mapping"),
+    "v.kind.list": ("một danh sách", "a list"),
+    "v.kind.empty": ("rỗng", "empty"),
+    "v.kind.other": ("kiểu {name}", "{name}"),
+    "v.not_text": ("phải là văn bản, không phải {kind}", "must be text, not {kind}"),
+    "v.empty": ("không được để trống", "must not be empty"),
+    "v.not_url": ("'{value}' không phải là URL http(s) đầy đủ",
+                  "'{value}' is not a full http(s) URL"),
+    "v.url_char": ("'{value}' có ký tự URL không chứa được (ký tự điều khiển, ngoặc kép,"
+                   " < > hay \\)",
+                   "'{value}' has a character a URL cannot hold (a control character, quote,"
+                   " < > or \\)"),
+    "v.not_whole": ("phải là số nguyên", "must be a whole number"),
+    "v.not_number": ("phải là số hoặc văn bản", "must be a number or text"),
+    "v.not_bool": ("phải là true hoặc false", "must be true or false"),
+    "v.not_one_of": ("'{value}' không thuộc: {allowed}", "'{value}' is not one of: {allowed}"),
+    "v.bad_id": ("'{value}' không phải là id hợp lệ (chữ thường, a-z 0-9 . -)",
+                 "'{value}' is not a valid id (lower case, a-z 0-9 . -)"),
+    "v.not_list": ("phải là một danh sách", "must be a list"),
+    "v.item_not_text": ("mỗi mục phải là văn bản không trống", "every item must be non-empty text"),
+    "v.not_text_map": ("phải là một ánh xạ của văn bản", "must be a mapping of text"),
+    "v.value_not_text": ("mỗi giá trị phải là văn bản không trống",
+                         "every value must be non-empty text"),
+    "v.not_field_list": ("phải là một danh sách tên trường", "must be a list of field names"),
+    "v.unknown_fields": ("trường không biết: {names} (được dùng: {allowed})",
+                         "unknown field(s) {names} (allowed: {allowed})"),
+    "v.top_not_mapping": ("cấp trên cùng phải là một ánh xạ, không phải {kind}",
+                          "the top level must be a mapping, not {kind}"),
+    "v.unknown_top_key": ("khóa cấp trên cùng không biết '{key}' (được dùng: {allowed})",
+                          "unknown top-level key '{key}' (allowed: {allowed})"),
+    "v.schema_version": ("schema_version phải là 1", "schema_version must be 1"),
+    "v.key_problem": ("{key}: {problem}", "{key}: {problem}"),
+    "v.field_problem": ("{label}: {key} {problem}", "{label}: {key} {problem}"),
+    "v.section_not_list": ("{section} phải là một danh sách, không phải {kind}",
+                           "{section} must be a list, not {kind}"),
+    "v.item_not_mapping": ("một mục của {section} phải là một ánh xạ",
+                           "an item of {section} must be a mapping"),
+    "v.item_of": ("mục của {section}", "{section} item"),
+    "v.citation_of": ("{label}, trích dẫn", "{label} citation"),
+    "v.relation_of": ("{label}, quan hệ", "{label} relation"),
+    "v.status_of": ("{label}, tình trạng", "{label} status"),
+    "v.event_date": ("{label}: một sự kiện cần có ngày", "{label}: an event needs a date"),
+    "v.own_translation": ("{label}: {key} là bản dịch của cpdt: hãy ghi nó trong translations",
+                          "{label}: {key} is cpdt's own translation: list it in translations"),
+    "v.title_en": ("{label}: title_en không có trong trích dẫn nào của nó: hãy ghi nó trong"
+                   " translations (bản dịch của cpdt)",
+                   "{label}: title_en is in none of its quotes: list it in translations"
+                   " (cpdt's own)"),
+    "v.status_words": ("{label}: {key} cần một mục status {words} trích lời nguồn",
+                       "{label}: {key} needs a status entry {words} quoting the source"),
+    "v.one_word": ("'{a}'", "'{a}'"),
+    "v.two_words": ("'{a}' hoặc '{b}'", "'{a}' or '{b}'"),
+    "v.unknown_field": ("{label}: trường không biết '{key}' (được dùng: {allowed})",
+                        "{label}: unknown field '{key}' (allowed: {allowed})"),
+    "v.missing_field": ("{label}: thiếu trường bắt buộc '{key}'",
+                        "{label}: missing required field '{key}'"),
+    "v.no_citation": ("{label}: cần ít nhất một trích dẫn", "{label}: needs at least one citation"),
+    "v.list_field": ("{label}: {key} phải là một danh sách", "{label}: {key} must be a list"),
+    "v.label_not_mapping": ("{label} phải là một ánh xạ", "{label} must be a mapping"),
+    "v.before": ("{label}: {last} {end} trước {first} {start}",
+                 "{label}: {last} {end} is before {first} {start}"),
+    "v.empty_period": ("{label}: {last} {end} trùng {first}: một khoảng rỗng ({last} là ngày đầu"
+                       " tiên không còn đúng)",
+                       "{label}: {last} {end} is {first}: an empty period ({last} is the first"
+                       " day it no longer holds)"),
+    "v.duplicate_id": ("id '{id}' bị lặp (lần đầu ở dòng {line})",
+                       "duplicate id '{id}' (first at line {line})"),
+    "v.overlay_kind": ("id '{id}' là {what} trong {where}; một lớp phủ chỉ được thay nó bằng"
+                       " mục cùng loại",
+                       "id '{id}' is {what} in {where}; an overlay may replace it only in kind"),
+    "v.missing_key": ("thiếu khóa bắt buộc '{key}'", "missing required key '{key}'"),
+    "v.no_target": ("{key}: không có {what} nào có id '{target}'{hint}",
+                    "{key}: no {what} with id '{target}'{hint}"),
+    "v.or": ("{a} hoặc {b}", "{a} or {b}"),
+    "v.is_a": (" ('{id}' là {what})", " ('{id}' is {what})"),
+    "v.did_you_mean": (" (có phải '{id}'?)", " (did you mean '{id}'?)"),
+    "v.overlap": ("'{after}' bắt đầu {start}, trước khi '{before}' kết thúc ({end}): các giai"
+                  " đoạn của một cơ quan không được chồng nhau",
+                  "'{after}' starts {start}, before '{before}' ends ({end}): periods of one body"
+                  " must not overlap"),
+    "v.open_ended": ("chưa kết thúc", "open-ended"),
+    "v.no_successor": ("'{id}' đã chấm dứt ({until}) nhưng không nêu cơ quan kế tục (một id"
+                       ' thực thể, hoặc "none")',
+                       "'{id}' ended ({until}) but names no successor (an entity id, or"
+                       ' "none")'),
+    "v.successor_id": ("successor: không có thực thể nào có id '{id}'",
+                       "successor: no entity with id '{id}'"),
+    "v.successor_alone": ("'{id}' nêu cơ quan kế tục nhưng không có valid_until",
+                          "'{id}' names a successor but no valid_until"),
+    "v.replaced": ("'{old}' bị {how} bởi '{new}' từ {start}, nhưng effective_until của nó là"
+                   " {end}: nó phải kết thúc không muộn hơn ngày đó",
+                   "'{old}' is {how} by '{new}' from {start}, but its effective_until is {end}:"
+                   " it must end no later than that"),
+    "v.replaced.replaces": ("thay thế", "replaced"),
+    "v.replaced.repeals": ("bãi bỏ", "repealed"),
+    "v.missing": ("thiếu", "missing"),
+    "v.one.sources": ("nguồn", "source"),
+    "v.one.entities": ("thực thể", "entity"),
+    "v.one.instruments": ("văn bản", "instrument"),
+    "v.one.committee_states": ("giai đoạn ủy ban", "committee state"),
+    "v.one.statements": ("dữ kiện", "statement"),
+    "v.one.glossary": ("thuật ngữ", "glossary term"),
+    "v.a.sources": ("một nguồn", "a source"),
+    "v.a.entities": ("một thực thể", "an entity"),
+    "v.a.instruments": ("một văn bản", "an instrument"),
+    "v.a.committee_states": ("một giai đoạn ủy ban", "a committee state"),
+    "v.a.statements": ("một dữ kiện", "a statement"),
+    "v.a.glossary": ("một thuật ngữ", "a glossary term"),
     # --- cpdt check and cpdt paths ------------------------------------------------------
     "check.failed": ("{n} lỗi trong {where}", "1 problem in {where}", "{n} problems in {where}"),
     "check.sources": ("{n} nguồn", "1 source", "{n} sources"),
@@ -342,7 +494,7 @@ class Message(str):
     key: str
     args: dict[str, Any]
 
-    def __new__(cls, key: str, **args: Any) -> Message:
+    def __new__(cls, key: str, /, **args: Any) -> Message:
         self = super().__new__(cls, _render(key, args, "vi"))
         self.key = key
         self.args = args
@@ -351,15 +503,21 @@ class Message(str):
     def in_language(self, lang: str) -> str:
         return _render(self.key, self.args, lang)
 
+    def stored(self) -> str:
+        """The message as plain text that can be stored (the compiled data keeps the overlay
+        notices) and still be said in either language; its arguments must be text."""
+        parts = [self.key, *(f"{k}{_IS}{v}" for k, v in self.args.items())]
+        return _STORED + _NEXT.join(parts)
+
     def __str__(self) -> str:
         return str.__str__(self)  # plain text, for encoders that take only str itself
 
 
-def say(key: str, **args: Any) -> Message:
+def say(key: str, /, **args: Any) -> Message:
     return Message(key, **args)
 
 
-def text(key: str, lang: str, **args: Any) -> str:
+def text(key: str, lang: str, /, **args: Any) -> str:
     """A message said at the edge, straight in the chosen language."""
     return _render(key, args, lang)
 
@@ -368,6 +526,9 @@ def in_language(value: str, lang: str) -> str:
     """Any text in the chosen language: a Message is said again, other text is echoed."""
     if isinstance(value, Message):
         return value.in_language(lang)
+    if value.startswith(_STORED):
+        key, *args = value[1:].split(_NEXT)
+        return _render(key, dict(arg.split(_IS, 1) for arg in args), lang)
     return str.__str__(value)
 
 
@@ -388,6 +549,9 @@ def _arg(value: Any, lang: str) -> Any:
 
         return tr(str.__str__(value), lang)
     return value
+
+
+_STORED, _NEXT, _IS = "\x1e", "\x1f", "\x1d"  # control characters no message holds
 
 
 class Label(str):
