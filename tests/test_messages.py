@@ -211,3 +211,15 @@ def test_an_overlay_notice_speaks_the_language_from_the_cache_too(cpdt, tmp_path
         assert english.code == vietnamese.code == 0
         assert " overrides " in english.err and "\x1e" not in english.err
         assert " thay thế " in vietnamese.err and "\x1e" not in vietnamese.err
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("vi", "không có tùy chọn --zzz; xem: cpdt law --help"),
+     ("en", "no such option --zzz; see: cpdt law --help")],
+)  # fmt: skip
+def test_batch_says_click_errors_as_cpdt_does(lang: str, expected: str) -> None:
+    from cpdt_cli.batch import Runner
+
+    outcome = Runner(lang=lang).run(["law", "--zzz"])
+    assert (outcome.exit, outcome.error) == (2, expected)
