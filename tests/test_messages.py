@@ -60,13 +60,15 @@ def test_english_plurals() -> None:
 
 
 def test_a_message_says_its_arguments_in_the_language_too() -> None:
-    from cpdt_cli.messages import Label, say, when
+    from cpdt_cli.messages import Label, Name, say, when
 
     notice = say("ended", name="Bộ X", when=when("2025-03-01"),
                  by=say("by", instrument=say("instrument", type=Label("Nghị định"), number="1/NĐ")),
                  successor=say("successor", name="Bộ Y"))  # fmt: skip
     assert notice == "Bộ X đã chấm dứt từ ngày 1/3/2025 theo Nghị định 1/NĐ; cơ quan kế tục: Bộ Y"
     assert notice.in_language("en") == "Bộ X ended on 2025-03-01 by Decree 1/NĐ; successor: Bộ Y"
+    named = say("successor", name=Name("Bộ Y", "Ministry Y"))
+    assert (named, named.in_language("en")) == ("; cơ quan kế tục: Bộ Y", "; successor: Ministry Y")
 
 
 def _raised_texts() -> list[str]:
@@ -121,6 +123,7 @@ def test_every_command_and_option_has_help_in_both_languages() -> None:
     used = set(keys) | {k for k in HELP if k.startswith(("help.panel.", "help.usage"))}
     used |= {"help.options_metavar", "help.command_metavar", "help.default", "help.required"}
     used.add("help.--help")  # Click adds it to each command itself
+    used |= {f"help.metavar.{name}" for name in ("query", "paths", "command")}
     assert set(HELP) - used == set(), "help texts no command uses"
     for lang in ("vi", "en"):
         helptext.apply(group, lang)
@@ -223,3 +226,12 @@ def test_batch_says_click_errors_as_cpdt_does(lang: str, expected: str) -> None:
 
     outcome = Runner(lang=lang).run(["law", "--zzz"])
     assert (outcome.exit, outcome.error) == (2, expected)
+
+
+def test_text_that_looks_like_a_stored_message_is_echoed() -> None:
+    from cpdt_cli.messages import in_language, say
+
+    for text in ("\x1e", "\x1e: x", "\x1eno_such_key", "\x1eoverrides\x1fwhere", "\x1eoverrides"):
+        assert in_language(text, "en") == text
+    stored = say("overrides", where="a:1", id="x", previous="b:2").stored()
+    assert in_language(stored, "en") == "a:1: 'x' overrides b:2"

@@ -36,6 +36,8 @@ def apply(command: Any, lang: str) -> None:
     """Put the help texts of `lang` into the command tree, and the help screen's words."""
     for item, key in keys(command):
         item.help = helptext(key, lang)
+        if getattr(item, "param_type_name", "") == "argument":
+            item.metavar = helptext(f"help.metavar.{item.name}", lang)
         if hasattr(item, "commands"):
             item.subcommand_metavar = helptext("help.command_metavar", lang)
         if hasattr(item, "options_metavar"):

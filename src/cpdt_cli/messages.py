@@ -479,6 +479,9 @@ HELP: dict[str, tuple[str, str]] = {
     "help.panel.options": ("Tùy chọn", "Options"),
     "help.panel.commands": ("Lệnh", "Commands"),
     "help.default": ("[mặc định: {}]", "[default: {}]"),
+    "help.metavar.query": ("TỪ_KHÓA...", "QUERY..."),
+    "help.metavar.paths": ("TỆP...", "PATHS..."),
+    "help.metavar.command": ("LỆNH", "COMMAND"),
     "help.required": ("[bắt buộc]", "[required]"),
 }  # fmt: skip
 
@@ -526,9 +529,13 @@ def in_language(value: str, lang: str) -> str:
     """Any text in the chosen language: a Message is said again, other text is echoed."""
     if isinstance(value, Message):
         return value.in_language(lang)
-    if value.startswith(_STORED):
+    if value.startswith(_STORED):  # a stored message (Message.stored), not text that looks so
         key, *args = value[1:].split(_NEXT)
-        return _render(key, dict(arg.split(_IS, 1) for arg in args), lang)
+        if key in CATALOGUE and all(_IS in arg for arg in args):
+            try:
+                return _render(key, dict(arg.split(_IS, 1) for arg in args), lang)
+            except (KeyError, IndexError, ValueError):  # not the arguments its template has
+                pass
     return str.__str__(value)
 
 
@@ -548,6 +555,8 @@ def _arg(value: Any, lang: str) -> Any:
         from .i18n import tr
 
         return tr(str.__str__(value), lang)
+    if isinstance(value, Name):
+        return value.english if lang == "en" and value.english else str.__str__(value)
     return value
 
 
@@ -556,6 +565,18 @@ _STORED, _NEXT, _IS = "\x1e", "\x1f", "\x1d"  # control characters no message ho
 
 class Label(str):
     """A Vietnamese label inside a message (an instrument's type): looked up in i18n's table."""
+
+
+class Name(str):
+    """A name from the data inside a message: its English name, where the data gives one, is
+    said in English."""
+
+    english: str | None
+
+    def __new__(cls, name: str, english: str | None) -> Name:
+        self = super().__new__(cls, name)
+        self.english = english
+        return self
 
 
 def when(date: str) -> Message:

@@ -6,7 +6,7 @@ from typing import Any
 import msgspec
 
 from .errors import NotFound
-from .messages import say, when
+from .messages import Name, say, when
 from .model import Citation, Entity, Facts, Source, Statement
 
 Result = dict[str, Any]
@@ -280,8 +280,9 @@ def _ended_agency(facts: Facts, e: Entity) -> str:
 
     by = say("by", instrument=_number(facts, e.ended_by)) if e.ended_by else ""
     successor = facts.entities.get(e.successor or "")
-    tail = say("successor", name=successor.name) if successor else ""
-    return say("ended", name=e.name, when=when(e.valid_until or ""), by=by, successor=tail)
+    tail = say("successor", name=Name(successor.name, successor.name_en)) if successor else ""
+    name = Name(e.name, e.name_en)
+    return say("ended", name=name, when=when(e.valid_until or ""), by=by, successor=tail)
 
 
 def _agency_result(

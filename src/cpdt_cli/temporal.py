@@ -8,7 +8,7 @@ from typing import Any
 
 from .dates import date_bounds, date_problem
 from .errors import NotFound, UsageError
-from .messages import Label, say, when
+from .messages import Label, Name, say, when
 from .model import CommitteeState, Facts
 from .queries import Answer, Result, _words_in, citations, entity_ref, statement_result
 
@@ -114,7 +114,7 @@ def committee(facts: Facts, year: int | None = None, on: str | None = None) -> A
             say(
                 "no_committee_yet",
                 when=then,
-                name=first.name,
+                name=Name(first.name, first.name_en),
                 founded=when(first.valid_from),
                 by=by,
             ),
@@ -153,11 +153,17 @@ def _ended_notice(facts: Facts, state: CommitteeState, hi: str, notices: list[st
     successor = facts.entities.get(body.successor or "")
     tail: str = ""
     if successor is not None:
-        tail = say("successor", name=successor.name)
+        tail = say("successor", name=Name(successor.name, successor.name_en))
     elif body.successor == "none":
         tail = say("no_successor")
     notices.append(
-        say("ended", name=state.name, when=when(body.valid_until), by=what, successor=tail)
+        say(
+            "ended",
+            name=Name(state.name, state.name_en),
+            when=when(body.valid_until),
+            by=what,
+            successor=tail,
+        )
     )
 
 
