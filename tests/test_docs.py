@@ -114,10 +114,11 @@ def test_readme_example_runs_on_the_real_data(cpdt, monkeypatch, command: str) -
 def command_examples() -> list[tuple[str, str]]:
     """Each command's help example(s): 'Ví dụ: cpdt x …, cpdt x …', the same in English."""
     from cpdt_cli.cli import app
+    from cpdt_cli.helptext import helptext
 
     examples = []
     for info in app.registered_commands:
-        doc = " ".join(str(info.help or "").split())
+        doc = " ".join(helptext(f"help.{info.callback.__name__}").split())  # type: ignore[union-attr]
         assert "Ví dụ: cpdt " in doc, f"{info.callback}: no example in its help"
         tail = doc.split("Ví dụ: ", 1)[1]
         english = _english_help(f"help.{info.callback.__name__}")  # type: ignore[union-attr]
@@ -128,7 +129,7 @@ def command_examples() -> list[tuple[str, str]]:
 
 
 def _english_help(key: str) -> str:
-    from cpdt_cli.messages import helptext
+    from cpdt_cli.helptext import helptext
 
     return " ".join(helptext(key, "en").split())
 

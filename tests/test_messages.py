@@ -35,7 +35,8 @@ def english_only(text: str) -> str:
 
 
 def test_every_message_has_both_languages_with_the_same_arguments() -> None:
-    from cpdt_cli.messages import CATALOGUE, HELP
+    from cpdt_cli.helptext import HELP
+    from cpdt_cli.messages import CATALOGUE
 
     for key, forms in {**CATALOGUE, **HELP}.items():
         assert len(forms) in (2, 3) and all(f.strip() for f in forms), key
@@ -114,7 +115,7 @@ def _group():  # type: ignore[no-untyped-def]
 
 def test_every_command_and_option_has_help_in_both_languages() -> None:
     from cpdt_cli import helptext
-    from cpdt_cli.messages import HELP
+    from cpdt_cli.helptext import HELP
 
     group = _group()
     keys = [key for _, key in helptext.keys(group)]

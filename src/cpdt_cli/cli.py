@@ -27,7 +27,6 @@ from .completion import (
     complete_timeline_kinds,
     complete_years,
 )
-from .messages import helptext
 
 if TYPE_CHECKING:
     from .model import Facts
@@ -35,7 +34,6 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="cpdt",
-    help=helptext("help.cpdt"),
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -48,7 +46,6 @@ DataOpt = Annotated[
     typer.Option(
         "--data",
         readable=False,  # an unreadable file is a bad fact file (exit 3), not a usage error
-        help=helptext("help.--data"),
         show_default=False,
     ),
 ]
@@ -57,20 +54,18 @@ OverlayOpt = Annotated[
     typer.Option(
         "--overlay",
         readable=False,
-        help=helptext("help.--overlay"),
         show_default=False,
     ),
 ]
 JsonOpt = Annotated[
     bool,
-    typer.Option("--json", help=helptext("help.--json")),
+    typer.Option("--json"),
 ]
 FormatOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--format",
         "-f",
-        help=helptext("help.--format"),
         autocompletion=complete_formats,
         show_default=False,
     ),
@@ -79,7 +74,6 @@ LangOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--lang",
-        help=helptext("help.--lang"),
         autocompletion=complete_langs,
         show_default=False,
     ),
@@ -88,7 +82,6 @@ ColorOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--color",
-        help=helptext("help.--color"),
         autocompletion=complete_colors,
         show_default=False,
     ),
@@ -97,24 +90,22 @@ NoPagerOpt = Annotated[
     bool,
     typer.Option(
         "--no-pager",
-        help=helptext("help.--no-pager"),
     ),
 ]
 FieldsOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--fields",
-        help=helptext("help.--fields"),
         show_default=False,
     ),
 ]
 QueryArg = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Argument(help=helptext("help.query"), show_default=False),
+    typer.Argument(show_default=False),
 ]
 YearOpt = Annotated[
     Optional[int],  # noqa: UP045
-    typer.Option("--year", help=helptext("help.--year"), show_default=False),
+    typer.Option("--year", show_default=False),
 ]
 
 
@@ -122,7 +113,6 @@ OnOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--on",
-        help=helptext("help.--on"),
         show_default=False,
     ),
 ]
@@ -267,9 +257,7 @@ def main(
     fields: FieldsOpt = None,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help=helptext("help.--version")
-        ),
+        typer.Option("--version", callback=_version, is_eager=True),
     ] = False,
 ) -> None:
     _settings(ctx).merge(
@@ -339,7 +327,7 @@ def _words(query: list[str] | None) -> str | None:
 # --- the commands --------------------------------------------------------------------------
 
 
-@app.command(help=helptext("help.define"))
+@app.command()
 @listing
 def define(
     ctx: typer.Context,
@@ -349,7 +337,6 @@ def define(
         typer.Option(
             "--source",
             "-s",
-            help=helptext("help.define.--source"),
             autocompletion=complete_sources,
         ),
     ] = None,
@@ -359,14 +346,13 @@ def define(
     return queries.define(_facts(ctx), _words(query), source)
 
 
-@app.command(help=helptext("help.agency"))
+@app.command()
 @listing
 def agency(
     ctx: typer.Context,
     query: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Argument(
-            help=helptext("help.agency.query"),
             show_default=False,
             autocompletion=complete_agencies,
         ),
@@ -379,7 +365,7 @@ def agency(
     return queries.agency(_facts(ctx), _words(query), year, on)
 
 
-@app.command(help=helptext("help.committee"))
+@app.command()
 @listing
 def committee(
     ctx: typer.Context,
@@ -387,14 +373,13 @@ def committee(
         Optional[int],  # noqa: UP045
         typer.Option(
             "--year",
-            help=helptext("help.--year"),
             show_default=False,
             autocompletion=complete_years,
         ),
     ] = None,
     on: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--on", help=helptext("help.committee.--on"), show_default=False),
+        typer.Option("--on", show_default=False),
     ] = None,
 ) -> "Answer":
     from . import temporal
@@ -402,14 +387,13 @@ def committee(
     return temporal.committee(_facts(ctx), year, on)
 
 
-@app.command(help=helptext("help.models"))
+@app.command()
 @listing
 def models(
     ctx: typer.Context,
     query: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Argument(
-            help=helptext("help.models.query"),
             show_default=False,
             autocompletion=complete_models,
         ),
@@ -420,7 +404,7 @@ def models(
     return queries.models(_facts(ctx), _words(query))
 
 
-@app.command(help=helptext("help.timeline"))
+@app.command()
 @listing
 def timeline(
     ctx: typer.Context,
@@ -428,18 +412,17 @@ def timeline(
     year: YearOpt = None,
     start: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--from", help=helptext("help.timeline.--from"), show_default=False),
+        typer.Option("--from", show_default=False),
     ] = None,
     end: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--to", help=helptext("help.timeline.--to"), show_default=False),
+        typer.Option("--to", show_default=False),
     ] = None,
     on: OnOpt = None,
     kind: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
             "--kind",
-            help=helptext("help.timeline.--kind"),
             autocompletion=complete_timeline_kinds,
             show_default=False,
         ),
@@ -450,14 +433,13 @@ def timeline(
     return temporal.timeline(_facts(ctx), _words(query), year, start, end, kind, on)
 
 
-@app.command(help=helptext("help.law"))
+@app.command()
 @listing
 def law(
     ctx: typer.Context,
     query: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Argument(
-            help=helptext("help.law.query"),
             show_default=False,
             autocompletion=complete_laws,
         ),
@@ -466,14 +448,12 @@ def law(
         bool,
         typer.Option(
             "--in-force",
-            help=helptext("help.law.--in-force"),
         ),
     ] = False,
     on: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
             "--on",
-            help=helptext("help.law.--on"),
             show_default=False,
         ),
     ] = None,
@@ -481,7 +461,6 @@ def law(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--type",
-            help=helptext("help.law.--type"),
             autocompletion=complete_law_types,
             show_default=False,
         ),
@@ -490,17 +469,16 @@ def law(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--issuer",
-            help=helptext("help.law.--issuer"),
             show_default=False,
         ),
     ] = None,
     start: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--from", help=helptext("help.law.--from"), show_default=False),
+        typer.Option("--from", show_default=False),
     ] = None,
     end: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--to", help=helptext("help.law.--to"), show_default=False),
+        typer.Option("--to", show_default=False),
     ] = None,
 ) -> "Answer":
     from . import law as law_
@@ -517,7 +495,7 @@ def law(
     )
 
 
-@app.command(help=helptext("help.sources"))
+@app.command()
 @listing
 def sources(ctx: typer.Context) -> "Answer":
     from . import queries
@@ -525,7 +503,7 @@ def sources(ctx: typer.Context) -> "Answer":
     return queries.sources(_facts(ctx))
 
 
-@app.command(help=helptext("help.paths"))
+@app.command()
 def paths(ctx: typer.Context) -> None:
     from . import cache, facts, layers, output
 
@@ -536,21 +514,19 @@ def paths(ctx: typer.Context) -> None:
     output.write("".join(f"{label}: {output.inert(value)}\n" for label, value in lines))
 
 
-@app.command(help=helptext("help.check"))
+@app.command()
 def check(
     ctx: typer.Context,
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045
         typer.Argument(
             readable=False,
-            help=helptext("help.check.paths"),
         ),
     ] = None,
     provenance: Annotated[
         bool,
         typer.Option(
             "--provenance",
-            help=helptext("help.check.--provenance"),
         ),
     ] = False,
 ) -> None:
@@ -602,7 +578,7 @@ def _provenance(model: "Facts") -> list[tuple[str, str]]:
     return out
 
 
-@app.command(help=helptext("help.search"))
+@app.command()
 @listing
 def search(
     ctx: typer.Context,
@@ -612,13 +588,12 @@ def search(
         typer.Option(
             "--kind",
             "-k",
-            help=helptext("help.search.--kind"),
             show_default=False,
         ),
     ] = None,
     limit: Annotated[
         int,
-        typer.Option("--limit", "-n", min=1, max=200, help=helptext("help.search.--limit")),
+        typer.Option("--limit", "-n", min=1, max=200),
     ] = 10,
 ) -> "Answer":
     from . import find
@@ -632,12 +607,12 @@ def search(
     return find.search_facts(_facts(ctx), text, kind, limit)
 
 
-@app.command(help=helptext("help.schema"))
+@app.command()
 def schema(
     ctx: typer.Context,
     command: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Argument(help=helptext("help.schema.command"), show_default=False),
+        typer.Argument(show_default=False),
     ] = None,
 ) -> None:
     from . import output, schemas
@@ -648,7 +623,7 @@ def schema(
     _in_language(_settings(ctx).language, show)
 
 
-@app.command(help=helptext("help.batch"))
+@app.command()
 def batch(
     ctx: typer.Context,
     data: DataOpt = None,
@@ -663,7 +638,7 @@ def batch(
     batch_.run_batch(runner, batch_.read_lines(sys.stdin, runner), sys.stdout)
 
 
-@app.command(help=helptext("help.mcp"))
+@app.command()
 def mcp(
     ctx: typer.Context,
     data: DataOpt = None,

@@ -11,15 +11,16 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from . import terminal
 from .document import Document, Item, build_document, footnote_text
 from .errors import PipeClosed, UsageError
 from .queries import Answer
-from .terminal import Line
+
+if TYPE_CHECKING:
+    from .terminal import Line as RichLine
 
 SCHEMA_VERSION = 1
 
@@ -165,8 +166,6 @@ def _plain_item(item: Item, indent: str) -> list[str]:
 # A terminal gets styled, indented, word-wrapped lines, typeset by terminal.py (Rich's look,
 # without importing Rich: its console costs ~25 ms at start-up and ~40 ms a long answer).
 
-RichLine = Line
-
 
 def rich_lines(doc: Document) -> list[RichLine | None]:
     """The document as lines to print (None: an empty line)."""
@@ -196,6 +195,8 @@ def rich_lines(doc: Document) -> list[RichLine | None]:
 
 
 def to_rich(doc: Document, width: int, color: bool) -> str:
+    from . import terminal  # only the terminal format needs it, not --json
+
     return terminal.render(rich_lines(doc), width, color)
 
 
