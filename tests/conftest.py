@@ -99,3 +99,9 @@ def validate_output():  # type: ignore[no-untyped-def]
         assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
 
     return check
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English (CPDT_LANG=en): the tests of fact-file problems assert them so."""
+    monkeypatch.setenv("CPDT_LANG", "en")

@@ -75,6 +75,7 @@ def test_batch_miss_gives_exit_1_the_message_and_the_count_0_object(cpdt, monkey
     assert answer["result"]["command"] == "law"
 
 
+@pytest.mark.usefixtures("english")
 def test_batch_usage_and_data_errors_keep_their_exit_codes(cpdt, monkeypatch, tmp_path):
     text = (
         line(1, "committee", "--year", "abc")
@@ -447,6 +448,7 @@ def test_the_mcp_extra_is_installed_for_the_tests():
     assert Path(SCHEMA).is_file()
 
 
+@pytest.mark.usefixtures("english")
 def test_mcp_stdout_carries_nothing_but_protocol(tmp_path):
     """Raw JSON-RPC over the real program's pipes: every line on stdout is a protocol message,
     also when a query fails and when the data prints a notice (an overlay overriding an id)."""

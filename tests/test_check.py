@@ -30,6 +30,7 @@ def test_the_fixture_is_clean(cpdt) -> None:
     assert "6 dữ kiện" in r.out
 
 
+@pytest.mark.usefixtures("english")
 def test_duplicate_key_is_an_error_not_last_wins(cpdt, tmp_path: Path) -> None:
     text = GOOD.replace("    year: 2005\n", "    year: 2005\n    year: 2006\n")
     path = write(tmp_path, text)
@@ -39,6 +40,7 @@ def test_duplicate_key_is_an_error_not_last_wins(cpdt, tmp_path: Path) -> None:
     assert f"{path}:{line}: duplicate key 'year' (first at line {line - 1})" in r.err
 
 
+@pytest.mark.usefixtures("english")
 def test_dangling_source_id(cpdt, tmp_path: Path) -> None:
     text = GOOD.replace("      - source: thoidai-2020\n", "      - source: thoidai-2021\n", 1)
     path = write(tmp_path, text)
@@ -50,6 +52,7 @@ def test_dangling_source_id(cpdt, tmp_path: Path) -> None:
     ) in r.err
 
 
+@pytest.mark.usefixtures("english")
 def test_impossible_date(cpdt, tmp_path: Path) -> None:
     text = GOOD.replace('date: "2021-09-24"', 'date: "2021-02-30"')
     path = write(tmp_path, text)
@@ -59,6 +62,7 @@ def test_impossible_date(cpdt, tmp_path: Path) -> None:
     assert f"{path}:{line}: 'qd-1619-2021': date '2021-02-30': that month has no day 30" in r.err
 
 
+@pytest.mark.usefixtures("english")
 def test_yaml_syntax_error(cpdt, tmp_path: Path) -> None:
     text = GOOD.replace(
         "      - {type: renames, target: body.ubqg}", "      - {type: renames, target: body.ubqg"
@@ -107,6 +111,7 @@ def test_yaml_syntax_error(cpdt, tmp_path: Path) -> None:
         ),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_other_defects(cpdt, tmp_path: Path, edit: tuple[str, str], message: str) -> None:
     text = GOOD.replace(*edit, 1)
     assert text != GOOD
@@ -116,6 +121,7 @@ def test_other_defects(cpdt, tmp_path: Path, edit: tuple[str, str], message: str
     assert "pwned" not in r.out
 
 
+@pytest.mark.usefixtures("english")
 def test_missing_citations_and_empty_quote(cpdt, tmp_path: Path) -> None:
     text = GOOD.replace(
         """    text: "Luật An ninh mạng 2018 và các văn bản hướng dẫn liên quan không định nghĩa “Chính phủ điện tử”."
@@ -146,6 +152,7 @@ def test_missing_citations_and_empty_quote(cpdt, tmp_path: Path) -> None:
         (b"- a\n- b\n", "the top level must be a mapping"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_unreadable_contents(cpdt, tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "facts.yaml"
     path.write_bytes(content)
@@ -161,6 +168,7 @@ def test_bom_is_accepted(cpdt, tmp_path: Path) -> None:
     assert cpdt("check", str(path)).code == 0
 
 
+@pytest.mark.usefixtures("english")
 def test_missing_file_and_directory(cpdt, tmp_path: Path) -> None:
     r = cpdt("--data", str(tmp_path / "nope.yaml"), "define")
     assert (r.code, r.err) == (3, f"cpdt: {tmp_path / 'nope.yaml'}: no such file\n")
@@ -183,6 +191,7 @@ def test_days_in_month_agrees_with_calendar() -> None:
             assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
 
 
+@pytest.mark.usefixtures("english")
 def test_a_translation_must_be_flagged_as_ours(cpdt, tmp_path: Path) -> None:
     text = GOOD.replace("    translations: [text_en]\n", "", 1)
     path = write(tmp_path, text)
@@ -192,6 +201,7 @@ def test_a_translation_must_be_flagged_as_ours(cpdt, tmp_path: Path) -> None:
     assert f"{path}:{line}: 'def.unesco.en': text_en is cpdt's own translation" in r.err
 
 
+@pytest.mark.usefixtures("english")
 def test_an_ended_body_names_its_successor_or_none(cpdt, tmp_path: Path) -> None:
     ended = '    kind: agency\n    valid_until: "2025-03-01"\n'
     text = GOOD.replace("    kind: agency\n", ended, 1)
@@ -205,6 +215,7 @@ def test_an_ended_body_names_its_successor_or_none(cpdt, tmp_path: Path) -> None
     assert "successor: no entity with id 'org.nowhere'" in cpdt("check", path).err
 
 
+@pytest.mark.usefixtures("english")
 def test_a_precision_is_one_of_the_known_ones(cpdt, tmp_path: Path) -> None:
     text = GOOD.replace("    translations: [text_en]\n", "    translations: [text_en]\n"
                         "    valid_from: \"2019-09\"\n    valid_from_precision: roughly\n", 1)  # fmt: skip
@@ -220,6 +231,7 @@ TITLED = GOOD.replace(
 )
 
 
+@pytest.mark.usefixtures("english")
 def test_an_english_title_no_quote_gives_is_flagged_as_ours(cpdt, tmp_path: Path) -> None:
     """Only a source's words stand unmarked: an English title that none of the instrument's
     quotes holds is cpdt's translation and must say so."""

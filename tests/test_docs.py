@@ -112,17 +112,26 @@ def test_readme_example_runs_on_the_real_data(cpdt, monkeypatch, command: str) -
 
 
 def command_examples() -> list[tuple[str, str]]:
-    """Each command's docstring example(s): 'Ví dụ: cpdt x …, cpdt x …'."""
+    """Each command's help example(s): 'Ví dụ: cpdt x …, cpdt x …', the same in English."""
     from cpdt_cli.cli import app
+    from cpdt_cli.helptext import helptext
 
     examples = []
     for info in app.registered_commands:
-        doc = " ".join((info.callback.__doc__ or "").split()) if info.callback else ""
+        doc = " ".join(helptext(f"help.{info.callback.__name__}").split())  # type: ignore[union-attr]
         assert "Ví dụ: cpdt " in doc, f"{info.callback}: no example in its help"
         tail = doc.split("Ví dụ: ", 1)[1]
+        english = _english_help(f"help.{info.callback.__name__}")  # type: ignore[union-attr]
+        assert english.split("Example: ", 1)[1] == tail, f"{info.callback}: examples differ"
         for example in re.split(r",\s+(?=cpdt )", tail):
             examples.append((info.callback.__name__, example.strip()))  # type: ignore[union-attr]
     return examples
+
+
+def _english_help(key: str) -> str:
+    from cpdt_cli.helptext import helptext
+
+    return " ".join(helptext(key, "en").split())
 
 
 @pytest.mark.parametrize(("name", "example"), command_examples())
@@ -140,14 +149,17 @@ def test_every_option_explains_itself_with_an_example() -> None:
     """Options that take a value say what it looks like; flags only say what they do."""
     import typer.main
 
+    from cpdt_cli import helptext
     from cpdt_cli.cli import app
 
     group = typer.main.get_command(app)
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
-        for param in command.params:
-            if param.param_type_name == "option" and not param.is_flag:
-                help_ = param.help or ""
-                assert re.search(r"[Vv]í dụ", help_), f"cpdt {name} {param.opts[0]}: {help_!r}"
+    for lang, example in (("vi", r"[Vv]í dụ"), ("en", r"Example|e\.g\.")):
+        helptext.apply(group, lang)
+        for name, command in group.commands.items():  # type: ignore[attr-defined]
+            for param in command.params:
+                if param.param_type_name == "option" and not param.is_flag:
+                    help_ = param.help or ""
+                    assert re.search(example, help_), f"cpdt {name} {param.opts[0]}: {help_!r}"
 
 
 def test_english_acceptance_on_the_real_data(cpdt, monkeypatch) -> None:

@@ -279,6 +279,7 @@ entities:
 """
 
 
+@pytest.mark.usefixtures("english")
 def test_overlay_layers_over_the_base_with_a_notice(cpdt, tmp_path: Path, monkeypatch) -> None:
     overlay = tmp_path / "org.yaml"
     overlay.write_text(OVERLAY, encoding="utf-8")
@@ -294,6 +295,7 @@ def test_overlay_layers_over_the_base_with_a_notice(cpdt, tmp_path: Path, monkey
     assert r.code == 0 and f"OK: {REFERENCE}, {overlay}" in r.out
 
 
+@pytest.mark.usefixtures("english")
 def test_check_validates_the_layered_set(cpdt, tmp_path: Path) -> None:
     overlay = tmp_path / "bad.yaml"
     overlay.write_text("statements:\n  - id: x\n    kind: goal\n    subject: org.nobody\n"

@@ -24,9 +24,11 @@ NEVER_WARM = {"yaml", "cpdt_cli.validate", "json", "hashlib", "rapidfuzz", "temp
 # The MCP SDK, pydantic and anyio (about a second) are for `cpdt mcp` alone; the batch runner
 # for batch and mcp (tests/test_agents.py checks that they are installed, so this can fail).
 NEVER_WARM |= {"mcp", "pydantic", "anyio", "cpdt_cli.mcp_server", "cpdt_cli.batch"}
+# The terminal typesets itself (terminal.py): no lookup imports Rich; help texts only for --help.
+NEVER_WARM |= {"rich", "cpdt_cli.helptext"}
 
 WARM_CASES = [
-    (["define", "--source", "unesco", "--json"], NEVER_WARM | {"rich.console"}),
+    (["define", "--source", "unesco", "--json"], NEVER_WARM | {"cpdt_cli.terminal"}),
     (["define", "--source", "unesco"], NEVER_WARM | {"rich.console"}),  # piped: plain text
     (["define", "--source", "unesco", "--color", "always"], NEVER_WARM | {"rich.console"}),
     (["committee", "--year", "2021", "--json"], NEVER_WARM | {"rich.console", "cpdt_cli.search"}),

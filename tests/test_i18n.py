@@ -18,7 +18,7 @@ def test_english_names_and_labels(cpdt) -> None:
     r = cpdt("agency", "tttt", "--lang", "en", "--format", "plain")
     assert r.code == 0, r.err
     lines = r.out.splitlines()
-    assert lines[0] == "Agencies and their tasks — 1 results"
+    assert lines[0] == "Agencies and their tasks — 1 result"
     assert lines[2] == "Ministry of Information and Communications"
     assert "  Vietnamese: Bộ Thông tin và Truyền thông" in lines
     assert "Sources" in lines and "Nguồn" not in lines

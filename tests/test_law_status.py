@@ -245,11 +245,12 @@ def edited(tmp_path: Path, old: str, new: str) -> str:
             '          - source: ext.vietnamvn-118\n            quote: "This Decree',
             '      - code: unknown\n        as_of: "2025-07-01"\n        citations:\n'
             '          - source: ext.vietnamvn-118\n            quote: "This Decree',
-            "'nd-107-2021': effective_until needs a status entry 'ended or partly' quoting"
+            "'nd-107-2021': effective_until needs a status entry 'ended' or 'partly' quoting"
             " the source",
         ),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_legal_status_rules_of_the_fact_file(cpdt, tmp_path: Path, old, new, message) -> None:
     path = edited(tmp_path, old, new)
     r = cpdt("check", path)

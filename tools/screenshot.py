@@ -1,4 +1,5 @@
-"""Make docs/screenshot.svg: a real answer as the terminal shows it (Rich's SVG export).
+"""Make docs/screenshot.svg: a real answer as the terminal shows it (cpdt's own coloured
+output, drawn by Rich's SVG export).
 
     .venv/bin/python tools/screenshot.py            # cpdt agency "dau moi ky thuat", 80 columns
 
@@ -19,9 +20,16 @@ from cpdt_cli import document, facts, output, queries  # noqa: E402
 
 def render() -> str:
     """The SVG of the answer as the program gives it now."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
     answer = queries.agency(facts.load([facts.builtin_path()]), "dau moi ky thuat")
-    console = output.rich_console(width=80, color=True, record=True)
-    output.print_rich(console, document.build_document(answer, "vi"))
+    shown = output.to_rich(document.build_document(answer, "vi"), 80, color=True)
+    console = Console(file=io.StringIO(), width=80, record=True, force_terminal=True,
+                      color_system="truecolor", soft_wrap=True)  # fmt: skip
+    console.print(Text.from_ansi(shown), end="")
     return console.export_svg(title='cpdt agency "dau moi ky thuat"')
 
 

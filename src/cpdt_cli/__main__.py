@@ -6,6 +6,7 @@ import atexit
 import codecs
 import contextlib
 import gc
+import os
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -72,24 +73,37 @@ def _command_name(info: Any) -> str | None:
 
 
 def report(error: CpdtError) -> int:
+    """The error on stderr, in the chosen language (the command's own errors are in it
+    already; this says those raised before or after the command ran)."""
     if not error.message:
         return error.exit_code
+    from .i18n import message
     from .output import inert  # messages quote the user's query: show its escapes, never obey
+    from .usage import language
 
-    streams.say(f"cpdt: {inert(error.message)}")
+    lang = language(sys.argv[1:])
+    streams.say(f"cpdt: {inert(message(error.message, lang))}")
     for hint in error.hints:
-        streams.say(f"  {inert(hint)}")
+        streams.say(f"  {inert(message(hint, lang))}")
     return error.exit_code
 
 
 def _run(app: Any, args: list[str]) -> int:
     """Run the app; Click's usage errors become ours (one `cpdt:` line, in the chosen language)."""
-    from .usage import click_usage_error
+    import typer.main
 
+    from .usage import click_usage_error, language
+
+    command = typer.main.get_command(app)
+    completing = any(name.startswith("_CPDT_COMPLETE") for name in os.environ)
+    if any(a in ("--help", "-h") for a in args) or not (args or completing):
+        from . import helptext
+
+        helptext.apply(command, language(args))
     try:
-        returned = app(prog_name="cpdt", standalone_mode=False)
+        returned = command.main(prog_name="cpdt", standalone_mode=False)
     except click_usage_error() as exc:
-        from .usage import language, translate
+        from .usage import translate
 
         raise translate(exc, language(args)) from None
     return returned if isinstance(returned, int) else 0
@@ -102,8 +116,9 @@ def main() -> None:
     try:
         if any("\x00" in arg for arg in sys.argv[1:]):  # only a caller in-process can pass one
             from .errors import NUL_IN_ARGS, UsageError
+            from .messages import say
 
-            raise UsageError(NUL_IN_ARGS)
+            raise UsageError(say(NUL_IN_ARGS))
         from .cli import app
 
         with _only_the_command_asked_for(app, sys.argv[1:]):
@@ -115,7 +130,10 @@ def main() -> None:
     except BrokenPipeError:
         code = 0  # the reader stopped reading (`| head`): not an error of ours
     except KeyboardInterrupt:
-        streams.say("cpdt: interrupted")
+        from .messages import text
+        from .usage import language
+
+        streams.say(f"cpdt: {text('interrupted', language(sys.argv[1:]))}")
         code = 130
     # What is still buffered must reach stdout too; a failure there is a write error as well
     # (`>/dev/full` fails only here when the answer fits in the buffer).

@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 import msgspec
 
 from .errors import EXIT_USAGE, NUL_IN_ARGS, CpdtError
+from .messages import Message
 
 if TYPE_CHECKING:
     from .model import Facts
@@ -115,9 +116,11 @@ class Runner:
         except CpdtError as exc:  # already in the chosen language (cli._in_language)
             code = exc.exit_code
             error = "\n".join([exc.message, *exc.hints])
-        except click_error as exc:
-            code = getattr(exc, "exit_code", EXIT_USAGE)
-            error = getattr(exc, "format_message", exc.__str__)()
+        except click_error as exc:  # one line in the chosen language, as the shell prints it
+            from .usage import translate
+
+            code = EXIT_USAGE
+            error = str(translate(exc, self.lang).message)
         finally:
             sys.stdout, sys.stderr = real_stdout, real_stderr
         caught.flush()
@@ -143,15 +146,15 @@ def _unsaid(said: str, printed: bytes) -> str:
 
 def _refusal(args: Any) -> str | None:
     if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
-        return '"args" phải là một mảng chuỗi, ví dụ ["committee", "--year", "2021"]'
+        return Message("batch.args_strings", example='["committee", "--year", "2021"]')
     if any("\x00" in a for a in args):  # no command line can hold one; os calls refuse it
-        return NUL_IN_ARGS
+        return Message(NUL_IN_ARGS)
     options = args[: args.index("--")] if "--" in args else args  # after "--": words
     if not any(a in COMMANDS for a in options):
-        return f"batch chỉ chạy các lệnh: {', '.join(COMMANDS)}"
+        return Message("batch.only", commands=", ".join(COMMANDS))
     printing = next((a for a in options if a in _PRINTS_ITS_OWN), None)
     if printing is not None:
-        return f"batch không chạy {printing}"
+        return Message("batch.refused", option=printing)
     return None
 
 
@@ -161,7 +164,7 @@ def _language(flag: str | None) -> str:
 
     lang = i18n.choose(flag)
     if lang not in i18n.LANGS:
-        raise UsageError(f"--lang '{lang}' không có; chọn một trong: vi, en")
+        raise UsageError(Message("no_such_value", option="--lang", value=lang, choices="vi, en"))
     return lang
 
 
@@ -194,7 +197,11 @@ def _answer(runner: Runner, line: bytes) -> tuple[dict[str, Any], bytes]:
     try:
         request = msgspec.json.decode(line)
     except (msgspec.DecodeError, UnicodeDecodeError) as exc:  # msgspec < 0.21: the latter
-        return {"id": None, "exit": EXIT_USAGE, "error": say(f"dòng không phải JSON: {exc}")}, b""
+        return {
+            "id": None,
+            "exit": EXIT_USAGE,
+            "error": say(Message("batch.not_json", reason=exc)),
+        }, b""
     ident: Any = None
     if isinstance(request, dict):
         ident = request.get("id")
@@ -202,13 +209,12 @@ def _answer(runner: Runner, line: bytes) -> tuple[dict[str, Any], bytes]:
         if unknown:
             return {"id": ident, "exit": EXIT_USAGE, "error": say(_unknown_keys(unknown))}, b""
         if "args" not in request:
-            return {"id": ident, "exit": EXIT_USAGE, "error": say('thiếu "args"')}, b""
+            return {"id": ident, "exit": EXIT_USAGE, "error": say(Message("batch.no_args"))}, b""
         args = request["args"]
     elif isinstance(request, list):
         args = request
     else:
-        message = 'mỗi dòng là một đối tượng {"id": …, "args": […]} hoặc một mảng đối số'
-        return {"id": None, "exit": EXIT_USAGE, "error": say(message)}, b""
+        return {"id": None, "exit": EXIT_USAGE, "error": say(Message("batch.line_shape"))}, b""
     outcome = runner.run(args)
     out: dict[str, Any] = {"id": ident, "exit": outcome.exit}
     if outcome.error is not None:
@@ -217,7 +223,7 @@ def _answer(runner: Runner, line: bytes) -> tuple[dict[str, Any], bytes]:
 
 
 def _unknown_keys(keys: list[str]) -> str:
-    return f"khóa không biết: {', '.join(keys)}; một dòng có: {', '.join(LINE_KEYS)}"
+    return Message("batch.unknown_keys", keys=", ".join(keys), known=", ".join(LINE_KEYS))
 
 
 def read_lines(stdin: IO[str], runner: Runner) -> Iterator[bytes]:
@@ -229,7 +235,7 @@ def read_lines(stdin: IO[str], runner: Runner) -> Iterator[bytes]:
         try:
             line = stream.readline()
         except (OSError, ValueError) as exc:
-            raise UsageError(runner.say(f"không đọc được đầu vào: {exc}")) from None
+            raise UsageError(runner.say(Message("batch.unreadable", reason=exc))) from None
         if not line:
             return
         if line.strip():

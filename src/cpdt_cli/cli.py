@@ -17,9 +17,14 @@ import typer
 from . import __version__
 from .completion import (
     complete_agencies,
+    complete_colors,
+    complete_formats,
+    complete_langs,
+    complete_law_types,
     complete_laws,
     complete_models,
     complete_sources,
+    complete_timeline_kinds,
     complete_years,
 )
 
@@ -29,11 +34,6 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="cpdt",
-    help=(
-        "Tra cứu ngoại tuyến về Chính phủ điện tử (CPĐT) Việt Nam;"
-        " mỗi câu trả lời kèm trích dẫn.\n\n"
-        "Ví dụ: cpdt define --source unesco"
-    ),
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -46,10 +46,6 @@ DataOpt = Annotated[
     typer.Option(
         "--data",
         readable=False,  # an unreadable file is a bad fact file (exit 3), not a usage error
-        help=(
-            "Tệp dữ kiện thay cho tệp có sẵn; lặp lại để xếp lớp (cũng đọc từ CPDT_DATA,"
-            " danh sách đường dẫn). Ví dụ: --data ./facts.yaml"
-        ),
         show_default=False,
     ),
 ]
@@ -58,27 +54,19 @@ OverlayOpt = Annotated[
     typer.Option(
         "--overlay",
         readable=False,
-        help=(
-            "Tệp dữ kiện của đơn vị, xếp lớp lên trên dữ liệu có sẵn; mục cùng id thay thế"
-            " mục cũ (cũng đọc từ CPDT_OVERLAY). Ví dụ: --overlay ./so-tttt.yaml"
-        ),
         show_default=False,
     ),
 ]
 JsonOpt = Annotated[
     bool,
-    typer.Option("--json", help="In đúng một đối tượng JSON (UTF-8); như --format json."),
+    typer.Option("--json"),
 ]
 FormatOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--format",
         "-f",
-        help=(
-            "Định dạng: table (Rich), plain, json, jsonl (mỗi dòng một kết quả), md (Markdown,"
-            " chú thích [^1]), csv, bibtex (nguồn trích dẫn). Mặc định: table trên terminal,"
-            " plain khi chuyển tiếp. Ví dụ: --format md"
-        ),
+        autocompletion=complete_formats,
         show_default=False,
     ),
 ]
@@ -86,10 +74,7 @@ LangOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--lang",
-        help=(
-            "Ngôn ngữ nhãn và thông báo: vi hoặc en (mặc định: CPDT_LANG, rồi locale, rồi vi);"
-            " en dùng tên tiếng Anh khi dữ liệu có. Ví dụ: --lang en"
-        ),
+        autocompletion=complete_langs,
         show_default=False,
     ),
 ]
@@ -97,45 +82,34 @@ ColorOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--color",
-        help=(
-            "Màu: auto, always, never (auto theo NO_COLOR, CLICOLOR, CLICOLOR_FORCE,"
-            " FORCE_COLOR, TERM=dumb và terminal). Ví dụ: --color never"
-        ),
+        autocompletion=complete_colors,
         show_default=False,
     ),
 ]
 BomOpt = Annotated[
     bool,
-    typer.Option(
-        "--bom",
-        help="Với --format csv: mở đầu bằng dấu BOM UTF-8 để Excel đọc đúng tiếng Việt.",
-    ),
+    typer.Option("--bom"),
 ]
 NoPagerOpt = Annotated[
     bool,
     typer.Option(
         "--no-pager",
-        help="Không dùng trình phân trang ($PAGER, mặc định less -FIRX) cho kết quả dài.",
     ),
 ]
 FieldsOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--fields",
-        help=(
-            "Chỉ giữ các trường này của mỗi kết quả (json, jsonl) hay các cột này (csv),"
-            " theo thứ tự đã nêu. Ví dụ: --json --fields id,title,citations"
-        ),
         show_default=False,
     ),
 ]
 QueryArg = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Argument(help="Từ khóa, có dấu hay không dấu, không cần ngoặc kép.", show_default=False),
+    typer.Argument(show_default=False),
 ]
 YearOpt = Annotated[
     Optional[int],  # noqa: UP045
-    typer.Option("--year", help="Năm, ví dụ --year 2021.", show_default=False),
+    typer.Option("--year", show_default=False),
 ]
 
 
@@ -143,10 +117,6 @@ OnOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--on",
-        help=(
-            "Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021); mặc định hôm nay, không quá"
-            " ngày cập nhật dữ liệu."
-        ),
         show_default=False,
     ),
 ]
@@ -177,11 +147,12 @@ class Settings:
     def language(self) -> str:
         from . import i18n
         from .errors import UsageError
+        from .messages import say
 
         lang = i18n.choose(self.lang)
         if lang not in i18n.LANGS:
             named = "--lang" if self.lang else "CPDT_LANG"  # say where the bad value came from
-            raise UsageError(f"{named} '{lang}' không có; chọn một trong: vi, en")
+            raise UsageError(say("no_such_value", option=named, value=lang, choices="vi, en"))
         return lang
 
 
@@ -313,13 +284,9 @@ def main(
     fields: FieldsOpt = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản rồi thoát."),
+        typer.Option("--version", callback=_version, is_eager=True),
     ] = False,
 ) -> None:
-    """Tra cứu ngoại tuyến về Chính phủ điện tử (CPĐT) Việt Nam; mỗi câu trả lời kèm trích dẫn.
-
-    Ví dụ: cpdt define --source unesco
-    """
     _settings(ctx).merge(
         {"data": data, "overlay": overlay, "json": json_, "format": fmt, "lang": lang,
          "color": color, "no_pager": no_pager, "fields": fields}
@@ -394,15 +361,10 @@ def define(
         typer.Option(
             "--source",
             "-s",
-            help=(
-                "Nguồn định nghĩa: unesco, un/lhq, wb/'ngan hang the gioi', gartner, gbde, mic …"
-                " Ví dụ: --source unesco"
-            ),
             autocompletion=complete_sources,
         ),
     ] = None,
 ) -> "Answer":
-    """Định nghĩa CPĐT theo từng nguồn. Ví dụ: cpdt define --source unesco"""
     from . import queries
 
     return queries.define(_facts(ctx), _words(query), source)
@@ -415,7 +377,6 @@ def agency(
     query: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Argument(
-            help="Cơ quan hay nhiệm vụ, có dấu hay không dấu. Ví dụ: dau moi ky thuat",
             show_default=False,
             autocompletion=complete_agencies,
         ),
@@ -423,7 +384,6 @@ def agency(
     year: YearOpt = None,
     on: OnOpt = None,
 ) -> "Answer":
-    """Cơ quan nào làm gì, kèm căn cứ pháp lý. Ví dụ: cpdt agency 'dau moi ky thuat'"""
     from . import queries
 
     return queries.agency(_facts(ctx), _words(query), year, on)
@@ -437,19 +397,15 @@ def committee(
         Optional[int],  # noqa: UP045
         typer.Option(
             "--year",
-            help="Năm, ví dụ --year 2021.",
             show_default=False,
             autocompletion=complete_years,
         ),
     ] = None,
     on: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(
-            "--on", help="Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021).", show_default=False
-        ),
+        typer.Option("--on", show_default=False),
     ] = None,
 ) -> "Answer":
-    """Ủy ban Quốc gia vào một năm hay một ngày. Ví dụ: cpdt committee --year 2021"""
     from . import temporal
 
     return temporal.committee(_facts(ctx), year, on)
@@ -462,13 +418,11 @@ def models(
     query: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Argument(
-            help="Mô hình (g2c, g2b, g2e, g2g) hoặc từ khóa. Ví dụ: g2b",
             show_default=False,
             autocompletion=complete_models,
         ),
     ] = None,
 ) -> "Answer":
-    """Các mô hình G2C, G2B, G2E, G2G. Ví dụ: cpdt models g2b, cpdt models 'doanh nghiep'"""
     from . import queries
 
     return queries.models(_facts(ctx), _words(query))
@@ -482,26 +436,22 @@ def timeline(
     year: YearOpt = None,
     start: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--from", help="Từ năm, ví dụ --from 2018.", show_default=False),
+        typer.Option("--from", show_default=False),
     ] = None,
     end: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--to", help="Đến năm, ví dụ --to 2019.", show_default=False),
+        typer.Option("--to", show_default=False),
     ] = None,
     on: OnOpt = None,
     kind: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
             "--kind",
-            help=(
-                "Loại: resolution, decree, decision, directive, notice, regulation, law,"
-                " circular, plan, event, ranking. Ví dụ: --kind decree"
-            ),
+            autocompletion=complete_timeline_kinds,
             show_default=False,
         ),
     ] = None,
 ) -> "Answer":
-    """Các mốc và văn bản theo thứ tự thời gian. Ví dụ: cpdt timeline --from 2018 --to 2019"""
     from . import temporal
 
     return temporal.timeline(_facts(ctx), _words(query), year, start, end, kind, on)
@@ -514,7 +464,6 @@ def law(
     query: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Argument(
-            help="Số hiệu hay từ khóa của văn bản. Ví dụ: 1619, 'qd 1072', 'nghi quyet'",
             show_default=False,
             autocompletion=complete_laws,
         ),
@@ -523,17 +472,12 @@ def law(
         bool,
         typer.Option(
             "--in-force",
-            help="Chỉ văn bản còn hiệu lực (toàn bộ hay một phần) vào ngày --on. Ví dụ: --in-force",
         ),
     ] = False,
     on: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
             "--on",
-            help=(
-                "Tình trạng hiệu lực vào ngày này (mặc định: hôm nay, không quá ngày dữ liệu"
-                " được kiểm tra). Ví dụ: --on 2025-07-01 (hoặc 1/7/2025)"
-            ),
             show_default=False,
         ),
     ] = None,
@@ -541,10 +485,7 @@ def law(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--type",
-            help=(
-                "Loại: law, decree, decision, resolution, directive, notice, regulation, circular,"
-                " plan (hoặc luat, nghi dinh, quyet dinh …). Ví dụ: --type decree"
-            ),
+            autocompletion=complete_law_types,
             show_default=False,
         ),
     ] = None,
@@ -552,21 +493,18 @@ def law(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--issuer",
-            help="Cơ quan ban hành. Ví dụ: --issuer 'quoc hoi', --issuer TTg",
             show_default=False,
         ),
     ] = None,
     start: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--from", help="Ban hành từ năm, ví dụ --from 2018.", show_default=False),
+        typer.Option("--from", show_default=False),
     ] = None,
     end: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--to", help="Ban hành đến năm, ví dụ --to 2020.", show_default=False),
+        typer.Option("--to", show_default=False),
     ] = None,
 ) -> "Answer":
-    """Danh mục văn bản pháp lý: ngày ký, hiệu lực, tình trạng, thay thế.
-    Ví dụ: cpdt law 1619, cpdt law 'nd 61 2018', cpdt law --in-force --type decree"""
     from . import law as law_
 
     return law_.law(
@@ -584,7 +522,6 @@ def law(
 @app.command()
 @listing
 def sources(ctx: typer.Context) -> "Answer":
-    """Mọi tài liệu được trích dẫn. Ví dụ: cpdt sources, cpdt sources --format bibtex"""
     from . import queries
 
     return queries.sources(_facts(ctx))
@@ -592,7 +529,6 @@ def sources(ctx: typer.Context) -> "Answer":
 
 @app.command()
 def paths(ctx: typer.Context) -> None:
-    """Nơi đặt dữ liệu có sẵn, dữ liệu đang dùng, lớp phủ và bộ nhớ đệm. Ví dụ: cpdt paths"""
     from . import cache, facts, layers, output
 
     settings = _settings(ctx)
@@ -609,23 +545,18 @@ def check(
         Optional[list[Path]],  # noqa: UP045
         typer.Argument(
             readable=False,
-            help=(
-                "Tệp dữ kiện cần kiểm tra (nhiều tệp: xếp lớp); mặc định: dữ liệu đang dùng"
-                " cùng các lớp phủ. Ví dụ: data/facts.yaml"
-            ),
         ),
     ] = None,
     provenance: Annotated[
         bool,
         typer.Option(
             "--provenance",
-            help="In cả ghi chú nguồn gốc (cách một dữ kiện được tìm ra, cho người bảo trì).",
         ),
     ] = False,
 ) -> None:
-    """Kiểm tra tệp dữ kiện; liệt kê mọi lỗi kèm tệp:dòng. Ví dụ: cpdt check data/facts.yaml"""
     from . import facts, output, streams
     from .errors import EXIT_DATA
+    from .messages import text
 
     targets = paths or _paths(ctx)
     lang = _settings(ctx).language
@@ -633,20 +564,20 @@ def check(
     where = output.inert(", ".join(map(str, targets)))
     if model is None:
         for problem in problems:
-            streams.say(output.inert(str(problem)))
-        n = len(problems)
-        streams.say(f"cpdt: {n} {'problems in' if lang == 'en' else 'lỗi trong'} {where}")
+            streams.say(output.inert(problem.said(lang)))
+        failed = text("check.failed", lang, n=len(problems), where=where)
+        streams.say(f"cpdt: {failed}")
         raise typer.Exit(EXIT_DATA)
     for notice in model.notices:
         output.notify(notice, lang)
     counts = {
-        ("nguồn", "sources"): len(model.sources),
-        ("thực thể", "entities"): len(model.entities),
-        ("văn bản", "instruments"): len(model.instruments),
-        ("giai đoạn ủy ban", "committee states"): len(model.committee_states),
-        ("dữ kiện", "statements"): len(model.statements),
+        "check.sources": len(model.sources),
+        "check.entities": len(model.entities),
+        "check.instruments": len(model.instruments),
+        "check.states": len(model.committee_states),
+        "check.statements": len(model.statements),
     }
-    summary = ", ".join(f"{v} {k[lang == 'en']}" for k, v in counts.items())
+    summary = ", ".join(text(key, lang, n=n) for key, n in counts.items())
     output.write(f"OK: {where} — {summary}\n")
     if provenance:
         output.write("".join(f"{i}: {output.inert(why)}\n" for i, why in _provenance(model)))
@@ -681,25 +612,22 @@ def search(
         typer.Option(
             "--kind",
             "-k",
-            help=(
-                "Chỉ một loại: membership, role, definition, instrument, entity, agency …"
-                " Ví dụ: --kind instrument"
-            ),
             show_default=False,
         ),
     ] = None,
     limit: Annotated[
         int,
-        typer.Option("--limit", "-n", min=1, max=200, help="Số kết quả tối đa. Ví dụ: -n 3"),
+        typer.Option("--limit", "-n", min=1, max=200),
     ] = 10,
 ) -> "Answer":
-    """Tìm trong mọi dữ kiện; một câu hỏi được trả lời trước bằng lệnh tra cứu tương ứng.
-    Ví dụ: cpdt search ai la chu tich uy ban quoc gia nam 2020"""
     from . import find
 
     text = _words(query)
     if text is None:
-        raise typer.BadParameter("cần từ khóa. Ví dụ: cpdt search 'vpcp'", param_hint="QUERY")
+        from .errors import UsageError
+        from .messages import say
+
+        raise UsageError(say("needs_query", example="cpdt search 'vpcp'"))
     return find.search_facts(_facts(ctx), text, kind, limit)
 
 
@@ -708,21 +636,18 @@ def export(
     ctx: typer.Context,
     path: Annotated[
         Path,
-        typer.Argument(help="Tệp SQLite sẽ ghi. Ví dụ: cpdt.db", show_default=False),
+        typer.Argument(show_default=False),
     ],
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    """Sổ đăng ký đã biên dịch thành một tệp SQLite (bảng thường và chỉ mục FTS5) cho
-    Datasette, sqlite-utils; không ghi đè tệp đã có nếu thiếu --force.
-    Ví dụ: cpdt export --force /tmp/cpdt.db"""
     from . import output, store
+    from .messages import text
 
     lang = _settings(ctx).language
 
     def run() -> None:
         store.export(_facts(ctx), path, force)
-        said = "wrote" if lang == "en" else "đã ghi"
-        output.write(f"{said} {output.inert(str(path))}\n")
+        output.write(text("wrote", lang, path=output.inert(str(path))) + "\n")
 
     _in_language(lang, run)
 
@@ -732,10 +657,9 @@ def schema(
     ctx: typer.Context,
     command: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Argument(help="Lệnh có đầu ra cần mô tả. Ví dụ: committee", show_default=False),
+        typer.Argument(show_default=False),
     ] = None,
 ) -> None:
-    """Lược đồ JSON (JSON Schema) của đầu ra --json. Ví dụ: cpdt schema committee"""
     from . import output, schemas
 
     def show() -> None:
@@ -751,14 +675,6 @@ def batch(
     overlay: OverlayOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Nhiều truy vấn, một tiến trình: JSON Lines vào, JSON Lines ra, đúng thứ tự.
-
-    Mỗi dòng vào: {"id": …, "args": ["committee", "--year", "2021"]} hoặc một mảng đối số.
-    Mỗi dòng ra: {"id": …, "exit": 0, "result": {…}} (result: đúng như --json) hoặc
-    {"id": …, "exit": 1|2|3, "error": "…"}.
-
-    Ví dụ: cpdt batch < docs/batch-example.jsonl
-    """
     from . import batch as batch_
 
     settings = _settings(ctx)
@@ -774,21 +690,14 @@ def mcp(
     overlay: OverlayOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Máy chủ Model Context Protocol (stdio): các lệnh tra cứu làm công cụ cho tác tử AI.
-
-    Cần phần cài thêm mcp của cpdt; cấu hình Claude Desktop, VS Code, Claude Code: README.
-
-    Ví dụ: cpdt mcp
-    """
     import importlib.util
 
     from .errors import UsageError
 
     if importlib.util.find_spec("mcp") is None:
-        from . import i18n
+        from .messages import say
 
-        message = "cần cài phần mở rộng mcp: pip install 'cpdt[mcp]'"
-        raise UsageError(i18n.message(message, _settings(ctx).language))
+        raise UsageError(say("mcp_needed", command="pip install 'cpdt[mcp]'"))
     from . import mcp_server
 
     settings = _settings(ctx)

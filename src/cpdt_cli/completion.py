@@ -1,10 +1,15 @@
-"""Shell completion from the data: source names, model ids, agency ids, instrument numbers,
-committee years. Completion must never fail loudly: a missing or invalid fact file completes
-nothing, and nothing is printed (the shell would show it as a candidate)."""
+"""Shell completion: the values an argument or option accepts, from the data or fixed lists.
+
+Only values the command then accepts are offered: a value from the data is kept only if the
+query it would run finds something (an agency id with no role today, a placeholder number
+would fail). What was typed matches case- and accent-insensitively, folded as the search
+folds ("uy ban", "Ủy Ban"). Completion must never fail loudly: a missing or invalid fact file
+completes nothing, and nothing is printed (the shell would show it as a candidate).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .model import Facts
 
@@ -21,23 +26,56 @@ def _facts() -> Facts | None:
         return None
 
 
+def _matching(incomplete: str, candidates: Iterable[tuple[str, str]]) -> Candidates:
+    """The candidates the typed text begins, folded; each as the shell must complete it."""
+    seen: dict[str, str] = {}
+    for value, help_ in candidates:
+        offered = _offered(incomplete, value)
+        if offered is not None and offered not in seen:
+            seen[offered] = help_
+    return list(seen.items())
+
+
+def _offered(incomplete: str, value: str) -> str | None:
+    """The value, or, when it begins what was typed only once folded ("UNE", "lien" for
+    "unesco", "Liên Hiệp Quốc"), the typed text with the folded rest: shells and Typer keep
+    only candidates that begin with the very text typed, and cpdt reads both alike."""
+    from .search import fold
+
+    if value.startswith(incomplete):
+        return value
+    wanted, folded = fold(incomplete), fold(value)
+    if not folded.startswith(wanted):
+        return None
+    typed = incomplete + folded[len(wanted) :]
+    return typed if fold(typed) == folded else None
+
+
 def _completer(
     candidates: Callable[[Facts], Iterator[tuple[str, str]]],
+    accepted: Callable[[Facts, str], bool],
 ) -> Callable[[str], Candidates]:
     def complete(incomplete: str) -> Candidates:
-        from .search import fold
-
         data = _facts()
         if data is None:
             return []
-        wanted = fold(incomplete)
-        seen: dict[str, str] = {}
-        for value, help_ in candidates(data):
-            if fold(value).startswith(wanted) and value not in seen:
-                seen[value] = help_
-        return list(seen.items())
+        return [(v, h) for v, h in _matching(incomplete, candidates(data)) if accepted(data, v)]
 
     return complete
+
+
+def _answers(run: Callable[[Facts, str], object]) -> Callable[[Facts, str], bool]:
+    """Whether running the query with the value gives an answer (no error, no miss)."""
+    from .errors import CpdtError
+
+    def accepted(data: Facts, value: str) -> bool:
+        try:
+            run(data, value)
+        except CpdtError:
+            return False
+        return True
+
+    return accepted
 
 
 def _sources(facts: Facts) -> Iterator[tuple[str, str]]:
@@ -65,7 +103,9 @@ def _agencies(facts: Facts) -> Iterator[tuple[str, str]]:
 
 def _laws(facts: Facts) -> Iterator[tuple[str, str]]:
     for ins in facts.instruments.values():
-        yield ins.number.split("/", 1)[0], f"{ins.number}: {ins.title}"[:80]
+        number = ins.number.split("/", 1)[0]
+        if number[:1].isalnum():  # not a placeholder such as "(số hiệu không nêu trong nguồn)"
+            yield number, f"{ins.number}: {ins.title}"[:80]
 
 
 def _years(facts: Facts) -> Iterator[tuple[str, str]]:
@@ -75,8 +115,96 @@ def _years(facts: Facts) -> Iterator[tuple[str, str]]:
             yield str(year), ""
 
 
-complete_sources = _completer(_sources)
-complete_models = _completer(_models)
-complete_agencies = _completer(_agencies)
-complete_laws = _completer(_laws)
-complete_years = _completer(_years)
+def _define(data: Facts, value: str) -> object:
+    from . import queries
+
+    return queries.define(data, None, value)
+
+
+def _agency(data: Facts, value: str) -> object:
+    from . import queries
+
+    return queries.agency(data, value)
+
+
+def _model(data: Facts, value: str) -> object:
+    from . import queries
+
+    return queries.models(data, value)
+
+
+def _law(data: Facts, value: str) -> object:
+    from . import law
+
+    return law.law(data, value)
+
+
+def _committee(data: Facts, value: str) -> object:
+    from . import temporal
+
+    return temporal.committee(data, int(value))
+
+
+complete_sources = _completer(_sources, _answers(_define))
+complete_models = _completer(_models, _answers(_model))
+complete_agencies = _completer(_agencies, _answers(_agency))
+complete_laws = _completer(_laws, _answers(_law))
+complete_years = _completer(_years, _answers(_committee))
+
+
+def _choices(values: Callable[[], Iterable[str]]) -> Callable[[str], Candidates]:
+    """A fixed list of codes: cpdt reads them as written, so only a literal prefix matches."""
+
+    def complete(incomplete: str) -> Candidates:
+        return [(v, "") for v in values() if v.startswith(incomplete)]
+
+    return complete
+
+
+def _formats() -> tuple[str, ...]:
+    from .output import FORMATS
+
+    return FORMATS
+
+
+def _colors() -> tuple[str, ...]:
+    from .output import COLORS
+
+    return COLORS
+
+
+def _langs() -> tuple[str, ...]:
+    from .i18n import LANGS
+
+    return LANGS
+
+
+def _timeline_kinds(facts: Facts) -> Iterator[tuple[str, str]]:
+    from .temporal import TIMELINE_KINDS
+
+    for kind in TIMELINE_KINDS:
+        yield kind, ""
+
+
+def _law_types(facts: Facts) -> Iterator[tuple[str, str]]:
+    for kind in sorted({i.type for i in facts.instruments.values()}):
+        yield kind, ""
+
+
+def _timeline(data: Facts, value: str) -> object:
+    from . import temporal
+
+    return temporal.timeline(data, None, kind=value)
+
+
+def _law_type(data: Facts, value: str) -> object:
+    from . import law
+
+    return law.law(data, type_=value)
+
+
+complete_formats = _choices(_formats)
+complete_colors = _choices(_colors)
+complete_langs = _choices(_langs)
+complete_timeline_kinds = _completer(_timeline_kinds, _answers(_timeline))
+complete_law_types = _completer(_law_types, _answers(_law_type))

@@ -18,16 +18,18 @@ def days_in_month(year: int, month: int) -> int:
 
 def date_problem(value: str) -> str | None:
     """Why `value` is not a valid (possibly partial) date, or None."""
+    from .messages import say
+
     m = re.fullmatch(_DATE, value)
     if not m:
-        return f"'{value}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+        return say("d.not_a_date", value=value)
     year, month, day = int(m[1]), m[2], m[3]
     if month is not None and not 1 <= int(month) <= 12:
-        return f"'{value}': there is no month {month}"
+        return say("d.no_month", value=value, month=month)
     if day is not None:
         last = days_in_month(year, int(month or 1))
         if not 1 <= int(day) <= last:
-            return f"'{value}': that month has no day {day}"
+            return say("d.no_day", value=value, day=day)
     return None
 
 

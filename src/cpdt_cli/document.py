@@ -138,13 +138,15 @@ class _Notes:
 
 
 def build_document(answer: Answer, lang: str = "vi") -> Document:
+    from .messages import text
+
     notes = _Notes(lang)
     first = answer.interpretation  # search: the reference answer a question maps onto
     read = [_interpretation(first, notes)] if first else []
     items = [describe(x, notes) for x in answer.results]
     heading = tr(HEADINGS.get(answer.command, answer.command), lang)
     return Document(
-        f"{heading} — {len(items)} {tr('kết quả', lang)}",
+        f"{heading} — {text('results', lang, n=len(items))}",
         read + items,
         list(notes.by_key.values()),
         tr("Nguồn", lang),

@@ -11,7 +11,7 @@ EXIT_DATA = 3
 EXIT_OUTPUT = 4  # stdout could not be written: closed, full, failing
 
 # No command line can hold a NUL byte; an in-process caller (cpdt batch, cpdt mcp, tests) can.
-NUL_IN_ARGS = "đối số có ký tự NUL (\\x00)"
+NUL_IN_ARGS = "nul_in_args"  # the message's id (messages.py)
 
 
 class CpdtError(Exception):
@@ -55,8 +55,17 @@ class Problem(NamedTuple):  # not a dataclass: every start-up imports this modul
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def said(self, lang: str) -> str:
+        """The problem in the chosen language (its message is a messages.Message)."""
+        from .i18n import message
+
+        return f"{self.where}: {message(self.message, lang)}"
 
 
 class DataError(CpdtError):
@@ -65,9 +74,14 @@ class DataError(CpdtError):
     exit_code = EXIT_DATA
 
     def __init__(self, problems: list[Problem]) -> None:
+        from .messages import say
+
         self.problems = problems
-        first = problems[0] if problems else Problem("?", None, "invalid fact file")
-        super().__init__(str(first))
+        if not problems:
+            super().__init__(say("invalid_fact_file"))
+            return
+        first = problems[0]
+        super().__init__(say("located", where=first.where, problem=first.message))
 
 
 class PipeClosed(CpdtError):
@@ -85,4 +99,6 @@ class OutputError(CpdtError):
     exit_code = EXIT_OUTPUT
 
     def __init__(self, reason: str, where: str = "stdout") -> None:
-        super().__init__(f"không ghi được ra {where} ({reason})")
+        from .messages import say
+
+        super().__init__(say("output_failed", where=where, reason=reason))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
+from .messages import say
 
 if TYPE_CHECKING:
     from .formats import Options
@@ -42,14 +43,12 @@ def check_names(names: list[str], valid: list[str]) -> None:
         from difflib import get_close_matches
 
         hints = tuple(
-            f"có phải ý bạn là: {close[0]}?"
+            say("did_you_mean", names=close[0])
             for name in unknown
             if (close := get_close_matches(name, valid, n=1))
         )
         shown = ", ".join(unknown) or "''"
-        raise UsageError(
-            f"--fields: không có trường {shown}; các trường: {', '.join(valid)}", hints
-        )
+        raise UsageError(say("no_field", names=shown, fields=", ".join(valid)), hints)
 
 
 def _columns(text: str, names: list[str]) -> str:

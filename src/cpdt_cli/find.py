@@ -13,6 +13,7 @@ from . import ranking, search
 from . import results as r
 from .errors import NotFound, UsageError
 from .fulltext import StoredIndex
+from .messages import say
 from .model import Citation, Facts, Statement
 from .queries import Answer, citations, entity_ref, statement_result
 
@@ -102,7 +103,7 @@ def _search(
         result.score = round(score, 3)
         results.append(result)
     if not results:
-        raise NotFound(f"không tìm thấy gì cho '{echo['text']}'", _hints(facts, query, kind))
+        raise NotFound(say("nothing_found", query=echo["text"]), _hints(facts, query, kind))
     return Answer("search", echo, results)
 
 
@@ -351,8 +352,8 @@ def _check_kind(facts: Facts, kind: str) -> str:
         return folded
     named = [search.Named(k, k, (k,)) for k in kinds]
     hints = search.did_you_mean(kind, named)
-    hints.append("các loại: " + ", ".join(kinds))
-    raise UsageError(f"không có loại '{kind}'", tuple(hints))
+    hints.append(say("the_kinds", names=", ".join(kinds)))
+    raise UsageError(say("no_kind", kind=kind), tuple(hints))
 
 
 def _hints(facts: Facts, query: str, kind: str | None) -> tuple[str, ...]:
@@ -365,6 +366,6 @@ def _hints(facts: Facts, query: str, kind: str | None) -> tuple[str, ...]:
         named.append(search.Named(g.id, g.term, (g.term, *g.expansions)))
     hints = search.did_you_mean(query, named)
     if kind is not None:
-        hints.append(f"thử bỏ --kind {kind}")
-    hints.append("thử ít từ hơn, hoặc: cpdt define, cpdt agency, cpdt committee, cpdt law")
+        hints.append(say("try_without_kind", kind=kind))
+    hints.append(say("try_fewer_words"))
     return tuple(hints)

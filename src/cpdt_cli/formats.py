@@ -15,6 +15,7 @@ import msgspec
 
 from . import results as r
 from .errors import UsageError
+from .messages import say
 from .output import COLORS, FORMATS, SCHEMA_VERSION, Utf8, dumps, inert, safe_url, stdout_is_unicode
 from .results import Answer
 
@@ -45,22 +46,30 @@ def check(
     """The format asked for (None: the default for the terminal), or a UsageError: an unknown
     format or colour, --json with another --format, an option its format ignores."""
     if fmt is not None and fmt not in FORMATS:
-        raise UsageError(f"--format '{fmt}' không có; chọn một trong: {', '.join(FORMATS)}")
+        raise UsageError(
+            say("no_such_value", option="--format", value=fmt, choices=", ".join(FORMATS))
+        )
     if json and fmt not in (None, "json"):
-        raise UsageError(f"dùng --json hoặc --format {fmt}, không dùng cả hai")
+        raise UsageError(say("not_both", one="--json", other=f"--format {fmt}"))
     if color is not None and color not in COLORS:
-        raise UsageError(f"--color '{color}' không có; chọn một trong: {', '.join(COLORS)}")
+        raise UsageError(
+            say("no_such_value", option="--color", value=color, choices=", ".join(COLORS))
+        )
     chosen = "json" if json else fmt
     if chosen == "bibtex" and command not in BIBTEX_COMMANDS:
-        raise UsageError(f"--format bibtex chỉ dùng được với cpdt {', '.join(BIBTEX_COMMANDS)}")
+        raise UsageError(
+            say("only_with", what="--format bibtex", where=f"cpdt {', '.join(BIBTEX_COMMANDS)}")
+        )
     if fields and chosen not in FIELDS_FORMATS:
-        raise UsageError(f"--fields chỉ dùng được với --format {', '.join(FIELDS_FORMATS)}")
+        raise UsageError(
+            say("only_with", what="--fields", where=f"--format {', '.join(FIELDS_FORMATS)}")
+        )
     if fields and chosen == "csv":  # the columns are known before any answer
         from .fields import check_names, wanted
 
         check_names(wanted(fields), list(CSV_COLUMNS))
     if bom and chosen != "csv":
-        raise UsageError("--bom chỉ dùng được với --format csv")
+        raise UsageError(say("only_with", what="--bom", where="--format csv"))
     return chosen
 
 

@@ -10,6 +10,7 @@ from . import results as r
 from . import search
 from .dates import date_bounds
 from .errors import NotFound, UsageError
+from .messages import say
 from .model import CommitteeState, Facts, Instrument, Relation, Statement
 from .queries import Answer, _words_in, citations, entity_ref, instrument_ref
 from .temporal import check_year, parse_day, today
@@ -86,10 +87,7 @@ def as_of(facts: Facts, on: str | None) -> tuple[str, list[str]]:
         return today(facts)[0], []
     day = parse_day(on, "--on")
     if day > facts.data_as_of:
-        return day, [
-            f"{day} sau ngày dữ liệu được kiểm tra ({facts.data_as_of}): tình trạng"
-            " tính theo các ngày đã biết, sau đó có thể đã khác"
-        ]
+        return day, [say("past_the_check", day=day, checked=facts.data_as_of)]
     return day, []
 
 
@@ -108,7 +106,7 @@ def law(
         if value is not None:
             check_year(value, option)
     if start is not None and end is not None and start > end:
-        raise UsageError(f"--from {start} lớn hơn --to {end}")
+        raise UsageError(say("from_after_to", start=start, end=end))
     kind = _type(type_) if type_ is not None else None
     day, notices = as_of(facts, on)
     if query:
@@ -119,8 +117,8 @@ def law(
                 for i in facts.instruments.values()
             ]
             hints = search.did_you_mean(query, named)
-            hints.append("xem cả danh mục: cpdt law")
-            raise NotFound(f"không có văn bản nào khớp với '{query}'", tuple(hints))
+            hints.append(say("see_register", command="cpdt law"))
+            raise NotFound(say("no_law", query=query), tuple(hints))
     else:
         found = list(facts.instruments.values())
     if kind is not None:
@@ -138,8 +136,8 @@ def law(
     }  # fmt: skip
     if not found:
         raise NotFound(
-            "không có văn bản nào khớp với các điều kiện đã chọn",
-            ("thử bỏ bớt điều kiện, ví dụ: cpdt law --in-force",),
+            say("no_law_chosen"),
+            (say("try_fewer", command="cpdt law --in-force"),),
         )
     found.sort(key=lambda i: (i.date or "9999", i.number))
     return Answer("law", query_doc, [instrument_result(facts, i, day) for i in found], notices)
@@ -152,7 +150,7 @@ def _type(value: str) -> str:
     named = _TYPE_WORDS.get(folded, folded)
     if named not in INSTRUMENT_TYPES:
         choices = ", ".join(sorted(INSTRUMENT_TYPES))
-        raise UsageError(f"--type '{value}' không có; chọn một trong: {choices}")
+        raise UsageError(say("no_such_value", option="--type", value=value, choices=choices))
     return named
 
 

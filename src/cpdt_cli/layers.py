@@ -28,11 +28,12 @@ def describe_paths(
     """What `cpdt paths` prints: label and value, one a line."""
     overlays = overlay or env_paths("CPDT_OVERLAY")
     base = used[: len(used) - len(overlays)]  # layered_paths: the base, then the overlays
-    en = lang == "en"
-    none = "(none)" if en else "(không có)"
+    from .messages import text
+
+    none = text("paths.none", lang)
     return [
-        ("built-in data" if en else "dữ liệu có sẵn", str(builtin)),
-        ("data in use" if en else "dữ liệu đang dùng", os.pathsep.join(map(str, base)) or none),
-        ("overlays" if en else "lớp phủ", os.pathsep.join(map(str, overlays)) or none),
-        ("cache" if en else "bộ nhớ đệm", str(cache) if cache else none),
+        (text("paths.builtin", lang), str(builtin)),
+        (text("paths.used", lang), os.pathsep.join(map(str, base)) or none),
+        (text("paths.overlays", lang), os.pathsep.join(map(str, overlays)) or none),
+        (text("paths.cache", lang), str(cache) if cache else none),
     ]

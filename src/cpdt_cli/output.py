@@ -9,7 +9,6 @@ nothing of it.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 import sys
@@ -21,6 +20,9 @@ from .errors import PipeClosed, UsageError
 
 if TYPE_CHECKING:  # a JSON answer needs no document: it is imported where one is drawn
     from .document import Document, Item
+
+if TYPE_CHECKING:
+    from .terminal import Line as RichLine
 
 SCHEMA_VERSION = 1
 
@@ -83,7 +85,7 @@ def dumps(value: Any, indent: int | None = None, ascii_only: bool = False) -> st
     them) is written null, valid JSON, where json writes NaN or Infinity."""
     if not ascii_only:
         try:
-            encoded = msgspec.json.encode(value)
+            encoded = msgspec.json.encode(value, enc_hook=_text)
         except (TypeError, ValueError, OverflowError, UnicodeEncodeError):
             encoded = None  # keys json writes and msgspec refuses (true, null), huge integers
         if encoded is not None and not re.search(_FLOATS_WRITTEN_OTHERWISE, encoded):
@@ -98,6 +100,13 @@ def dumps(value: Any, indent: int | None = None, ascii_only: bool = False) -> st
 # msgspec's compact text follows ':', ',' or '['; a string that merely looks so (":1e5") takes
 # json's way too: slower, never wrong.
 _FLOATS_WRITTEN_OTHERWISE = rb"[:,\[]-?(?:\d+(?:\.\d+)?[eE]|0\.0000)"
+
+
+def _text(value: Any) -> str:
+    """A catalogue Message (a str subclass, which msgspec leaves to this hook) is its text."""
+    if isinstance(value, str):
+        return str.__str__(value)
+    raise TypeError(type(value).__name__)
 
 
 # --- plain ---------------------------------------------------------------------------------
@@ -139,13 +148,8 @@ def _plain_item(item: Item, indent: str) -> list[str]:
 
 
 # --- rich ----------------------------------------------------------------------------------
-# A terminal gets what Rich prints for a few styled, indented, word-wrapped lines. Importing
-# Rich's console costs ~25 ms and printing a long answer with it ~40 ms more, so the same
-# bytes are written here, with Rich's own line breaking (rich._wrap, rich.cells); Rich
-# prints what this does not cover: a character not one cell wide, a tab, a newline.
-
-# (indent, or None for no Padding; the style of the whole line; its text; appended parts)
-RichLine = tuple[int | None, str, str, list[tuple[str, str | None]]]
+# A terminal gets styled, indented, word-wrapped lines, typeset by terminal.py (Rich's look,
+# without importing Rich: its console costs ~25 ms at start-up and ~40 ms a long answer).
 
 
 def rich_lines(doc: Document) -> list[RichLine | None]:
@@ -181,116 +185,10 @@ def rich_lines(doc: Document) -> list[RichLine | None]:
     return out
 
 
-def unbroken(text: str) -> bool:
-    """A URL line: printed whole, past the width if need be, so it can be clicked and copied
-    (safe_url leaves no space in it)."""
-    return text.startswith(("http://", "https://")) and " " not in text
-
-
-def rich_console(width: int, color: bool, record: bool = False) -> Any:
-    import io
-
-    from rich.console import Console
-
-    return Console(
-        file=io.StringIO(), width=width, force_terminal=color, no_color=not color,
-        color_system="truecolor" if color else None, highlight=False, markup=False,
-        emoji=False, legacy_windows=False, soft_wrap=False, record=record,
-    )  # fmt: skip
-
-
-def print_rich(console: Any, doc: Document) -> None:
-    from rich.padding import Padding
-    from rich.text import Text
-
-    for line in rich_lines(doc):
-        if line is None:
-            console.print()
-            continue
-        indent, style, text, appended = line
-        if unbroken(text) and not appended:
-            console.print(" " * (indent or 0) + text, style=style or None, crop=False,
-                          no_wrap=True, overflow="ignore")  # fmt: skip
-            continue
-        rich_text = Text(text, style=style)
-        for part, part_style in appended:
-            rich_text.append(part, style=part_style)
-        console.print(rich_text if indent is None else Padding(rich_text, (0, 0, 0, indent)))
-
-
 def to_rich(doc: Document, width: int, color: bool) -> str:
-    raw = without_rich(rich_lines(doc), width, color)
-    if raw is None:
-        console = rich_console(width, color)
-        print_rich(console, doc)
-        raw = console.file.getvalue()
-    return "".join(line.rstrip() + "\n" for line in raw.splitlines())
+    from . import terminal  # only the terminal format needs it, not --json
 
-
-_SGR = {"bold": 1, "dim": 2, "italic": 3, "underline": 4, "cyan": 36}
-
-
-def without_rich(lines: list[RichLine | None], width: int, color: bool) -> str | None:
-    """What print_rich writes, when every character is one cell wide (else None).
-
-    Mirrors rich.text.Text.wrap and render for these lines: breaks from divide_line; trailing
-    whitespace beyond the width dropped; one SGR sequence per run of text between span edges,
-    attributes in Rich's order (bold, dim, italic, underline) and then the colour.
-    """
-    try:
-        from rich._wrap import divide_line
-        from rich.cells import get_character_cell_size
-    except ImportError:  # pragma: no cover - Rich moved its internals: let Rich print
-        return None
-    texts = [t for line in lines if line for t in (line[2], *(p for p, _ in line[3]))]
-    if not all(get_character_cell_size(c) == 1 for c in set("".join(texts))):
-        return None
-    out = []
-    for line in lines:
-        if line is None:
-            out.append("\n")
-            continue
-        indent, style, text, appended = line
-        if unbroken(text) and not appended:
-            row = _painted(text, 0, len(text), [(0, len(text), style)]) if color and style else text
-            out.append(" " * (indent or 0) + row + "\n")
-            continue
-        room = width - (indent or 0)
-        if room < 1:
-            return None
-        plain = text + "".join(part for part, _ in appended)
-        spans = [(0, len(plain), style)] if style else []
-        offset = len(text)
-        for part, part_style in appended:
-            if part and part_style:
-                spans.append((offset, offset + len(part), part_style))
-            offset += len(part)
-        try:
-            breaks = [0, *divide_line(plain, room), len(plain)]
-        except (TypeError, ValueError, AttributeError, IndexError):  # pragma: no cover
-            return None  # a private helper of Rich's changed its ways: let Rich print
-        if breaks != sorted(breaks):  # pragma: no cover - the same
-            return None
-        for start, end in itertools.pairwise(breaks):
-            if end - start > room:  # Text.rstrip_end
-                trailing = re.search(r"\s+$", plain[start:end])
-                end -= min(len(trailing[0]) if trailing else 0, end - start - room)
-            if end - start > room:
-                return None  # Rich would crop the line: leave that to Rich
-            row = _painted(plain, start, end, spans) if color else plain[start:end]
-            out.append(" " * (indent or 0) + row + "\n")
-    return "".join(out)
-
-
-def _painted(plain: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
-    edges = sorted({start, end, *(min(max(i, start), end) for s in spans for i in s[:2])})
-    row = []
-    for a, b in itertools.pairwise(edges):
-        styles = [style for s, e, style in spans if s <= a < e]
-        codes = sorted({_SGR[word] for style in styles for word in style.split()})
-        sgr = ";".join(map(str, codes))
-        row.append(f"\x1b[{sgr}m{plain[a:b]}\x1b[0m" if sgr else plain[a:b])
-    return "".join(row)
+    return terminal.render(rich_lines(doc), width, color)
 
 
 # --- choosing and writing ------------------------------------------------------------------
@@ -300,12 +198,18 @@ FORMATS = ("table", "plain", "json", "jsonl", "md", "csv", "bibtex")
 COLORS = ("auto", "always", "never")
 
 
+def _no_such(option: str, value: str, choices: tuple[str, ...]) -> str:
+    from .messages import say
+
+    return say("no_such_value", option=option, value=value, choices=", ".join(choices))
+
+
 def color_wanted(choice: str, stream: Any) -> bool:
     """--color always/never wins; else NO_COLOR, CLICOLOR_FORCE/FORCE_COLOR, TERM=dumb,
     CLICOLOR=0 (in that order, as clig.dev and the NO_COLOR / CLICOLOR conventions ask);
     else colour only on a terminal."""
     if choice not in COLORS:
-        raise UsageError(f"--color '{choice}' không có; chọn một trong: {', '.join(COLORS)}")
+        raise UsageError(_no_such("--color", choice, COLORS))
     if choice != "auto":
         return choice == "always"
     env = os.environ

@@ -5,6 +5,7 @@ from typing import Any
 
 from . import results as r
 from .errors import NotFound
+from .messages import Name, say, when
 from .model import Citation, Entity, Facts, Source, Statement
 from .results import Answer
 
@@ -135,8 +136,8 @@ def define(facts: Facts, query: str | None = None, source: str | None = None) ->
         chosen = named or [s for s in chosen if q and q in _definition_haystack(facts, s)]
         if not chosen:
             raise NotFound(
-                f"không có định nghĩa nào khớp với '{query}'",
-                ("thử: cpdt define (xem mọi định nghĩa) hoặc cpdt search " + f"'{query}'",),
+                say("no_definition", query=query),
+                (say("try_define", query=query),),
             )
     results: list[r.Result] = [
         statement_result(facts, s, _definition_title(facts, s)) for s in chosen
@@ -191,12 +192,12 @@ def _by_source(
         return [], []
     typo = search.best_typo_match(wanted, definers)
     if typo is not None:
-        notice = f"hiểu '{wanted}' là '{typo.label}'"
+        notice = say("read_as", typed=wanted, read=typo.label)
         return [s for s in definitions if s.subject == typo.id], [notice]
     known = sorted({d.label for d in definers})
     hints = search.did_you_mean(wanted, definers + articles)
-    hints.append("các nguồn đã biết: " + "; ".join(known))
-    raise NotFound(f"không biết nguồn '{wanted}'", tuple(hints))
+    hints.append(say("known_sources", names="; ".join(known)))
+    raise NotFound(say("unknown_source", source=wanted), tuple(hints))
 
 
 # --- agency --------------------------------------------------------------------------------
@@ -264,12 +265,12 @@ def agency(
         if not chosen:
             named = [search.Named(e.id, e.name, _entity_names(e)) for e in bodies]
             hints = search.did_you_mean(query, named)
-            hints.append(f"thử: cpdt agency (mọi cơ quan) hoặc cpdt search '{query}'")
+            hints.append(say("try_agency", query=query))
             if notices and "chấm dứt" in notices[-1]:
-                raise NotFound(notices[-1], (f"thử: cpdt agency --year 2024 {query}",),
+                raise NotFound(notices[-1], (say("try_agency_year", year=2024, query=query),),
                                query=query_doc, notices=notices[:-1])  # fmt: skip
             raise NotFound(
-                f"không có cơ quan hay nhiệm vụ nào khớp với '{query}'",
+                say("no_agency", query=query),
                 tuple(hints),
                 query=query_doc,
                 notices=notices,
@@ -288,12 +289,13 @@ def agency(
 
 
 def _ended_agency(facts: Facts, e: Entity) -> str:
-    from .temporal import _number, _when
+    from .temporal import _number
 
-    by = f" theo {_number(facts, e.ended_by)}" if e.ended_by else ""
+    by = say("by", instrument=_number(facts, e.ended_by)) if e.ended_by else ""
     successor = facts.entities.get(e.successor or "")
-    tail = f"; cơ quan kế tục: {successor.name}" if successor else ""
-    return f"{e.name} đã chấm dứt từ {_when(e.valid_until or '')}{by}{tail}"
+    tail = say("successor", name=Name(successor.name, successor.name_en)) if successor else ""
+    name = Name(e.name, e.name_en)
+    return say("ended", name=name, when=when(e.valid_until or ""), by=by, successor=tail)
 
 
 def _agency_result(
@@ -353,8 +355,8 @@ def models(facts: Facts, query: str | None = None) -> Answer:
         if not chosen and not general:
             named = [search.Named(e.id, e.name, _entity_names(e)) for e in entities]
             hints = search.did_you_mean(query, named)
-            hints.append("các mô hình: " + ", ".join(e.short or e.name for e in entities))
-            raise NotFound(f"không có mô hình nào khớp với '{query}'", tuple(hints))
+            hints.append(say("the_models", names=", ".join(e.short or e.name for e in entities)))
+            raise NotFound(say("no_model", query=query), tuple(hints))
 
     from .labels import FACETS  # in the order a model's facets are listed
 

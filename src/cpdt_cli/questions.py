@@ -604,7 +604,9 @@ def answer_first(
         found = answer(facts, reading)
     except CpdtError as error:
         if notices is not None:
-            notices += [f"hiểu là: {reading.cli()}", error.message]
+            from .messages import say
+
+            notices += [say("question_read_as", command=reading.cli()), error.message]
         return None
     if found is None or not found.results:
         return None

@@ -26,7 +26,9 @@ def output_schema(command: str | None = None) -> dict[str, Any]:
         return schema
     commands = schema["properties"]["command"]["enum"]
     if command not in commands:
-        raise UsageError(f"không có lệnh '{command}'; chọn một trong: {', '.join(commands)}")
+        from .messages import say
+
+        raise UsageError(say("no_command", command=command, commands=", ".join(commands)))
     kinds = schema["x-result-types"][command]
     items = {"anyOf": [{"$ref": f"#/$defs/{name}"} for name in kinds]}
     results = {**schema["properties"]["results"], "items": items}

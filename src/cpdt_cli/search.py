@@ -115,7 +115,9 @@ def did_you_mean(query: str, candidates: Iterable[Named]) -> list[str]:
     close = suggest(query, candidates)
     if not close:
         return []
-    return ["có phải ý bạn là: " + ", ".join(f"'{c.label}'" for c in close) + "?"]
+    from .messages import say
+
+    return [say("did_you_mean", names=", ".join(f"'{c.label}'" for c in close))]
 
 
 def best_typo_match(query: str, candidates: Iterable[Named]) -> Named | None:

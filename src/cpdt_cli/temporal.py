@@ -10,6 +10,7 @@ from . import results as r
 from .dates import date_bounds, date_problem
 from .errors import NotFound, UsageError
 from .labels import INSTRUMENT_TYPES, POSITIONS, label
+from .messages import Name, say, when
 from .model import CommitteeState, Facts, Statement
 from .queries import (
     Answer,
@@ -32,15 +33,13 @@ def parse_day(value: str, option: str) -> str:
     if m:
         text = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) or date_problem(text):
-        raise UsageError(
-            f"{option} '{value}' không phải là ngày hợp lệ (dạng YYYY-MM-DD, ví dụ 2021-09-24)"
-        )
+        raise UsageError(say("bad_date", option=option, value=value, example="2021-09-24"))
     return text
 
 
 def check_year(year: int, option: str) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise UsageError(f"{option} {year}: năm phải nằm trong khoảng {MIN_YEAR}–{MAX_YEAR}")
+        raise UsageError(say("bad_year", option=option, year=year, low=MIN_YEAR, high=MAX_YEAR))
 
 
 # --- committee -----------------------------------------------------------------------------
@@ -54,9 +53,7 @@ def today(facts: Facts) -> tuple[str, list[str]]:
 
     now = os.environ.get("CPDT_TODAY") or datetime.date.today().isoformat()
     if now > facts.data_as_of:
-        return facts.data_as_of, [
-            f"dữ liệu cập nhật đến {_when(facts.data_as_of)}: trả lời theo ngày đó"
-        ]
+        return facts.data_as_of, [say("data_current_to", when=when(facts.data_as_of))]
     return now, []
 
 
@@ -65,7 +62,7 @@ def window(
 ) -> tuple[str, str, dict[str, Any], list[str]]:
     """The days a question covers (--year, --on, or the bounded today) and its notices."""
     if year is not None and on is not None:
-        raise UsageError("dùng --year hoặc --on, không dùng cả hai")
+        raise UsageError(say("not_both", one="--year", other="--on"))
     notices: list[str] = []
     if year is not None:
         check_year(year, "--year")
@@ -76,9 +73,7 @@ def window(
         lo, notices = today(facts)
         hi = lo
     if hi > facts.data_as_of:
-        notices.append(
-            f"sau ngày cập nhật dữ liệu ({_when(facts.data_as_of)}): sau đó có thể đã khác"
-        )
+        notices.append(say("past_the_data", when=when(facts.data_as_of)))
     return lo, hi, {"year": year, "on": on, "as_of": hi if year is None else None}, notices
 
 
@@ -99,15 +94,20 @@ def committee(facts: Facts, year: int | None = None, on: str | None = None) -> A
     lo, hi, query, notices = window(facts, year, on)
     states = sorted(facts.committee_states.values(), key=lambda s: date_bounds(s.valid_from)[0])
     if not states:
-        raise NotFound("dữ liệu không có thông tin về Ủy ban Quốc gia", query=query)
+        raise NotFound(say("no_committee_data"), query=query)
     first = states[0]
     if hi < date_bounds(first.valid_from)[0]:
-        when = f"năm {year}" if year is not None else _when(hi)
-        founded = f" theo {_number(facts, first.instrument)}" if first.instrument else ""
+        then = when(str(year)) if year is not None else when(hi)
+        by = say("by", instrument=_number(facts, first.instrument)) if first.instrument else ""
         raise NotFound(
-            f"chưa có Ủy ban vào {when}: {first.name} được thành lập"
-            f" {_when(first.valid_from)}{founded}",
-            (f"thử: cpdt committee --year {first.valid_from[:4]}",),
+            say(
+                "no_committee_yet",
+                when=then,
+                name=Name(first.name, first.name_en),
+                founded=when(first.valid_from),
+                by=by,
+            ),
+            (say("try_committee", year=first.valid_from[:4]),),
             query=query,
             notices=notices,
         )
@@ -123,13 +123,11 @@ def committee(facts: Facts, year: int | None = None, on: str | None = None) -> A
                 and day
                 and lo[:7] <= day[:7] <= hi[:7]
             ):
-                notice = (
-                    f"mốc {_when(day)} là ngày đưa tin: thay đổi có thể đã xảy ra sớm hơn ít ngày"
-                )
+                notice = say("reported_day", when=when(day))
                 if notice not in notices:
                     notices.append(notice)
     if not chosen:  # after the last state of a body that ended with no successor in the data
-        raise NotFound(notices[-1] if notices else "không có Ủy ban vào thời điểm này",
+        raise NotFound(notices[-1] if notices else say("no_committee_then"),
                        query=query, notices=notices[:-1])  # fmt: skip
     results = [_state_result(facts, s, first.body, lo, hi) for s in chosen]
     return Answer("committee", query, results, notices)
@@ -140,28 +138,33 @@ def _ended_notice(facts: Facts, state: CommitteeState, hi: str, notices: list[st
     if body.valid_until is None or hi < date_bounds(body.valid_until)[0]:
         return
     ended = facts.instruments.get(body.ended_by or state.ended_by or "")
-    what = f" theo {_number(facts, ended.id)}" if ended else ""
-    notice = f"{state.name} đã chấm dứt từ {_when(body.valid_until)}{what}"
+    what = say("by", instrument=_number(facts, ended.id)) if ended else ""
     successor = facts.entities.get(body.successor or "")
+    tail: str = ""
     if successor is not None:
-        notice += f"; cơ quan kế tục: {successor.name}"
+        tail = say("successor", name=Name(successor.name, successor.name_en))
     elif body.successor == "none":
-        notice += "; không có cơ quan kế tục"
-    notices.append(notice)
-
-
-def _when(date: str) -> str:
-    parts = date.split("-")
-    if len(parts) == 3:
-        return f"ngày {int(parts[2])}/{int(parts[1])}/{parts[0]}"
-    if len(parts) == 2:
-        return f"tháng {int(parts[1])}/{parts[0]}"
-    return f"năm {date}"
+        tail = say("no_successor")
+    notices.append(
+        say(
+            "ended",
+            name=Name(state.name, state.name_en),
+            when=when(body.valid_until),
+            by=what,
+            successor=tail,
+        )
+    )
 
 
 def _number(facts: Facts, instrument_id: str) -> str:
+    """An instrument's type and number, as messages name it ("Quyết định 1072/QĐ-TTg")."""
     ins = facts.instruments.get(instrument_id)
-    return f"{label(INSTRUMENT_TYPES, ins.type, 'vi')} {ins.number}" if ins else instrument_id
+    if ins is None:
+        return instrument_id
+    pair = INSTRUMENT_TYPES.get(ins.type)
+    if pair is None:
+        return ins.number
+    return say("instrument", type=Name(*pair), number=ins.number)
 
 
 def _state_result(
@@ -233,18 +236,20 @@ def timeline(
         if value is not None:
             check_year(value, option)
     if year is not None and (start is not None or end is not None):
-        raise UsageError("dùng --year hoặc --from/--to, không dùng cả hai")
+        raise UsageError(say("not_both", one="--year", other="--from/--to"))
     if start is not None and end is not None and start > end:
-        raise UsageError(f"--from {start} lớn hơn --to {end}")
+        raise UsageError(say("from_after_to", start=start, end=end))
     if kind is not None and kind not in TIMELINE_KINDS:
-        raise UsageError(f"--kind '{kind}' không có; chọn một trong: {', '.join(TIMELINE_KINDS)}")
+        raise UsageError(
+            say("no_such_value", option="--kind", value=kind, choices=", ".join(TIMELINE_KINDS))
+        )
     lo = f"{year if year is not None else start if start is not None else 0:04d}"
     hi = f"{year if year is not None else end if end is not None else 9999:04d}"
     notices: list[str] = []
     day = "9999-12-31"
     if on is not None:
         if year is not None:
-            raise UsageError("dùng --year hoặc --on, không dùng cả hai")
+            raise UsageError(say("not_both", one="--year", other="--on"))
         _, day, _, notices = window(facts, None, on)
     chosen = [
         entry
@@ -257,8 +262,8 @@ def timeline(
     chosen.sort(key=lambda e: (date_bounds(e.date)[0], e.id, _EVENT_ORDER.index(e.event or "")))
     if not chosen:
         raise NotFound(
-            "không có mốc nào khớp",
-            ("thử bỏ bớt điều kiện, ví dụ: cpdt timeline --from 2018 --to 2019",),
+            say("no_timeline"),
+            (say("try_fewer", command="cpdt timeline --from 2018 --to 2019"),),
         )
     query_doc = {"text": query, "year": year, "from": start, "to": end, "kind": kind}
     if on is not None:

@@ -15,39 +15,11 @@ from typing import Any
 
 from . import i18n
 from .errors import UsageError
+from .messages import text
 
 # the value Click's type conversions quote first: "'abc' is not a valid integer."
 _QUOTED_VALUE = re.compile(r"""^('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""")
 _NO_SUCH_COMMAND = re.compile(r"""^No such command ('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""")
-
-_WORDS = {
-    "vi": {
-        "no_option": "không có tùy chọn {name}",
-        "did_you_mean": "có phải: {names}?",
-        "no_command": "không có lệnh {name}",
-        "commands": "các lệnh: {names}",
-        "needs_value": "tùy chọn {name} cần một giá trị",
-        "missing": "thiếu {name}",
-        "bad_value": "giá trị {value} không hợp lệ cho {name}",
-        "bad_for": "giá trị không hợp lệ cho {name}",
-        "extra": "thừa đối số: {value}",
-        "other": "cách gọi không hợp lệ",
-        "help": "xem: {command} --help",
-    },
-    "en": {
-        "no_option": "no such option {name}",
-        "did_you_mean": "did you mean: {names}?",
-        "no_command": "no such command {name}",
-        "commands": "commands: {names}",
-        "needs_value": "option {name} needs a value",
-        "missing": "missing {name}",
-        "bad_value": "invalid value {value} for {name}",
-        "bad_for": "invalid value for {name}",
-        "extra": "unexpected argument: {value}",
-        "other": "invalid usage",
-        "help": "see: {command} --help",
-    },
-}
 
 
 def language(argv: Sequence[str]) -> str:
@@ -66,39 +38,42 @@ def language(argv: Sequence[str]) -> str:
 
 def translate(exc: Exception, lang: str) -> UsageError:
     """One of Click's usage errors as ours: one line, exit code 2."""
-    words = _WORDS[lang]
+
+    def words(key: str, **args: str) -> str:
+        return text(f"usage.{key}", lang, **args)
+
     kind = {c.__name__ for c in type(exc).__mro__}
-    text = _message(exc)
+    said = _message(exc)
     hints: list[str] = []
     if "NoSuchOption" in kind:
-        message = words["no_option"].format(name=_quoted(getattr(exc, "option_name", "")))
+        message = words("no_option", name=_quoted(getattr(exc, "option_name", "")))
         possible = sorted(getattr(exc, "possibilities", None) or ())
         if possible:
-            hints.append(words["did_you_mean"].format(names=", ".join(possible)))
+            hints.append(words("did_you_mean", names=", ".join(possible)))
     elif "BadOptionUsage" in kind:
-        message = words["needs_value"].format(name=getattr(exc, "option_name", "?"))
+        message = words("needs_value", name=getattr(exc, "option_name", "?"))
     elif "MissingParameter" in kind:
-        message = words["missing"].format(name=_parameter(exc))
+        message = words("missing", name=_parameter(exc))
     elif "BadParameter" in kind:
         value = _QUOTED_VALUE.match(str(getattr(exc, "message", "")))
         name = _parameter(exc)
         if value:
-            message = words["bad_value"].format(value=value.group(1), name=name)
+            message = words("bad_value", value=value.group(1), name=name)
         else:
-            message = words["bad_for"].format(name=name)
-    elif (found := _NO_SUCH_COMMAND.match(text)) is not None:
-        message = words["no_command"].format(name=found.group(1))
+            message = words("bad_for", name=name)
+    elif (found := _NO_SUCH_COMMAND.match(said)) is not None:
+        message = words("no_command", name=found.group(1))
         commands = _commands(exc)
         near = difflib.get_close_matches(found.group(1).strip("'\""), commands, n=3)
         if near:
-            hints.append(words["did_you_mean"].format(names=", ".join(near)))
+            hints.append(words("did_you_mean", names=", ".join(near)))
         else:
-            hints.append(words["commands"].format(names=", ".join(commands)))
-    elif text.startswith("Got unexpected extra argument"):
-        message = words["extra"].format(value=text.partition("(")[2].rstrip(")"))
+            hints.append(words("commands", names=", ".join(commands)))
+    elif said.startswith("Got unexpected extra argument"):
+        message = words("extra", value=said.partition("(")[2].rstrip(")"))
     else:
-        message = words["other"]
-    hints.append(words["help"].format(command=_command_path(exc)))
+        message = words("other")
+    hints.append(words("help", command=_command_path(exc)))
     return UsageError("; ".join([message, *hints]))  # one line, as the shell's own errors
 
 

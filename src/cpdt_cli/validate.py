@@ -16,6 +16,7 @@ from typing import Any
 from . import labels
 from .dates import date_bounds, date_problem
 from .errors import Problem
+from .messages import say
 from .yamlread import YList, YMap
 
 SECTIONS = ("sources", "entities", "instruments", "committee_states", "statements", "glossary")
@@ -48,8 +49,8 @@ Check = Callable[[Any], "str | None"]
 
 def _text(v: Any) -> str | None:
     if not isinstance(v, str):
-        return f"must be text, not {_kind(v)}"
-    return None if v.strip() else "must not be empty"
+        return say("v.not_text", kind=_kind(v))
+    return None if v.strip() else say("v.empty")
 
 
 def _date(v: Any) -> str | None:
@@ -61,9 +62,9 @@ def _url(v: Any) -> str | None:
     if err:
         return err
     if not re.match(r"https?://[^\s/]+\.[^\s]+$", v):
-        return f"'{v}' is not a full http(s) URL"
+        return say("v.not_url", value=v)
     if not v.isprintable() or any(c in _NOT_IN_URL for c in v):
-        return f"'{v}' has a character a URL cannot hold (a control character, quote, < > or \\)"
+        return say("v.url_char", value=v)
     return None
 
 
@@ -71,23 +72,23 @@ _NOT_IN_URL = frozenset('<>"`{}|\\^')
 
 
 def _int(v: Any) -> str | None:
-    return None if isinstance(v, int) and not isinstance(v, bool) else "must be a whole number"
+    return None if isinstance(v, int) and not isinstance(v, bool) else say("v.not_whole")
 
 
 def _num_or_text(v: Any) -> str | None:
     ok = isinstance(v, (int, float, str)) and not isinstance(v, bool)
-    return None if ok else "must be a number or text"
+    return None if ok else say("v.not_number")
 
 
 def _bool(v: Any) -> str | None:
-    return None if isinstance(v, bool) else "must be true or false"
+    return None if isinstance(v, bool) else say("v.not_bool")
 
 
 def _one_of(allowed: set[str]) -> Check:
     def check(v: Any) -> str | None:
         if isinstance(v, str) and v in allowed:
             return None
-        return f"'{v}' is not one of: {', '.join(sorted(allowed))}"
+        return say("v.not_one_of", value=v, allowed=", ".join(sorted(allowed)))
 
     return check
 
@@ -96,28 +97,28 @@ def _id(v: Any) -> str | None:
     err = _text(v)
     if err:
         return err
-    return None if _ID.fullmatch(v) else f"'{v}' is not a valid id (lower case, a-z 0-9 . -)"
+    return None if _ID.fullmatch(v) else say("v.bad_id", value=v)
 
 
 def _text_list(v: Any) -> str | None:
     if not isinstance(v, list):
-        return "must be a list"
+        return say("v.not_list")
     bad = next((i for i in v if _text(i)), None)
-    return None if bad is None else "every item must be non-empty text"
+    return None if bad is None else say("v.item_not_text")
 
 
 def _text_map(v: Any) -> str | None:
     if not isinstance(v, dict):
-        return "must be a mapping of text"
-    return None if all(not _text(x) for x in v.values()) else "every value must be non-empty text"
+        return say("v.not_text_map")
+    return None if all(not _text(x) for x in v.values()) else say("v.value_not_text")
 
 
 def _translations(v: Any) -> str | None:
     if not isinstance(v, list) or not all(isinstance(i, str) for i in v):
-        return "must be a list of field names"
+        return say("v.not_field_list")
     bad = [i for i in v if i not in TRANSLATABLE]
     allowed = ", ".join(sorted(TRANSLATABLE))
-    return f"unknown field(s) {', '.join(bad)} (allowed: {allowed})" if bad else None
+    return say("v.unknown_fields", names=", ".join(bad), allowed=allowed) if bad else None
 
 
 class Ref:
@@ -193,7 +194,7 @@ SPECS: dict[str, Spec] = {
     },
     "glossary": {
         "id": (_id, True), "term": (_text, True),
-        "expansions": (lambda v: _text_list(v) or (None if v else "must not be empty"), True),
+        "expansions": (lambda v: _text_list(v) or (None if v else say("v.empty")), True),
         "name_en": (_text, False), **COMMON_TEXT,
     },
 }  # fmt: skip
@@ -220,7 +221,8 @@ KIND_FIELDS: dict[str, Spec] = {
 
 
 def _kind(v: Any) -> str:
-    return {dict: "a mapping", list: "a list", type(None): "empty"}.get(type(v), type(v).__name__)
+    key = {dict: "v.kind.mapping", list: "v.kind.list", type(None): "v.kind.empty"}.get(type(v))
+    return say(key) if key else say("v.kind.other", name=type(v).__name__)
 
 
 # --- per-file checks -----------------------------------------------------------------------
@@ -245,23 +247,22 @@ class FileResult:
 def check_file(tree: Any, name: str, problems: list[Problem]) -> FileResult:
     result = FileResult()
     if not isinstance(tree, YMap):
-        problems.append(Problem(name, 1, f"the top level must be a mapping, not {_kind(tree)}"))
+        problems.append(Problem(name, 1, say("v.top_not_mapping", kind=_kind(tree))))
         return result
     for key, line in tree.key_lines.items():
         if key not in TOP_KEYS and "\x00" not in key:
             allowed = ", ".join(sorted(TOP_KEYS))
-            problems.append(
-                Problem(name, line, f"unknown top-level key '{key}' (allowed: {allowed})")
-            )
+            problems.append(Problem(name, line, say("v.unknown_top_key", key=key, allowed=allowed)))
     result.schema_version = tree.get("schema_version")
     version = tree.get("schema_version")
     if "schema_version" in tree and (type(version) is not int or version != 1):  # not True
         line = tree.key_lines["schema_version"]
-        problems.append(Problem(name, line, "schema_version must be 1"))
+        problems.append(Problem(name, line, say("v.schema_version")))
     if "data_as_of" in tree:
         err = _date(tree["data_as_of"])
         if err:
-            problems.append(Problem(name, tree.key_lines["data_as_of"], f"data_as_of: {err}"))
+            at = tree.key_lines["data_as_of"]
+            problems.append(Problem(name, at, say("v.key_problem", key="data_as_of", problem=err)))
         else:
             result.data_as_of = tree["data_as_of"]
     for section in SECTIONS:
@@ -270,7 +271,8 @@ def check_file(tree: Any, name: str, problems: list[Problem]) -> FileResult:
             continue
         if not isinstance(items, YList):
             where = tree.key_lines.get(section)
-            problems.append(Problem(name, where, f"{section} must be a list, not {_kind(items)}"))
+            why = say("v.section_not_list", section=section, kind=_kind(items))
+            problems.append(Problem(name, where, why))
             continue
         for item, line in zip(items, items.item_lines, strict=True):
             entry = _check_item(section, item, name, line, problems)
@@ -283,7 +285,7 @@ def _check_item(
     section: str, item: Any, name: str, line: int, problems: list[Problem]
 ) -> Entry | None:
     if not isinstance(item, YMap):
-        problems.append(Problem(name, line, f"an item of {section} must be a mapping"))
+        problems.append(Problem(name, line, say("v.item_not_mapping", section=section)))
         return None
     spec = dict(SPECS[section])
     own: Spec = {}
@@ -293,21 +295,24 @@ def _check_item(
             own = KIND_FIELDS[kind]
         elif "kind" in item:
             kinds = ", ".join(sorted(KIND_FIELDS))
+            why = say("v.not_one_of", value=kind, allowed=kinds)
             problems.append(
-                Problem(name, item.key_lines["kind"], f"kind: '{kind}' is not one of: {kinds}")
+                Problem(name, item.key_lines["kind"], say("v.key_problem", key="kind", problem=why))
             )
     entry = Entry(section, {}, name, line)
-    label = f"{section} item" if not isinstance(item.get("id"), str) else f"'{item['id']}'"
+    label: str = say("v.item_of", section=section)
+    if isinstance(item.get("id"), str):
+        label = f"'{item['id']}'"
     _check_fields(item, {**spec, **own}, entry, label, problems, set(own))
     if section == "statements":
         data = entry.data
         data["fields"] = {k: data.pop(k) for k in list(data) if k in own}
         if data.get("kind") == "event" and "date" not in data:
-            problems.append(Problem(name, line, f"{label}: an event needs a date"))
+            problems.append(Problem(name, line, say("v.event_date", label=label)))
         for key in ("text_en", "title_en"):
             if key in data and key not in data.get("translations", []):
                 where = item.key_lines.get(key, line)
-                why = f"{label}: {key} is cpdt's own translation: list it in translations"
+                why = say("v.own_translation", label=label, key=key)
                 problems.append(Problem(name, where, why))
     _check_period(entry, item, label, problems)
     if section == "instruments":
@@ -327,7 +332,7 @@ def _check_title_en(entry: Entry, item: YMap, label: str, problems: list[Problem
     ).casefold()
     if " ".join(title_en.split()).casefold() not in " ".join(quotes.split()):
         where = item.key_lines.get("title_en", item.line)
-        why = f"{label}: title_en is in none of its quotes: list it in translations (cpdt's own)"
+        why = say("v.title_en", label=label)
         problems.append(Problem(entry.file, where, why))
 
 
@@ -336,9 +341,10 @@ def _check_status_words(entry: Entry, item: YMap, label: str, problems: list[Pro
     codes = {claim.get("code") for claim in entry.data.get("status", [])}
     for key, wanted in (("effective_from", {"in-force"}), ("effective_until", {"ended", "partly"})):
         if key in entry.data and not codes & wanted:
-            words = " or ".join(sorted(wanted))
+            a, *b = sorted(wanted)
+            words = say("v.two_words", a=a, b=b[0]) if b else say("v.one_word", a=a)
             problems.append(Problem(entry.file, item.key_lines.get(key, item.line),
-                f"{label}: {key} needs a status entry '{words}' quoting the source"))  # fmt: skip
+                say("v.status_words", label=label, key=key, words=words)))  # fmt: skip
 
 
 def _check_fields(
@@ -351,34 +357,41 @@ def _check_fields(
         if key not in spec:
             allowed = ", ".join(sorted(spec))
             problems.append(
-                Problem(name, line, f"{label}: unknown field '{key}' (allowed: {allowed})")
+                Problem(name, line, say("v.unknown_field", label=label, key=key, allowed=allowed))
             )
     for key, (check, required) in spec.items():
         line = item.key_lines.get(key, item.line)
         if key not in item or item[key] is None:
             if required:
-                problems.append(Problem(name, line, f"{label}: missing required field '{key}'"))
+                problems.append(Problem(name, line, say("v.missing_field", label=label, key=key)))
             continue
         value = item[key]
         if check == "citations":
-            value = _check_list(value, CITATION, entry, f"{label} citation", line, problems, key)
+            of = say("v.citation_of", label=label)
+            value = _check_list(value, CITATION, entry, of, line, problems, key)
             if value == []:
-                problems.append(Problem(name, line, f"{label}: needs at least one citation"))
+                problems.append(Problem(name, line, say("v.no_citation", label=label)))
         elif check == "relations":
-            value = _check_list(value, RELATION, entry, f"{label} relation", line, problems, key)
+            of = say("v.relation_of", label=label)
+            value = _check_list(value, RELATION, entry, of, line, problems, key)
         elif check == "status":
-            value = _check_list(value, STATUS, entry, f"{label} status", line, problems, key)
+            of = say("v.status_of", label=label)
+            value = _check_list(value, STATUS, entry, of, line, problems, key)
         elif isinstance(check, Ref):
             err = (_text_list if check.many else _text)(value)
             if err:
-                problems.append(Problem(name, line, f"{label}: {key} {err}"))
+                problems.append(
+                    Problem(name, line, say("v.field_problem", label=label, key=key, problem=err))
+                )
                 continue
             entry.refs.append((key, line, check, value))
         else:
             assert callable(check)
             err = check(value)
             if err:
-                problems.append(Problem(name, line, f"{label}: {key} {err}"))
+                problems.append(
+                    Problem(name, line, say("v.field_problem", label=label, key=key, problem=err))
+                )
                 continue
         entry.data[key] = value
 
@@ -387,12 +400,12 @@ def _check_list(
     value: Any, spec: Spec, entry: Entry, label: str, line: int, problems: list[Problem], key: str
 ) -> list[dict[str, Any]]:
     if not isinstance(value, YList):
-        problems.append(Problem(entry.file, line, f"{label}: {key} must be a list"))
+        problems.append(Problem(entry.file, line, say("v.list_field", label=label, key=key)))
         return []
     out = []
     for sub, sub_line in zip(value, value.item_lines, strict=True):
         if not isinstance(sub, YMap):
-            problems.append(Problem(entry.file, sub_line, f"{label} must be a mapping"))
+            problems.append(Problem(entry.file, sub_line, say("v.label_not_mapping", label=label)))
             continue
         part = Entry(entry.section, {}, entry.file, sub_line)
         _check_fields(sub, spec, part, label, problems, set())
@@ -408,13 +421,11 @@ def _check_period(entry: Entry, item: YMap, label: str, problems: list[Problem])
             continue
         line = item.key_lines.get(last, item.line)
         if date_bounds(start)[0] > date_bounds(end)[1]:
-            problems.append(
-                Problem(entry.file, line, f"{label}: {last} {end} is before {first} {start}")
-            )
+            why = say("v.before", label=label, last=last, end=end, first=first, start=start)
+            problems.append(Problem(entry.file, line, why))
         elif start == end and len(end) == 10:  # the end is exclusive: not one day held
-            problems.append(Problem(entry.file, line,
-                f"{label}: {last} {end} is {first}: an empty period ({last} is the"
-                " first day it no longer holds)"))  # fmt: skip
+            why = say("v.empty_period", label=label, last=last, end=end, first=first)
+            problems.append(Problem(entry.file, line, why))
 
 
 # --- layered checks ------------------------------------------------------------------------
@@ -443,32 +454,31 @@ def layer(results: list[tuple[str, FileResult]], problems: list[Problem]) -> Lay
                 continue
             if ident in seen_here:
                 first = seen_here[ident]
-                problems.append(
-                    Problem(
-                        name, entry.line, f"duplicate id '{ident}' (first at line {first.line})"
-                    )
-                )
+                why = say("v.duplicate_id", id=ident, line=first.line)
+                problems.append(Problem(name, entry.line, why))
                 continue
             seen_here[ident] = entry
             previous = owner.get(ident)
             if previous is not None and index > 0 and previous.file != name:
                 if previous.section != entry.section:
-                    problems.append(Problem(name, entry.line,
-                        f"id '{ident}' is {_A[previous.section]} in {previous.file}:"
-                        f"{previous.line}; an overlay may replace it only in kind"))  # fmt: skip
+                    where = f"{previous.file}:{previous.line}"
+                    what = say(f"v.a.{previous.section}")
+                    why = say("v.overlay_kind", id=ident, what=what, where=where)
+                    problems.append(Problem(name, entry.line, why))
                     continue
                 notices.append(
-                    f"{name}:{entry.line}: '{ident}' overrides {previous.file}:{previous.line}"
-                )
+                    say("overrides", where=f"{name}:{entry.line}", id=ident,
+                        previous=f"{previous.file}:{previous.line}").stored()
+                )  # fmt: skip
                 del sections[previous.section][ident]
             owner[ident] = entry
             sections[entry.section][ident] = entry
     first_name = results[0][0] if results else "?"
     base = results[0][1] if results else FileResult()
     if base.schema_version is None:
-        problems.append(Problem(first_name, 1, "missing required key 'schema_version'"))
+        problems.append(Problem(first_name, 1, say("v.missing_key", key="schema_version")))
     if data_as_of is None:
-        problems.append(Problem(first_name, 1, "missing required key 'data_as_of'"))
+        problems.append(Problem(first_name, 1, say("v.missing_key", key="data_as_of")))
     _check_refs(sections, problems)
     _check_committee_periods(sections["committee_states"], problems)
     _check_successors(sections, problems)
@@ -481,12 +491,6 @@ def layer(results: list[tuple[str, FileResult]], problems: list[Problem]) -> Lay
     )
 
 
-# What one entry of each section is called in messages, with its article.
-_ONE = {
-    "sources": "source", "entities": "entity", "instruments": "instrument",
-    "committee_states": "committee state", "statements": "statement", "glossary": "glossary term",
-}  # fmt: skip
-_A = {s: ("an " if n[0] in "aeiou" else "a ") + n for s, n in _ONE.items()}
 MAX_CLOSE_HINTS = 5  # "did you mean" by similarity costs a pass over every id: only this often
 
 
@@ -499,10 +503,12 @@ def _check_refs(sections: dict[str, dict[str, Entry]], problems: list[Problem]) 
             for key, line, ref, value in entry.refs:
                 for target in value if ref.many else [value]:
                     if not any(target in sections[t] for t in ref.targets):
-                        what = " or ".join(_ONE[t] for t in ref.targets)
+                        what: str = say(f"v.one.{ref.targets[0]}")
+                        for other in ref.targets[1:]:
+                            what = say("v.or", a=what, b=say(f"v.one.{other}"))
                         hint = hints.near(target, ref.targets)
-                        problems.append(Problem(entry.file, line,
-                            f"{key}: no {what} with id '{target}'{hint}"))  # fmt: skip
+                        why = say("v.no_target", key=key, what=what, target=target, hint=hint)
+                        problems.append(Problem(entry.file, line, why))
 
 
 class _Hints:
@@ -514,7 +520,7 @@ class _Hints:
     def near(self, target: str, wanted: tuple[str, ...]) -> str:
         for section, entries in self.sections.items():
             if target in entries:  # the right id, the wrong kind of thing
-                return f" ('{target}' is {_A[section]})"
+                return say("v.is_a", id=target, what=say(f"v.a.{section}"))
         if self.by_tail is None:  # built once: the last part of every id ("org.mic" -> "mic")
             self.by_tail = {}
             for section, entries in self.sections.items():
@@ -524,7 +530,7 @@ class _Hints:
         for section in wanted:
             same = self.by_tail.get((section, tail))
             if same is not None:
-                return f" (did you mean '{same}'?)"
+                return say("v.did_you_mean", id=same)
         if self.close_left <= 0:
             return ""
         self.close_left -= 1
@@ -535,7 +541,7 @@ def _near(target: str, ids: Iterator[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(target, list(ids), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return say("v.did_you_mean", id=close[0]) if close else ""
 
 
 def _check_committee_periods(states: dict[str, Entry], problems: list[Problem]) -> None:
@@ -549,10 +555,8 @@ def _check_committee_periods(states: dict[str, Entry], problems: list[Problem]) 
             end = before.data.get("valid_until")
             start = after.data["valid_from"]
             if end is None or date_bounds(end)[0] > date_bounds(start)[0]:
-                message = (
-                    f"'{after.data['id']}' starts {start}, before '{before.data['id']}' "
-                    f"ends ({end or 'open-ended'}): periods of one body must not overlap"
-                )
+                message = say("v.overlap", after=after.data["id"], start=start,
+                              before=before.data["id"], end=end or say("v.open_ended"))  # fmt: skip
                 problems.append(Problem(after.file, after.line, message))
 
 
@@ -562,18 +566,13 @@ def _check_successors(sections: dict[str, dict[str, Entry]], problems: list[Prob
         data = entry.data
         successor = data.get("successor")
         if data.get("valid_until") and successor is None:
-            problems.append(Problem(entry.file, entry.line,
-                f"'{data['id']}' ended ({data['valid_until']}) but names no successor"
-                " (an entity id, or \"none\")"))  # fmt: skip
+            why = say("v.no_successor", id=data["id"], until=data["valid_until"])
+            problems.append(Problem(entry.file, entry.line, why))
         elif successor not in (None, "none") and successor not in sections["entities"]:
-            problems.append(Problem(entry.file, entry.line,
-                f"successor: no entity with id '{successor}'"))  # fmt: skip
+            problems.append(Problem(entry.file, entry.line, say("v.successor_id", id=successor)))
         elif successor is not None and not data.get("valid_until"):
-            problems.append(Problem(entry.file, entry.line,
-                f"'{data['id']}' names a successor but no valid_until"))  # fmt: skip
-
-
-_PAST = {"replaces": "replaced", "repeals": "repealed"}
+            why = say("v.successor_alone", id=data["id"])
+            problems.append(Problem(entry.file, entry.line, why))
 
 
 def _check_replacements(instruments: dict[str, Entry], problems: list[Problem]) -> None:
@@ -587,9 +586,7 @@ def _check_replacements(instruments: dict[str, Entry], problems: list[Problem]) 
                 continue
             end = old.data.get("effective_until")
             if end is None or date_bounds(end)[0] > date_bounds(start)[1]:
-                message = (
-                    f"'{old.data['id']}' is {_PAST[rel['type']]}"
-                    f" by '{entry.data['id']}' from {start}, but its effective_until is"
-                    f" {end or 'missing'}: it must end no later than that"
-                )
+                how = say(f"v.replaced.{rel['type']}")
+                message = say("v.replaced", old=old.data["id"], how=how, new=entry.data["id"],
+                              start=start, end=end or say("v.missing"))  # fmt: skip
                 problems.append(Problem(old.file, old.line, message))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
+from .messages import say
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
@@ -55,35 +56,35 @@ def read_text(path: Path) -> str:
     name = str(path)
     try:
         if path.is_dir():
-            raise _Fail(Problem(name, None, "is a directory, not a fact file"))
+            raise _Fail(Problem(name, None, say("y.directory")))
         with path.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except _Fail:
         raise
     except FileNotFoundError:
-        raise _Fail(Problem(name, None, "no such file")) from None
+        raise _Fail(Problem(name, None, say("y.no_file"))) from None
     except PermissionError:
-        raise _Fail(Problem(name, None, "permission denied: cannot read the file")) from None
+        raise _Fail(Problem(name, None, say("y.denied"))) from None
     except OSError as exc:
-        raise _Fail(Problem(name, None, f"cannot read the file: {exc.strerror or exc}")) from None
+        raise _Fail(Problem(name, None, say("y.unreadable", reason=exc.strerror or exc))) from None
     if len(data) > MAX_BYTES:
         mib, rest = divmod(MAX_BYTES, 1024 * 1024)
-        limit = f"{MAX_BYTES} bytes" if rest else f"{mib} MiB"
-        raise _Fail(Problem(name, None, f"larger than {limit}; a fact file is text, not data"))
+        limit = say("y.bytes", n=MAX_BYTES) if rest else say("y.mib", n=mib)
+        raise _Fail(Problem(name, None, say("y.too_large", limit=limit)))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
-        raise _Fail(Problem(name, None, "UTF-16 text: save the file as UTF-8"))
+        raise _Fail(Problem(name, None, say("y.utf16")))
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise _Fail(Problem(name, line, "binary content (NUL byte): not a YAML text file"))
+        raise _Fail(Problem(name, line, say("y.binary")))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise _Fail(Problem(name, line, "not valid UTF-8 (save the file as UTF-8)")) from None
+        raise _Fail(Problem(name, line, say("y.not_utf8"))) from None
     if not text.strip():
-        raise _Fail(Problem(name, None, "the file is empty"))
+        raise _Fail(Problem(name, None, say("y.empty_file")))
     return text
 
 
@@ -131,16 +132,14 @@ def parse(text: str, name: str, pure: bool = False) -> tuple[Any, list[Problem]]
         key = pending_key[-1]
         if key is None:
             if not isinstance(value, str):
-                problems.append(Problem(name, line, "a mapping key must be a plain string"))
+                problems.append(Problem(name, line, say("y.key_not_text")))
                 value = f"<invalid key at line {line}>"
             elif any(c < " " or "\x7f" <= c <= "\x9f" for c in value):
-                problems.append(Problem(name, line, f"key '{value}' has a control character"))
+                problems.append(Problem(name, line, say("y.key_control", key=value)))
                 value = f"<invalid key at line {line}>"
             if value in top.key_lines:
                 first = top.key_lines[value]
-                problems.append(
-                    Problem(name, line, f"duplicate key '{value}' (first at line {first})")
-                )
+                problems.append(Problem(name, line, say("y.duplicate_key", key=value, first=first)))
                 value = f"{value}\x00dup{line}"  # keep parsing; never kept silently
             pending_key[-1] = value
             top.key_lines[value] = line
@@ -154,23 +153,23 @@ def parse(text: str, name: str, pure: bool = False) -> tuple[Any, list[Problem]]
             if getattr(event, "anchor", None) is not None and not isinstance(
                 event, yaml.AliasEvent
             ):
-                problems.append(Problem(name, line, "YAML anchors (&name) are not allowed"))
+                problems.append(Problem(name, line, say("y.anchor")))
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    problems.append(Problem(name, line, "more than one YAML document (---)"))
+                    problems.append(Problem(name, line, say("y.documents")))
                     break
             elif isinstance(event, yaml.AliasEvent):
-                problems.append(Problem(name, line, "YAML aliases (*name) are not allowed"))
+                problems.append(Problem(name, line, say("y.alias")))
                 add(None, line)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if event.tag not in _PLAIN_STR_TAGS and event.tag not in (
                     "tag:yaml.org,2002:map",
                     "tag:yaml.org,2002:seq",
                 ):
-                    problems.append(Problem(name, line, f"YAML tag {event.tag} is not allowed"))
+                    problems.append(Problem(name, line, say("y.tag", tag=event.tag)))
                 if len(stack) >= MAX_DEPTH:
-                    problems.append(Problem(name, line, f"nested deeper than {MAX_DEPTH} levels"))
+                    problems.append(Problem(name, line, say("y.too_deep", depth=MAX_DEPTH)))
                     return None, problems
                 node: Any = YMap(line) if isinstance(event, yaml.MappingStartEvent) else YList(line)
                 add(node, line)
@@ -186,17 +185,18 @@ def parse(text: str, name: str, pure: bool = False) -> tuple[Any, list[Problem]]
             # libyaml scans ahead and may stop at its own nesting limit before the events
             # reach ours; once a file has failed, the pure-Python parser looks for that.
             _, again = parse(text, name, pure=True)
-            if any(p.message.startswith("nested deeper") for p in again):
+            if any(getattr(p.message, "key", "") == "y.too_deep" for p in again):
                 return None, again
         mark = exc.problem_mark or exc.context_mark
         where = mark.line + 1 if mark else None
         if "nesting depth" in (exc.problem or ""):  # libyaml's own limit, above ours
-            problems.append(Problem(name, where, f"nested deeper than {MAX_DEPTH} levels"))
+            problems.append(Problem(name, where, say("y.too_deep", depth=MAX_DEPTH)))
             return None, problems
-        what = exc.problem or exc.context or "invalid YAML"
+        what: str = exc.problem or exc.context or say("y.invalid")
         if exc.context and exc.context_mark and exc.problem_mark:
-            what += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
-        problems.append(Problem(name, where, f"YAML syntax error: {what}"))
+            line = exc.context_mark.line + 1
+            what = say("y.syntax_context", what=what, context=exc.context, line=line)
+        problems.append(Problem(name, where, say("y.syntax", what=what)))
         return None, problems
     except yaml.reader.ReaderError as exc:
         # libyaml counts bytes of the UTF-8 text; PyYAML's own reader counts characters
@@ -206,26 +206,26 @@ def parse(text: str, name: str, pure: bool = False) -> tuple[Any, list[Problem]]
         else:
             where = text.count("\n", 0, at) + 1
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
-        what = f"control character U+{char:04X} is not allowed (write it as an escape, e.g."
-        problems.append(Problem(name, where, f'{what} "\\x{char:02x}" in double quotes)'))
+        what = say("y.control", code=f"{char:04X}", byte=f"{char:02x}")
+        problems.append(Problem(name, where, what))
         return None, problems
     except yaml.YAMLError as exc:
-        problems.append(Problem(name, None, f"YAML syntax error: {exc}"))
+        problems.append(Problem(name, None, say("y.syntax", what=exc)))
         return None, problems
     if root is None and not problems:
-        problems.append(Problem(name, None, "no data: only comments, or an empty document"))
+        problems.append(Problem(name, None, say("y.no_data")))
     return root, problems
 
 
 def _scalar(event: Any, name: str, line: int, problems: list[Problem]) -> Any:
     value: str = event.value
     if event.tag not in _PLAIN_STR_TAGS:
-        problems.append(Problem(name, line, f"YAML tag {event.tag} is not allowed"))
+        problems.append(Problem(name, line, say("y.tag", tag=event.tag)))
         return value
     if event.tag is not None or not event.implicit[0]:
         return value  # quoted or explicitly a string
     if value == "<<":
-        problems.append(Problem(name, line, "YAML merge keys (<<) are not allowed"))
+        problems.append(Problem(name, line, say("y.merge")))
         return value
     if re.fullmatch(_NULL, value):
         return None
@@ -233,13 +233,13 @@ def _scalar(event: Any, name: str, line: int, problems: list[Problem]) -> Any:
         return _BOOL[value]
     if re.fullmatch(_INT, value):
         if len(value) > MAX_DIGITS:
-            problems.append(Problem(name, line, f"a number of {len(value)} digits is too long"))
+            problems.append(Problem(name, line, say("y.long_number", n=len(value))))
             return value
         return int(value)
     if re.fullmatch(_FLOAT, value):
         number = float(value)
         if not math.isfinite(number):  # JSON has no infinity: it would not be valid JSON
-            problems.append(Problem(name, line, f"the number {value[:40]} is out of range"))
+            problems.append(Problem(name, line, say("y.out_of_range", value=value[:40])))
             return value
         return number
     return value  # dates, yes/no, 0o17 … stay text
