@@ -49,7 +49,8 @@ def test_every_value_offered_is_accepted(cpdt, monkeypatch, data: str, words: st
     values = offered(cpdt, monkeypatch, words)
     assert values or (data, words.split()[1]) in NOTHING_TO_OFFER
     for value in values:
-        r = cpdt(*COMPLETED[words], value, "--json")
+        json = [] if COMPLETED[words][-1] == "--format" else ["--json"]  # one format only
+        r = cpdt(*COMPLETED[words], value, *json)
         assert r.code == 0, f"{words}{value}: {r.err}"
 
 

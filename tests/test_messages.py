@@ -124,7 +124,7 @@ def test_every_command_and_option_has_help_in_both_languages() -> None:
     used = set(keys) | {k for k in HELP if k.startswith(("help.panel.", "help.usage"))}
     used |= {"help.options_metavar", "help.command_metavar", "help.default", "help.required"}
     used.add("help.--help")  # Click adds it to each command itself
-    used |= {f"help.metavar.{name}" for name in ("query", "paths", "command")}
+    used |= {f"help.metavar.{name}" for name in ("query", "paths", "path", "command")}
     assert set(HELP) - used == set(), "help texts no command uses"
     for lang in ("vi", "en"):
         helptext.apply(group, lang)

@@ -16,7 +16,17 @@ import msgspec
 from . import results as r
 from .errors import UsageError
 from .messages import say
-from .output import COLORS, FORMATS, SCHEMA_VERSION, Utf8, dumps, inert, safe_url, stdout_is_unicode
+from .output import (
+    COLORS,
+    FORMATS,
+    SCHEMA_VERSION,
+    Utf8,
+    dumps,
+    inert,
+    safe_url,
+    stdout_is_unicode,
+    text_of,
+)
 from .results import Answer
 
 if TYPE_CHECKING:  # a JSON answer needs no document: it is imported where one is drawn
@@ -89,12 +99,17 @@ def envelope(answer: Answer, lang: str) -> dict[str, Any]:
         "command": answer.command,
         "query": answer.query,
         "count": len(answer.results),
-        "results": msgspec.to_builtins(answer.results),
+        "results": msgspec.to_builtins(answer.results, enc_hook=text_of),
     }
     if answer.notices:
         doc["notices"] = [message(n, lang) for n in answer.notices]
     if answer.command == "search":  # how the question was read, and that command's answer
-        doc["interpretation"] = msgspec.to_builtins(answer.interpretation)
+        reading = answer.interpretation
+        if reading is not None:  # its answer's notices in the chosen language, as the answer's
+            said = [message(n, lang) for n in reading.answer.notices]
+            answer_said = msgspec.structs.replace(reading.answer, notices=said)
+            reading = msgspec.structs.replace(reading, answer=answer_said)
+        doc["interpretation"] = msgspec.to_builtins(reading, enc_hook=text_of)
     return doc
 
 
@@ -105,7 +120,7 @@ def to_json(answer: Answer, options: Options) -> str:
 
 def to_jsonl(answer: Answer, options: Options) -> str:
     ascii_only = not stdout_is_unicode()
-    rows = msgspec.to_builtins(answer.results)
+    rows = msgspec.to_builtins(answer.results, enc_hook=text_of)
     return "".join(dumps(row, ascii_only=ascii_only) + "\n" for row in rows)
 
 

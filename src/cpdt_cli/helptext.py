@@ -210,6 +210,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help.default": ("[mặc định: {}]", "[default: {}]"),
     "help.metavar.query": ("TỪ_KHÓA...", "QUERY..."),
     "help.metavar.paths": ("TỆP...", "PATHS..."),
+    "help.metavar.path": ("TỆP", "PATH"),
     "help.metavar.command": ("LỆNH", "COMMAND"),
     "help.required": ("[bắt buộc]", "[required]"),
 }  # fmt: skip
@@ -241,8 +242,9 @@ def apply(command: Any, lang: str) -> None:
     """Put the help texts of `lang` into the command tree, and the help screen's words."""
     for item, key in keys(command):
         item.help = helptext(key, lang)
-        if getattr(item, "param_type_name", "") == "argument":
-            item.metavar = helptext(f"help.metavar.{item.name}", lang)
+        metavar = f"help.metavar.{item.name}"
+        if getattr(item, "param_type_name", "") == "argument" and metavar in HELP:
+            item.metavar = helptext(metavar, lang)  # else Click's own name for it
         if hasattr(item, "commands"):
             item.subcommand_metavar = helptext("help.command_metavar", lang)
         if hasattr(item, "options_metavar"):

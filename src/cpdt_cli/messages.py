@@ -111,6 +111,9 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
     # --- output, input and the process --------------------------------------------------
     "stdout_failed": ("không ghi được ra stdout ({reason})", "cannot write to stdout ({reason})"),
     "wrote": ("đã ghi {path}", "wrote {path}"),
+    "exists_use_force": ("{path} đã có; thêm --force để ghi đè",
+                         "{path} exists; add --force to overwrite it"),
+    "is_a_directory": ("{path} là một thư mục", "{path} is a directory"),
     "output_failed": ("không ghi được ra {where} ({reason})", "cannot write to {where} ({reason})"),
     "interrupted": ("đã dừng", "interrupted"),
     "invalid_fact_file": ("tệp dữ kiện không hợp lệ", "invalid fact file"),

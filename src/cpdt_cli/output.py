@@ -85,7 +85,7 @@ def dumps(value: Any, indent: int | None = None, ascii_only: bool = False) -> st
     them) is written null, valid JSON, where json writes NaN or Infinity."""
     if not ascii_only:
         try:
-            encoded = msgspec.json.encode(value, enc_hook=_text)
+            encoded = msgspec.json.encode(value, enc_hook=text_of)
         except (TypeError, ValueError, OverflowError, UnicodeEncodeError):
             encoded = None  # keys json writes and msgspec refuses (true, null), huge integers
         if encoded is not None and not re.search(_FLOATS_WRITTEN_OTHERWISE, encoded):
@@ -102,7 +102,7 @@ def dumps(value: Any, indent: int | None = None, ascii_only: bool = False) -> st
 _FLOATS_WRITTEN_OTHERWISE = rb"[:,\[]-?(?:\d+(?:\.\d+)?[eE]|0\.0000)"
 
 
-def _text(value: Any) -> str:
+def text_of(value: Any) -> str:
     """A catalogue Message (a str subclass, which msgspec leaves to this hook) is its text."""
     if isinstance(value, str):
         return str.__str__(value)

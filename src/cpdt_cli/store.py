@@ -396,11 +396,12 @@ def export(facts: Facts, path: Path, force: bool) -> None:
     import tempfile
 
     from .errors import OutputError, UsageError
+    from .messages import say
 
     if os.path.lexists(path) and not force:
-        raise UsageError(f"{path} đã có; thêm --force để ghi đè")
+        raise UsageError(say("exists_use_force", path=str(path)))
     if path.is_dir():
-        raise UsageError(f"{path} là một thư mục")
+        raise UsageError(say("is_a_directory", path=str(path)))
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
