@@ -61,7 +61,8 @@ _URL_CHARS = frozenset(
 def safe_url(url: str) -> str:
     """A URL as a link shows it: every character outside RFC 3986's set percent-encoded
     (controls, spaces, quotes, < >, braces, non-ASCII), so that it can neither end the link
-    (Markdown's <…>, BibTeX's {…}) nor reach the terminal."""
+    (Markdown's <…>, BibTeX's {…}) nor reach the terminal. Spaces around it are not part of it."""
+    url = url.strip()
     if all(c in _URL_CHARS for c in url):
         return url
     return "".join(
@@ -97,9 +98,9 @@ def dumps(value: Any, indent: int | None = None, ascii_only: bool = False) -> st
 
 # Where json and msgspec write a float differently: json uses repr(), with an exponent below
 # 1e-4 ('1e-05', msgspec '0.00001') and from 1e16 on ('1e+16', msgspec '1e16'). A number in
-# msgspec's compact text follows ':', ',' or '['; a string that merely looks so (":1e5") takes
+# msgspec's compact text follows ':', ',' or '[', or begins it; a string that merely looks so (":1e5") takes
 # json's way too: slower, never wrong.
-_FLOATS_WRITTEN_OTHERWISE = rb"[:,\[]-?(?:\d+(?:\.\d+)?[eE]|0\.0000)"
+_FLOATS_WRITTEN_OTHERWISE = rb"(?:^|[:,\[])-?(?:\d+(?:\.\d+)?[eE]|0\.0000)"
 
 
 def text_of(value: Any) -> str:

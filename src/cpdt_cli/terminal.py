@@ -85,7 +85,7 @@ def _wrapped(text: str, room: int) -> Iterator[tuple[int, int]]:
         if a > start:  # the word begins the next line
             yield start, a
             start = a
-        if cells(text[a:body]) > room and not _URL.match(text, a):
+        if cells(text[a:body]) > room and not _URL.search(text, a, body):  # in it, anywhere
             for cut in _cuts(text, a, body, room):  # a word wider than a line
                 yield start, cut
                 start = cut
