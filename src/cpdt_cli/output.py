@@ -98,8 +98,8 @@ def dumps(value: Any, indent: int | None = None, ascii_only: bool = False) -> st
 
 # Where json and msgspec write a float differently: json uses repr(), with an exponent below
 # 1e-4 ('1e-05', msgspec '0.00001') and from 1e16 on ('1e+16', msgspec '1e16'). A number in
-# msgspec's compact text follows ':', ',' or '[', or begins it; a string that merely looks so (":1e5") takes
-# json's way too: slower, never wrong.
+# msgspec's compact text follows ':', ',' or '[', or begins it; a string that merely looks so
+# (":1e5") takes json's way too: slower, never wrong.
 _FLOATS_WRITTEN_OTHERWISE = rb"(?:^|[:,\[])-?(?:\d+(?:\.\d+)?[eE]|0\.0000)"
 
 
