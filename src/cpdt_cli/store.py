@@ -453,14 +453,27 @@ def _decoder(type_: type[T]) -> Callable[[bytes], T]:
     """A record's decoder: a record that does not decode is a damaged database, which the
     answer's caller builds again (cli._rebuilding)."""
     decode = msgspec.json.Decoder(type_).decode
+    # Records already read, by their bytes: `cpdt batch` and the answers that read a row twice
+    # (a search hit and its result) decode each once. Bounded, so that a scan of a large
+    # register keeps its memory; answers read records and never change them.
+    seen: dict[bytes, T] = {}
 
     def decoded(record: bytes) -> T:
+        hit = seen.get(record)
+        if hit is not None:
+            return hit
         try:
-            return decode(record)
+            value = decode(record)
         except (msgspec.DecodeError, TypeError) as error:
             raise sqlite3.DatabaseError(f"record: {error}") from None
+        if len(seen) < _RECORDS_KEPT:
+            seen[record] = value
+        return value
 
     return decoded
+
+
+_RECORDS_KEPT = 4096
 
 
 def _cited(db: sqlite3.Connection) -> Cited:
