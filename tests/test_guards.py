@@ -24,6 +24,8 @@ NEVER_WARM = {"yaml", "cpdt_cli.validate", "json", "hashlib", "rapidfuzz", "temp
 # The MCP SDK, pydantic and anyio (about a second) are for `cpdt mcp` alone; the batch runner
 # for batch and mcp (tests/test_agents.py checks that they are installed, so this can fail).
 NEVER_WARM |= {"mcp", "pydantic", "anyio", "cpdt_cli.mcp_server", "cpdt_cli.batch"}
+# the fact-file reader and its problems (a cold run's), and the words of Click's usage errors
+NEVER_WARM |= {"cpdt_cli.yamlread", "cpdt_cli.problems", "cpdt_cli.usage"}
 # The terminal typesets itself (terminal.py): no lookup imports Rich; help texts only for --help.
 NEVER_WARM |= {"rich", "cpdt_cli.helptext"}
 

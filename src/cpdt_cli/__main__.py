@@ -92,18 +92,19 @@ def _run(app: Any, args: list[str]) -> int:
     """Run the app; Click's usage errors become ours (one `cpdt:` line, in the chosen language)."""
     import typer.main
 
-    from .usage import click_usage_error, language
-
     command = typer.main.get_command(app)
     completing = any(name.startswith("_CPDT_COMPLETE") for name in os.environ)
     if any(a in ("--help", "-h") for a in args) or not (args or completing):
         from . import helptext
+        from .usage import language
 
         helptext.apply(command, language(args))
     try:
         returned = command.main(prog_name="cpdt", standalone_mode=False)
-    except click_usage_error() as exc:
-        from .usage import translate
+    except Exception as exc:  # Click's, found by name: Typer ships its own copy of Click
+        if not any(c.__name__ == "ClickException" for c in type(exc).__mro__):
+            raise
+        from .usage import language, translate
 
         raise translate(exc, language(args)) from None
     return returned if isinstance(returned, int) else 0

@@ -108,11 +108,9 @@ def key_for(paths: list[Path]) -> str | None:
     modification and change times in ns. Hashing costs ~1 ms a MiB of every run, which at a
     register of 100k statements (26 MiB) was more than the answer; an edit that keeps size and
     mtime still changes ctime, which no user call can set back.
-    None (run without the cache) when a file is unreadable, too large, or not a regular
-    file: a pipe (`--data <(…)`) read here would be empty for the parser, /dev/zero endless.
+    None (run without the cache) when a file is unreadable or not a regular file: a pipe
+    (`--data <(…)`) read here would be empty for the parser, /dev/zero endless.
     """
-    from . import yamlread
-
     if os.environ.get("CPDT_NO_CACHE"):
         return None
     shape = f"{__version__}\0{REGISTER_FORMAT}\0{schema_digest(Compiled)}"
@@ -120,15 +118,15 @@ def key_for(paths: list[Path]) -> str | None:
     try:
         for path in paths:
             info = path.stat()  # not open(): opening a FIFO to look at it would drain it
-            if not stat.S_ISREG(info.st_mode) or info.st_size > yamlread.MAX_BYTES:
+            if not stat.S_ISREG(info.st_mode):
                 return None
             if info.st_size > HASHED:
                 stamp = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
                 digest.update(f"{path.resolve()}\0{stamp}".encode("utf-8", "surrogateescape"))
                 continue
-            with path.open("rb") as fh:
-                data = fh.read(yamlread.MAX_BYTES + 1)
-            if len(data) > yamlread.MAX_BYTES:
+            with path.open("rb") as fh:  # a file too large for the reader is stamped above:
+                data = fh.read(HASHED + 1)  # it never reaches the cache, the reader refuses it
+            if len(data) > HASHED:  # it grew since stat(): key it next run
                 return None
             digest.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
             digest.update(len(data).to_bytes(8, "little") + data)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .problems import Problem
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
@@ -47,25 +50,14 @@ class UsageError(CpdtError):
     exit_code = EXIT_USAGE
 
 
-class Problem(NamedTuple):  # not a dataclass: every start-up imports this module
-    """One defect of a fact file, located as precisely as the parser allows."""
+def __getattr__(name: str) -> Any:
+    """`errors.Problem` is defined where only a fact-file check needs it (problems.py):
+    building a NamedTuple costs ~1 ms, and every start-up imports this module."""
+    if name == "Problem":
+        from .problems import Problem
 
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-    @property
-    def where(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else self.file
-
-    def said(self, lang: str) -> str:
-        """The problem in the chosen language (its message is a messages.Message)."""
-        from .i18n import message
-
-        return f"{self.where}: {message(self.message, lang)}"
+        return Problem
+    raise AttributeError(name)
 
 
 class DataError(CpdtError):

@@ -6,12 +6,16 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from . import cache
-from .errors import DataError, Problem
+from .errors import DataError
 from .model import Compiled, Facts
+
+if TYPE_CHECKING:
+    from .problems import Problem
 
 _HERE = Path(__file__).resolve().parent
 

@@ -8,7 +8,6 @@ every other message and a test can hold it without depending on a library's word
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -64,7 +63,9 @@ def translate(exc: Exception, lang: str) -> UsageError:
     elif (found := _NO_SUCH_COMMAND.match(said)) is not None:
         message = words("no_command", name=found.group(1))
         commands = _commands(exc)
-        near = difflib.get_close_matches(found.group(1).strip("'\""), commands, n=3)
+        from difflib import get_close_matches  # only for a mistyped command
+
+        near = get_close_matches(found.group(1).strip("'\""), commands, n=3)
         if near:
             hints.append(words("did_you_mean", names=", ".join(near)))
         else:

@@ -15,8 +15,8 @@ from typing import Any
 
 from . import labels
 from .dates import date_bounds, date_problem
-from .errors import Problem
 from .messages import say
+from .problems import Problem
 from .yamlread import YList, YMap
 
 SECTIONS = ("sources", "entities", "instruments", "committee_states", "statements", "glossary")

@@ -13,15 +13,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
 from .messages import say
+from .problems import Problem
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_DIGITS = 300  # a whole number longer than this is no fact (and int() refuses > 4300)
 
-# Pattern strings, compiled by re on first use: a warm start imports this module for
-# MAX_BYTES (cache.key_for) and never parses.
+# Pattern strings, compiled by re on first use, when a file is parsed.
 _NULL = r"(?:~|null|Null|NULL)?"
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = r"[-+]?[0-9]+"
