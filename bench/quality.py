@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from cpdt_cli import facts, find, search  # noqa: E402
 from cpdt_cli.errors import NotFound  # noqa: E402
+from cpdt_cli.output import text_of  # noqa: E402
 
 TARGET_NAMES, TARGET_QUESTIONS = 0.98, 0.9
 
@@ -58,8 +59,8 @@ def ranked(model: Any, q: str) -> tuple[list[list[dict[str, Any]]], str]:
         found = find.search_facts(model, q, limit=10)
     except NotFound:
         return [], "none"
-    ranks = [[r] for r in msgspec.to_builtins(found.results)]
-    reading = msgspec.to_builtins(getattr(found, "interpretation", None))
+    ranks = [[r] for r in msgspec.to_builtins(found.results, enc_hook=text_of)]
+    reading = msgspec.to_builtins(getattr(found, "interpretation", None), enc_hook=text_of)
     if reading is None:  # a search without a reading
         return ranks, "none"
     return [block_items(reading["answer"]["results"]), *ranks], reading["cli"].split(" ", 1)[1]
