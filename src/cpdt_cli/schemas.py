@@ -90,8 +90,27 @@ def generate() -> dict[str, Any]:
         "x-result-types": {
             command: [t.__name__ for t in types] for command, types in r.COMMAND_TYPES.items()
         },
-        "$defs": components,
+        "$defs": _canonical(components),
     }
+
+
+def _canonical(value: Any) -> Any:
+    """The same schema whatever msgspec's version: the alternatives of an anyOf in one order
+    (msgspec 0.20 lists null first, later versions last), null last."""
+    import inspect
+
+    from .output import dumps
+
+    if isinstance(value, dict):
+        out = {k: _canonical(v) for k, v in value.items()}
+        if isinstance(out.get("description"), str):  # 0.20 keeps a docstring's indentation
+            out["description"] = inspect.cleandoc(out["description"])
+        if isinstance(out.get("anyOf"), list):
+            out["anyOf"] = sorted(out["anyOf"], key=lambda a: (a == {"type": "null"}, dumps(a)))
+        return out
+    if isinstance(value, list):
+        return [_canonical(v) for v in value]
+    return value
 
 
 def text() -> str:
