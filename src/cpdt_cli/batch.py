@@ -89,14 +89,8 @@ class Runner:
             return facts.load(paths)
 
     def _run(self, args: list[str]) -> Outcome:
-        import typer
-
         from .cli import Settings
-
-        # Click's usage errors (typer ships its own copy of Click: found, not named)
-        click_error: type[Exception] = next(
-            c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
-        )
+        from .usage import click_usage_error, translate
 
         settings = Settings()
         settings.merge(self._defaults)
@@ -116,9 +110,7 @@ class Runner:
         except CpdtError as exc:  # already in the chosen language (cli._in_language)
             code = exc.exit_code
             error = "\n".join([exc.message, *exc.hints])
-        except click_error as exc:  # one line in the chosen language, as the shell prints it
-            from .usage import translate
-
+        except click_usage_error() as exc:  # one line in the chosen language
             code = EXIT_USAGE
             error = str(translate(exc, self.lang).message)
         finally:

@@ -266,14 +266,19 @@ def to_csv(answer: Answer, options: Options) -> str:
     return "\ufeff" + text if options.bom else text
 
 
-def _csv_rows(result: r.Result, item: Item) -> list[list[str]]:
-    parts: list[Any] = []
+def _parts(result: r.Result) -> list[Any]:
+    """The results a result holds: a committee's members, an agency's roles, a model's facets."""
     if isinstance(result, r.CommitteeState):
-        parts = result.members
-    elif isinstance(result, r.Agency):
-        parts = result.roles
-    elif isinstance(result, r.Model):
-        parts = result.facets
+        return list(result.members)
+    if isinstance(result, r.Agency):
+        return list(result.roles)
+    if isinstance(result, r.Model):
+        return list(result.facets)
+    return []
+
+
+def _csv_rows(result: r.Result, item: Item) -> list[list[str]]:
+    parts = _parts(result)
     if not parts:
         return [_csv_row(result, item, "")]
     rows = []
@@ -353,14 +358,7 @@ def to_bibtex(answer: Answer, options: Options) -> str:
 
 def _all_citations(result: r.Result) -> list[r.Citation]:
     cites = list(result.citations)
-    parts: list[Any] = []
-    if isinstance(result, r.Agency):
-        parts = result.roles
-    elif isinstance(result, r.Model):
-        parts = result.facets
-    elif isinstance(result, r.CommitteeState):
-        parts = result.members
-    for part in parts:
+    for part in _parts(result):
         cites += part.citations
     return cites
 
