@@ -31,9 +31,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from cpdt_cli import facts, find, search  # noqa: E402
+from cpdt_cli.answers import search as find  # noqa: E402
+from cpdt_cli.data import facts  # noqa: E402
 from cpdt_cli.errors import NotFound  # noqa: E402
-from cpdt_cli.output import text_of  # noqa: E402
+from cpdt_cli.render.output import text_of  # noqa: E402
+from cpdt_cli.text import normalize  # noqa: E402
 
 TARGET_NAMES, TARGET_QUESTIONS = 0.98, 0.9
 
@@ -70,7 +72,7 @@ def same_reading(want: str, got: str) -> bool:
     w, g = shlex.split(want), shlex.split(got)
     if w and w[-1] == "*":
         w, g = w[:-1], g[: len(w) - 1]
-    return [search.fold(x) for x in w] == [search.fold(x) for x in g]
+    return [normalize.fold(x) for x in w] == [normalize.fold(x) for x in g]
 
 
 def evaluate(model: Any, items: list[dict[str, Any]], split: str, show_all: bool) -> list[dict]:

@@ -101,15 +101,15 @@ WORDS = [
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
-from cpdt_cli import facts as facts_mod
+from cpdt_cli.data import facts as facts_mod
 paths = [Path(sys.argv[1])]
 start = time.perf_counter()
 model = facts_mod.load(paths)
 loaded = time.perf_counter()
 try:
-    from cpdt_cli.find import search_facts
+    from cpdt_cli.answers.search import search_facts
 except ImportError:
-    from cpdt_cli import queries
+    from cpdt_cli.answers import queries
     engine = "define QUERY (stand-in)"
     run = lambda: queries.define(model, sys.argv[2])
 else:
@@ -195,7 +195,7 @@ def fts5_only(n: int, data_seed: int = 6) -> float | None:
     (median of 7), or None where Python's sqlite3 lacks FTS5."""
     import sqlite3
 
-    from cpdt_cli.search import fold
+    from cpdt_cli.text.normalize import fold
 
     rnd = random.Random(data_seed)
     path = Path(tempfile.mkdtemp(prefix="cpdt-fts5-")) / "fts.db"

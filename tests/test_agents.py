@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, SCHEMA
-from cpdt_cli import facts
+from cpdt_cli.data import facts
 
 REFERENCE = FIXTURES / "reference.yaml"  # agencies, models, definitions over the fixture
 
@@ -315,7 +315,7 @@ def in_memory(check: Any) -> Any:
 
 
 def test_mcp_lists_the_reference_commands_as_read_only_tools():
-    from cpdt_cli import schemas
+    from cpdt_cli.answers import schemas
 
     tools = in_memory(lambda c: c.list_tools()).tools
     assert [t.name for t in tools] == list(TOOLS)

@@ -184,7 +184,7 @@ def test_cpdt_data_env_is_used(cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_days_in_month_agrees_with_calendar() -> None:
     import calendar
 
-    from cpdt_cli.dates import days_in_month
+    from cpdt_cli.text.dates import days_in_month
 
     for year in (1900, 1999, 2000, 2004, 2021, 2100, 2400):
         for month in range(1, 13):

@@ -93,7 +93,7 @@ def test_accents_and_their_absence_match_alike(monkeypatch) -> None:
 
 def test_a_placeholder_number_is_not_offered(monkeypatch) -> None:
     from cpdt_cli import completion
-    from cpdt_cli.facts import load
+    from cpdt_cli.data.facts import load
 
     facts = load([FIXTURES / "reference.yaml"])
     numbers = [v for v, _ in completion._laws(facts)]

@@ -15,9 +15,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from conftest import ROOT
-from cpdt_cli import facts as facts_mod
-from cpdt_cli.dates import date_bounds, date_problem
-from cpdt_cli.model import Facts
+from cpdt_cli.data import facts as facts_mod
+from cpdt_cli.data.model import Facts
+from cpdt_cli.text.dates import date_bounds, date_problem
 
 DATA = ROOT / "data" / "facts.yaml"
 EXCERPTS = ROOT / "data" / "excerpts"

@@ -131,7 +131,7 @@ def test_03_04_a_url_with_escapes_or_markup_is_refused(cpdt, tmp_path: Path, url
 
 
 def _answer_with(url: str, notes: str | None = None) -> Any:
-    from cpdt_cli import results as r
+    from cpdt_cli.answers import results as r
 
     source = r.SourceRef(id="s", title="T", publisher=None, date=None, url=url)
     result = r.Source(
@@ -147,7 +147,7 @@ def _answer_with(url: str, notes: str | None = None) -> Any:
 @pytest.mark.parametrize("fmt", ["md", "bibtex"])
 def test_03_04_markdown_and_bibtex_never_print_a_url_raw(url: str, fmt: str) -> None:
     """Should a URL get past validation (a cache, a future field), the renderer still holds."""
-    from cpdt_cli import formats
+    from cpdt_cli.render import formats
 
     text = formats.render(_answer_with(url, notes=url), fmt, formats.Options())
     assert "\x1b" not in text and "\x07" not in text
@@ -229,7 +229,7 @@ def test_07_ctrl_c_while_paging_waits_for_the_pager(tmp_path: Path) -> None:
 def test_22_a_pager_that_exits_non_zero_has_still_shown_the_text(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from cpdt_cli import output
+    from cpdt_cli.render import output
 
     seen = tmp_path / "seen.txt"
     monkeypatch.setenv("PAGER", f"sh -c 'cat > {seen}; exit 1'")
@@ -300,9 +300,9 @@ def _chain_of_instruments(n: int) -> str:
 def test_09_law_and_agency_pass_over_the_data_a_fixed_number_of_times(
     tmp_path: Path, command: str
 ) -> None:
-    from cpdt_cli import facts as facts_mod
-    from cpdt_cli import law, queries
-    from cpdt_cli.model import Facts
+    from cpdt_cli.answers import law, queries
+    from cpdt_cli.data import facts as facts_mod
+    from cpdt_cli.data.model import Facts
 
     problems, checked = facts_mod.check([Path(write(tmp_path, _chain_of_instruments(80)))])
     assert checked is not None, problems
@@ -333,7 +333,7 @@ def test_10_pruning_never_touches_files_that_are_not_cpdt_s(cpdt, tmp_path: Path
     for path in foreign:
         path.write_text("someone else's")
         os.utime(path, (1, 1))
-    from cpdt_cli.cache import KEEP
+    from cpdt_cli.data.cache import KEEP
 
     for n in range(KEEP + 6):  # more data sets than the cache keeps: pruning runs
         assert cpdt("--data", write(tmp_path, GOOD + f"# {n}\n"), "define", "--json").code == 0
@@ -600,18 +600,18 @@ def test_21_a_bad_cpdt_lang_is_named_as_such(cpdt, monkeypatch: pytest.MonkeyPat
 
 
 def test_23_a_snippet_of_a_huge_field_folds_one_stretch(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cpdt_cli import search
+    from cpdt_cli.text import normalize
 
     folded: list[int] = []
-    real = search.fold
+    real = normalize.fold
 
-    def counted(text: str, limit: int | None = search.MAX_QUERY) -> str:
+    def counted(text: str, limit: int | None = normalize.MAX_QUERY) -> str:
         folded.append(len(text))
         return real(text, limit)
 
-    monkeypatch.setattr(search, "fold", counted)
+    monkeypatch.setattr(normalize, "fold", counted)
     text = "lorem ipsum " * 100_000 + "dịch vụ công trực tuyến " + "dolor " * 1000
-    shown = search.snippet(text, {"truc", "tuyen"})
+    shown = normalize.snippet(text, {"truc", "tuyen"})
     assert "trực tuyến" in shown and shown.startswith("… ") and shown.endswith(" …")
     assert len(folded) < 5000  # stretches and the words of one: not each of 200,000 words
 

@@ -14,28 +14,39 @@ import msgspec
 import pytest
 
 from conftest import FIXTURES, ROOT
-from cpdt_cli import cache, model
+from cpdt_cli.data import cache, model
 
 # Modules a warm lookup must not import (README, "Hiệu năng"): the YAML parser and the
 # validator (the cache holds the checked model), json and hashlib (msgspec and _blake2 do it),
 # rapidfuzz (only when an exact match fails), rich.console (only for wide characters), tempfile
 # (only to write the cache).
-NEVER_WARM = {"yaml", "cpdt_cli.validate", "json", "hashlib", "rapidfuzz", "tempfile", "calendar"}
+NEVER_WARM = {
+    "yaml",
+    "cpdt_cli.data.validate",
+    "json",
+    "hashlib",
+    "rapidfuzz",
+    "tempfile",
+    "calendar",
+}
 # The MCP SDK, pydantic and anyio (about a second) are for `cpdt mcp` alone; the batch runner
 # for batch and mcp (tests/test_agents.py checks that they are installed, so this can fail).
 NEVER_WARM |= {"mcp", "pydantic", "anyio", "cpdt_cli.mcp_server", "cpdt_cli.batch"}
 # the fact-file reader and its problems (a cold run's), and the words of Click's usage errors
-NEVER_WARM |= {"cpdt_cli.yamlread", "cpdt_cli.problems", "cpdt_cli.usage"}
+NEVER_WARM |= {"cpdt_cli.data.yamlread", "cpdt_cli.data.problems", "cpdt_cli.usage"}
 # The terminal typesets itself (terminal.py): no lookup imports Rich; help texts only for --help.
 NEVER_WARM |= {"rich", "cpdt_cli.helptext"}
 
 WARM_CASES = [
-    (["define", "--source", "unesco", "--json"], NEVER_WARM | {"cpdt_cli.terminal"}),
+    (["define", "--source", "unesco", "--json"], NEVER_WARM | {"cpdt_cli.render.typeset"}),
     (["define", "--source", "unesco"], NEVER_WARM | {"rich.console"}),  # piped: plain text
     (["define", "--source", "unesco", "--color", "always"], NEVER_WARM | {"rich.console"}),
-    (["committee", "--year", "2021", "--json"], NEVER_WARM | {"rich.console", "cpdt_cli.search"}),
-    (["committee", "--year", "2021"], NEVER_WARM | {"rich.console", "cpdt_cli.search"}),
-    (["timeline", "--color", "always"], NEVER_WARM | {"rich.console", "cpdt_cli.search"}),
+    (
+        ["committee", "--year", "2021", "--json"],
+        NEVER_WARM | {"rich.console", "cpdt_cli.text.normalize"},
+    ),
+    (["committee", "--year", "2021"], NEVER_WARM | {"rich.console", "cpdt_cli.text.normalize"}),
+    (["timeline", "--color", "always"], NEVER_WARM | {"rich.console", "cpdt_cli.text.normalize"}),
     (["search", "chinh phu dien tu", "--json"], NEVER_WARM | {"rich.console"}),
     (["search", "chu tich uy ban", "--json"], NEVER_WARM - {"rapidfuzz"} | {"rich.console"}),
     (["search", "ai la chu tich uy ban nam 2021"], NEVER_WARM - {"rapidfuzz"} | {"rich.console"}),
@@ -74,7 +85,7 @@ def test_a_warm_lookup_imports_nothing_it_does_not_need(
     tmp_path: Path, args: list[str], forbidden: set[str]
 ) -> None:
     loaded = _modules_of(tmp_path, args)
-    assert "cpdt_cli.cache" in loaded  # the probe saw a real run
+    assert "cpdt_cli.data.cache" in loaded  # the probe saw a real run
     assert sorted(loaded & forbidden) == []
 
 
@@ -83,7 +94,7 @@ def test_the_built_in_data_is_served_warm_from_the_cache(tmp_path: Path, args: l
     """The curated fact file, not only the fixture: its cached model must be served, or every
     lookup pays the parser and the validator again (~100 ms)."""
     loaded = _modules_of(tmp_path, args, ROOT / "data" / "facts.yaml")
-    assert sorted(loaded & {"yaml", "cpdt_cli.validate"}) == []
+    assert sorted(loaded & {"yaml", "cpdt_cli.data.validate"}) == []
 
 
 def test_a_cold_lookup_does_parse_and_validate(tmp_path: Path) -> None:
@@ -93,7 +104,7 @@ def test_a_cold_lookup_does_parse_and_validate(tmp_path: Path) -> None:
     report = tmp_path / "modules.txt"
     command = [sys.executable, "-c", PROBE, str(report), "define", "--json"]
     assert subprocess.run(command, env=env, capture_output=True, timeout=120).returncode == 0
-    assert {"yaml", "cpdt_cli.validate"} <= set(report.read_text(encoding="utf-8").split())
+    assert {"yaml", "cpdt_cli.data.validate"} <= set(report.read_text(encoding="utf-8").split())
 
 
 # --- the cache follows the model ------------------------------------------------------------

@@ -93,7 +93,8 @@ def test_unknown_language_is_a_usage_error(cpdt) -> None:
 
 def test_every_english_label_has_a_vietnamese_source() -> None:
     """The table is keyed by the Vietnamese the code writes: a typo there would never match."""
-    from cpdt_cli import document, i18n
+    from cpdt_cli import i18n
+    from cpdt_cli.render import document
 
     used = [*document.HEADINGS.values(), *document.META_LABELS.values()]
     used += [*document.MEMBER_COLUMNS, *document._INSTRUMENT_DATES.values()]
@@ -104,7 +105,8 @@ def test_every_english_label_has_a_vietnamese_source() -> None:
 def test_every_code_has_a_label_in_both_languages() -> None:
     """The codes the fact file may hold (validate.py takes them from labels.py) and every
     statement kind have both words."""
-    from cpdt_cli import labels, validate
+    from cpdt_cli.answers import labels
+    from cpdt_cli.data import validate
 
     assert set(validate.KIND_FIELDS) <= set(labels.KINDS)
     pairs = [pair for table in labels.TABLES.values() for pair in table.values()]

@@ -265,7 +265,7 @@ def test_the_fixture_itself_is_valid(cpdt) -> None:
 
 def test_facts_md_documents_every_instrument_field_and_code() -> None:
     from conftest import ROOT
-    from cpdt_cli.validate import INSTRUMENT_TYPES, RELATION_TYPES, SPECS, STATUS_CODES
+    from cpdt_cli.data.validate import INSTRUMENT_TYPES, RELATION_TYPES, SPECS, STATUS_CODES
 
     doc = (ROOT / "docs" / "FACTS.md").read_text(encoding="utf-8")
     section = doc[doc.index("## `instruments`") : doc.index("## `committee_states`")]

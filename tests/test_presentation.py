@@ -74,10 +74,10 @@ def test_every_command_format_and_language_matches_its_golden_file(
 
 
 def test_checked_in_schema_is_the_one_generated_from_the_types() -> None:
-    from cpdt_cli import schemas
+    from cpdt_cli.answers import schemas
 
     assert schemas.PATH.read_text(encoding="utf-8") == schemas.text(), (
-        "regenerate it: python -m cpdt_cli.schemas"
+        "regenerate it: python -m cpdt_cli.answers.schemas"
     )
 
 
@@ -143,13 +143,13 @@ def test_format_options_are_checked_before_any_data_is_loaded(
 
 
 def test_every_format_has_one_renderer() -> None:
-    from cpdt_cli import formats, output
+    from cpdt_cli.render import formats, output
 
     assert tuple(formats.REGISTRY) == output.FORMATS
 
 
 def test_no_import_cycle_between_output_and_formats() -> None:
-    source = (ROOT / "src" / "cpdt_cli" / "output.py").read_text(encoding="utf-8")
+    source = (ROOT / "src" / "cpdt_cli" / "render" / "output.py").read_text(encoding="utf-8")
     assert "formats" not in re.findall(r"from \.(\w+) import|from \. import (\w+)", source)
     assert "import formats" not in source and "from .formats" not in source
 
@@ -276,8 +276,8 @@ def test_bibtex_of_law_has_the_instruments_themselves(cpdt, monkeypatch) -> None
 
 
 def test_markdown_footnote_labels_that_read_alike_stay_apart() -> None:
-    from cpdt_cli import results as r
-    from cpdt_cli.formats import Options, to_markdown
+    from cpdt_cli.answers import results as r
+    from cpdt_cli.render.formats import Options, to_markdown
 
     def cite(source_id: str) -> r.Citation:
         source = r.SourceRef(id=source_id, title=source_id, publisher=None, date=None, url=None)

@@ -13,8 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from cpdt_cli import cache, facts, find, questions
-from cpdt_cli.model import Entity, Facts
+from cpdt_cli.answers import questions
+from cpdt_cli.answers import search as find
+from cpdt_cli.data import cache, facts
+from cpdt_cli.data.model import Entity, Facts
 
 SEARCH_FIXTURE = FIXTURES / "search.yaml"
 

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from cpdt_cli.document import Document, Footnote, Item
-from cpdt_cli.results import SourceRef
+from cpdt_cli.answers.results import SourceRef
+from cpdt_cli.render.document import Document, Footnote, Item
 
 GOLDEN = Path(__file__).parent / "golden"
 REFERENCE = str(FIXTURES / "reference.yaml")
@@ -279,7 +279,7 @@ def _documents(text: st.SearchStrategy[str]) -> st.SearchStrategy[Document]:
 def fits(line: str, width: int) -> bool:
     """A line fits the width, or is a URL alone on its line (never cut, so it may run past):
     one word holding "://" (a source's url field, percent-encoded where it is not a URL)."""
-    from cpdt_cli.terminal import cells
+    from cpdt_cli.render.typeset import cells
 
     word = line.strip()
     return cells(line) <= width or (" " not in word and "://" in word)
@@ -292,7 +292,7 @@ def test_terminal_lines_fit_and_keep_every_word(doc: Document, width: int) -> No
     order; colour adds escape codes and nothing else; a URL is never cut."""
     import re
 
-    from cpdt_cli.output import rich_lines, to_plain, to_rich
+    from cpdt_cli.render.output import rich_lines, to_plain, to_rich
 
     plain = to_rich(doc, width, color=False)
     assert all(fits(line, width) for line in plain.splitlines())
@@ -305,7 +305,7 @@ def test_terminal_lines_fit_and_keep_every_word(doc: Document, width: int) -> No
 
 @pytest.mark.parametrize("width", [20, 40, 80])
 def test_a_url_goes_on_a_line_of_its_own_and_is_never_cut(width: int) -> None:
-    from cpdt_cli.terminal import render
+    from cpdt_cli.render.typeset import render
 
     text = f"Nguồn: Bộ Thông tin và Truyền thông, 2021, {_URL} (truy cập 2024)"
     lines = render([(2, "dim", "URL: ", [(text, None)])], width, color=False).splitlines()
@@ -325,13 +325,13 @@ def test_a_url_goes_on_a_line_of_its_own_and_is_never_cut(width: int) -> None:
     ],
 )
 def test_cell_widths(text: str, width: int, expected: list[str]) -> None:
-    from cpdt_cli.terminal import render
+    from cpdt_cli.render.typeset import render
 
     assert render([(2, "", text, [])], width, color=False).splitlines() == expected
 
 
 def test_colour_codes_are_ours_and_pinned() -> None:
-    from cpdt_cli.terminal import render
+    from cpdt_cli.render.typeset import render
 
     line = (2, "bold cyan", "Ủy ban", [(" [1]", "dim"), (" x", None)])
     assert render([line, None], 40, color=True) == (

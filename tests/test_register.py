@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from conftest import ROOT
-from cpdt_cli import facts as facts_mod
-from cpdt_cli import law
+from cpdt_cli.answers import law
+from cpdt_cli.data import facts as facts_mod
 
 DATA = ROOT / "data" / "facts.yaml"
 

@@ -152,7 +152,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("english")
 def test_huge_file(cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from cpdt_cli import yamlread
+    from cpdt_cli.data import yamlread
 
     monkeypatch.setattr(yamlread, "MAX_BYTES", 1000)
     path = write(tmp_path, GOOD)
@@ -163,7 +163,7 @@ def test_huge_file(cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 @pytest.mark.usefixtures("english")
 def test_endless_device_is_refused_not_read_forever(cpdt, monkeypatch: pytest.MonkeyPatch) -> None:
-    from cpdt_cli import yamlread
+    from cpdt_cli.data import yamlread
 
     monkeypatch.setattr(yamlread, "MAX_BYTES", 4096)
     r = cpdt("--data", "/dev/zero", "define")
@@ -417,7 +417,7 @@ def test_damaged_search_rows_are_rebuilt(cpdt, tmp_path: Path, damage: Any) -> N
 
 def test_cache_keeps_only_the_most_recently_used_files(cpdt, tmp_path: Path) -> None:
     """Each edit of a fact file is a new key: old entries go, the one in use stays."""
-    from cpdt_cli.cache import KEEP
+    from cpdt_cli.data.cache import KEEP
 
     in_use = write(tmp_path, GOOD, "in-use.yaml")
     leftover = tmp_path / "cache" / "cpdt" / f".register-{'0' * 32}-crashed.tmp"
@@ -563,7 +563,7 @@ def test_fuzz_fact_files(cpdt, tmp_path: Path, data: st.DataObject) -> None:
 def test_inert_escapes_exactly_what_the_pattern_names(text: str) -> None:
     import re
 
-    from cpdt_cli.output import _UNSAFE, _shown, inert
+    from cpdt_cli.render.output import _UNSAFE, _shown, inert
 
     expected = re.sub(_UNSAFE, lambda m: _shown(m[0]), text)
     assert inert(text) == expected

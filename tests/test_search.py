@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from cpdt_cli import facts, find, search
+from cpdt_cli.answers import search as find
+from cpdt_cli.data import facts
+from cpdt_cli.data.model import Facts
 from cpdt_cli.errors import NotFound, UsageError
-from cpdt_cli.model import Facts
+from cpdt_cli.text import normalize
 
 SEARCH_FIXTURE = FIXTURES / "search.yaml"
 
@@ -50,13 +52,13 @@ def ids(model, query: str, **kw) -> list[str]:  # type: ignore[no-untyped-def]
     ],
 )
 def test_fold(text: str, folded: str) -> None:
-    assert search.fold(text) == folded
+    assert normalize.fold(text) == folded
 
 
 def test_fold_caps_queries_but_not_the_index() -> None:
     long = "a " * 5000
-    assert len(search.fold(long)) <= search.MAX_QUERY
-    assert len(search.fold(long, None)) == len(long.strip())
+    assert len(normalize.fold(long)) <= normalize.MAX_QUERY
+    assert len(normalize.fold(long, None)) == len(long.strip())
 
 
 # --- ranking -------------------------------------------------------------------------------

@@ -9,8 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from cpdt_cli import facts, find, ranking, search
+from cpdt_cli.answers import search as find
+from cpdt_cli.data import facts
 from cpdt_cli.errors import CpdtError
+from cpdt_cli.text import normalize, ranking
 
 _, MODEL = facts.check([Path(FIXTURES / "search.yaml")])
 assert MODEL is not None
@@ -28,14 +30,14 @@ ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=30
 
 @given(st.one_of(VIETNAMESE, ANY_TEXT))
 def test_fold_is_idempotent(text: str) -> None:
-    once = search.fold(text)
-    assert search.fold(once) == once
+    once = normalize.fold(text)
+    assert normalize.fold(once) == once
 
 
 @given(VIETNAMESE)
 def test_nfc_and_nfd_fold_alike(text: str) -> None:
     nfc, nfd = unicodedata.normalize("NFC", text), unicodedata.normalize("NFD", text)
-    assert search.fold(nfc) == search.fold(nfd)
+    assert normalize.fold(nfc) == normalize.fold(nfd)
 
 
 def _answer(query: str) -> object:

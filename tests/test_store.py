@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES
-from cpdt_cli import cache, find, fulltext, store
+from cpdt_cli.answers import search as find
+from cpdt_cli.data import cache, fulltext, store
 from test_reliability import GOOD, env_for, write
 
 QUERIES = ["chinh phu dien tu", "chu tich uy ban", "ai la chu tich uy ban 2020", "uy ban quoc gia",

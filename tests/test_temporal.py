@@ -131,7 +131,7 @@ def test_ended_ministry_names_its_successor(cpdt) -> None:
 
 
 def _provenance_texts() -> list[str]:
-    from cpdt_cli import facts
+    from cpdt_cli.data import facts
 
     model = facts.load([ROOT / "data" / "facts.yaml"])
     texts = []
@@ -203,7 +203,7 @@ def test_translations_are_marked_and_vietnamese_mode_has_no_english(cpdt) -> Non
 
 
 def test_periods_of_one_body_and_of_ended_entities(cpdt) -> None:
-    from cpdt_cli import facts
+    from cpdt_cli.data import facts
 
     model = facts.load([ROOT / "data" / "facts.yaml"])
     for e in model.entities.values():

@@ -15,7 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from cpdt_cli import document, facts, output, queries  # noqa: E402
+from cpdt_cli.answers import queries  # noqa: E402
+from cpdt_cli.data import facts  # noqa: E402
+from cpdt_cli.render import document, output  # noqa: E402
 
 
 def render() -> str:

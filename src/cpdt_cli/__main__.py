@@ -78,7 +78,9 @@ def report(error: CpdtError) -> int:
     if not error.message:
         return error.exit_code
     from .i18n import message
-    from .output import inert  # messages quote the user's query: show its escapes, never obey
+    from .render.output import (
+        inert,
+    )  # messages quote the user's query: show its escapes, never obey
     from .usage import language
 
     lang = language(sys.argv[1:])

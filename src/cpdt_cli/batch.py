@@ -22,7 +22,7 @@ from .errors import EXIT_USAGE, NUL_IN_ARGS, CpdtError
 from .messages import Message
 
 if TYPE_CHECKING:
-    from .model import Facts
+    from .data.model import Facts
 
 COMMANDS = ("define", "agency", "committee", "models", "timeline", "law", "sources", "search")
 _PRINTS_ITS_OWN = ("--help", "-h", "--version", "--install-completion", "--show-completion")
@@ -75,14 +75,14 @@ class Runner:
         refused = _refusal(args)
         if refused is not None:
             return Outcome(EXIT_USAGE, error=self.say(refused))
-        from . import facts
+        from .data import facts
 
         with self._lock, facts.keeping(self._kept):
             return self._run(args)
 
     def facts(self) -> Facts:
         """The data the queries run on (loaded with the same options, kept the same way)."""
-        from . import facts, layers
+        from .data import facts, layers
 
         paths = layers.layered_paths(self._data, self._overlay)
         with self._lock, facts.keeping(self._kept):
@@ -162,7 +162,7 @@ def _language(flag: str | None) -> str:
 
 def _miss(args: list[str]) -> bytes:
     """The count-0 object of a query that matched nothing (--json prints none on a miss)."""
-    from .output import SCHEMA_VERSION
+    from .render.output import SCHEMA_VERSION
 
     command = next((a for a in args if a in COMMANDS), None)
     return msgspec.json.encode({"schema_version": SCHEMA_VERSION, "command": command,
@@ -175,7 +175,7 @@ def _miss(args: list[str]) -> bytes:
 def answer_line(runner: Runner, line: bytes) -> str:
     """The output line (JSON, no newline) for one input line; never raises for what it holds.
     The --json text is set in as it was printed, on one line: not decoded and encoded again."""
-    from .output import dumps
+    from .render.output import dumps
 
     head, printed = _answer(runner, line)
     text = dumps(head)

@@ -29,8 +29,8 @@ from .completion import (
 )
 
 if TYPE_CHECKING:
-    from .model import Facts
-    from .queries import Answer
+    from .answers.queries import Answer
+    from .data.model import Facts
 
 app = typer.Typer(
     name="cpdt",
@@ -214,7 +214,7 @@ def _answer(ctx: typer.Context, func: Callable[..., "Answer"], kwargs: dict[str,
     except NotFound as miss:
         settings = _settings(ctx)
         if settings.json or settings.format in ("json", "jsonl"):
-            from .queries import Answer
+            from .answers.queries import Answer
 
             command = ctx.command.name or func.__name__
             asked = miss.query or {
@@ -239,7 +239,7 @@ def _rebuilding(
         sqlite3 = sys.modules.get("sqlite3")  # not imported: no database was read
         if sqlite3 is None or not isinstance(error, sqlite3.DatabaseError):
             raise
-    from . import cache, store
+    from .data import cache, store
 
     store.discard(cache.key_for(_paths(ctx)))
     return func(ctx, **kwargs)
@@ -294,14 +294,15 @@ def main(
 
 
 def _paths(ctx: typer.Context, data: list[Path] | None = None) -> list[Path]:
-    from . import layers
+    from .data import layers
 
     settings = _settings(ctx)
     return layers.layered_paths(data or settings.data, settings.overlay)
 
 
 def _facts(ctx: typer.Context, data: list[Path] | None = None) -> "Facts":
-    from . import facts, output
+    from .data import facts
+    from .render import output
 
     loaded = facts.load(_paths(ctx, data))
     lang = _settings(ctx).language
@@ -313,7 +314,7 @@ def _facts(ctx: typer.Context, data: list[Path] | None = None) -> "Facts":
 def _format(ctx: typer.Context) -> str | None:
     """The format the output options ask for (None: the terminal's default); UsageError for
     an unknown or conflicting one."""
-    from . import formats
+    from .render import formats
 
     s = _settings(ctx)
     command = ctx.command.name or ""
@@ -323,7 +324,7 @@ def _format(ctx: typer.Context) -> str | None:
 def _emit(ctx: typer.Context, answer: "Answer", *, unsaid: int = 0) -> None:
     """Print the answer; its notices go to stderr too, but for the last `unsaid` of them,
     which the caller prints itself (a miss's message, with its hints)."""
-    from . import formats, output
+    from .render import formats, output
 
     settings = _settings(ctx)
     chosen = _format(ctx)
@@ -334,7 +335,7 @@ def _emit(ctx: typer.Context, answer: "Answer", *, unsaid: int = 0) -> None:
     chosen = chosen or output.default_format(color, settings.color or "auto", sys.stdout)
     options = formats.Options(lang=lang, color=color, bom=settings.bom)
     if settings.fields:
-        from . import fields
+        from .render import fields
 
         text = fields.render(answer, chosen, settings.fields, options)
     else:
@@ -365,7 +366,7 @@ def define(
         ),
     ] = None,
 ) -> "Answer":
-    from . import queries
+    from .answers import queries
 
     return queries.define(_facts(ctx), _words(query), source)
 
@@ -384,7 +385,7 @@ def agency(
     year: YearOpt = None,
     on: OnOpt = None,
 ) -> "Answer":
-    from . import queries
+    from .answers import queries
 
     return queries.agency(_facts(ctx), _words(query), year, on)
 
@@ -406,7 +407,7 @@ def committee(
         typer.Option("--on", show_default=False),
     ] = None,
 ) -> "Answer":
-    from . import temporal
+    from .answers import temporal
 
     return temporal.committee(_facts(ctx), year, on)
 
@@ -423,7 +424,7 @@ def models(
         ),
     ] = None,
 ) -> "Answer":
-    from . import queries
+    from .answers import queries
 
     return queries.models(_facts(ctx), _words(query))
 
@@ -452,7 +453,7 @@ def timeline(
         ),
     ] = None,
 ) -> "Answer":
-    from . import temporal
+    from .answers import temporal
 
     return temporal.timeline(_facts(ctx), _words(query), year, start, end, kind, on)
 
@@ -505,7 +506,7 @@ def law(
         typer.Option("--to", show_default=False),
     ] = None,
 ) -> "Answer":
-    from . import law as law_
+    from .answers import law as law_
 
     return law_.law(
         _facts(ctx),
@@ -522,14 +523,15 @@ def law(
 @app.command()
 @listing
 def sources(ctx: typer.Context) -> "Answer":
-    from . import queries
+    from .answers import queries
 
     return queries.sources(_facts(ctx))
 
 
 @app.command()
 def paths(ctx: typer.Context) -> None:
-    from . import cache, facts, layers, output
+    from .data import cache, facts, layers
+    from .render import output
 
     settings = _settings(ctx)
     lines = layers.describe_paths(
@@ -554,9 +556,11 @@ def check(
         ),
     ] = False,
 ) -> None:
-    from . import facts, output, streams
+    from . import streams
+    from .data import facts
     from .errors import EXIT_DATA
     from .messages import text
+    from .render import output
 
     targets = paths or _paths(ctx)
     lang = _settings(ctx).language
@@ -620,7 +624,7 @@ def search(
         typer.Option("--limit", "-n", min=1, max=200),
     ] = 10,
 ) -> "Answer":
-    from . import find
+    from .answers import search as find
 
     text = _words(query)
     if text is None:
@@ -640,8 +644,9 @@ def export(
     ],
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    from . import output, store
+    from .data import store
     from .messages import text
+    from .render import output
 
     lang = _settings(ctx).language
 
@@ -660,7 +665,8 @@ def schema(
         typer.Argument(show_default=False),
     ] = None,
 ) -> None:
-    from . import output, schemas
+    from .answers import schemas
+    from .render import output
 
     def show() -> None:
         output.write(output.dumps(schemas.output_schema(command), indent=2) + "\n")

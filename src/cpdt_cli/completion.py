@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from .model import Facts
+from .data.model import Facts
 
 Candidates = list[tuple[str, str]]
 
 
 def _facts() -> Facts | None:
-    from . import facts, layers
+    from .data import facts, layers
     from .errors import CpdtError
 
     try:
@@ -40,7 +40,7 @@ def _offered(incomplete: str, value: str) -> str | None:
     """The value, or, when it begins what was typed only once folded ("UNE", "lien" for
     "unesco", "Liên Hiệp Quốc"), the typed text with the folded rest: shells and Typer keep
     only candidates that begin with the very text typed, and cpdt reads both alike."""
-    from .search import fold
+    from .text.normalize import fold
 
     if value.startswith(incomplete):
         return value
@@ -94,7 +94,7 @@ def _models(facts: Facts) -> Iterator[tuple[str, str]]:
 
 
 def _agencies(facts: Facts) -> Iterator[tuple[str, str]]:
-    from .queries import AGENCY_KINDS
+    from .answers.queries import AGENCY_KINDS
 
     for e in facts.entities.values():
         if e.kind in AGENCY_KINDS:
@@ -116,31 +116,31 @@ def _years(facts: Facts) -> Iterator[tuple[str, str]]:
 
 
 def _define(data: Facts, value: str) -> object:
-    from . import queries
+    from .answers import queries
 
     return queries.define(data, None, value)
 
 
 def _agency(data: Facts, value: str) -> object:
-    from . import queries
+    from .answers import queries
 
     return queries.agency(data, value)
 
 
 def _model(data: Facts, value: str) -> object:
-    from . import queries
+    from .answers import queries
 
     return queries.models(data, value)
 
 
 def _law(data: Facts, value: str) -> object:
-    from . import law
+    from .answers import law
 
     return law.law(data, value)
 
 
 def _committee(data: Facts, value: str) -> object:
-    from . import temporal
+    from .answers import temporal
 
     return temporal.committee(data, int(value))
 
@@ -162,13 +162,13 @@ def _choices(values: Callable[[], Iterable[str]]) -> Callable[[str], Candidates]
 
 
 def _formats() -> tuple[str, ...]:
-    from .output import FORMATS
+    from .render.output import FORMATS
 
     return FORMATS
 
 
 def _colors() -> tuple[str, ...]:
-    from .output import COLORS
+    from .render.output import COLORS
 
     return COLORS
 
@@ -180,7 +180,7 @@ def _langs() -> tuple[str, ...]:
 
 
 def _timeline_kinds(facts: Facts) -> Iterator[tuple[str, str]]:
-    from .temporal import TIMELINE_KINDS
+    from .answers.temporal import TIMELINE_KINDS
 
     for kind in TIMELINE_KINDS:
         yield kind, ""
@@ -192,13 +192,13 @@ def _law_types(facts: Facts) -> Iterator[tuple[str, str]]:
 
 
 def _timeline(data: Facts, value: str) -> object:
-    from . import temporal
+    from .answers import temporal
 
     return temporal.timeline(data, None, kind=value)
 
 
 def _law_type(data: Facts, value: str) -> object:
-    from . import law
+    from .answers import law
 
     return law.law(data, type_=value)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .problems import Problem
+    from .data.problems import Problem
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
@@ -54,7 +54,7 @@ def __getattr__(name: str) -> Any:
     """`errors.Problem` is defined where only a fact-file check needs it (problems.py):
     building a NamedTuple costs ~1 ms, and every start-up imports this module."""
     if name == "Problem":
-        from .problems import Problem
+        from .data.problems import Problem
 
         return Problem
     raise AttributeError(name)

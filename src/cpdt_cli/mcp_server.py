@@ -19,7 +19,8 @@ from mcp.server.mcpserver.tools import Tool
 from mcp.types import ToolAnnotations
 from pydantic import Field
 
-from . import __version__, schemas
+from . import __version__
+from .answers import schemas
 from .batch import Runner
 
 INSTRUCTIONS = (
@@ -163,7 +164,7 @@ def build(
         mime_type="application/json",
     )
     def sources_resource() -> str:
-        from .output import dumps
+        from .render.output import dumps
 
         try:
             return dumps(run("sources"), indent=2)
@@ -179,7 +180,7 @@ def build(
     )
     def data_as_of() -> str:
         from .errors import CpdtError
-        from .output import dumps
+        from .render.output import dumps
 
         try:
             loaded = runner.facts()
@@ -195,7 +196,7 @@ def build(
         mime_type="application/schema+json",
     )
     def output_schema() -> str:
-        from .output import dumps
+        from .render.output import dumps
 
         return dumps(schemas.output_schema(), indent=2)
 

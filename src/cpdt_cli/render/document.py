@@ -10,9 +10,8 @@ import re
 
 import msgspec
 
-from . import results as r
-from .i18n import tr
-from .labels import (
+from ..answers import results as r
+from ..answers.labels import (
     CHANGES,
     EVENTS,
     FACETS,
@@ -23,7 +22,8 @@ from .labels import (
     label,
     relation,
 )
-from .results import Answer
+from ..answers.results import Answer
+from ..i18n import tr
 
 # Structs, not dataclasses: every human format builds these, and defining three dataclasses
 # cost ~1.5 ms of each start (empty-list defaults are copied per instance, as with a factory).
@@ -138,7 +138,7 @@ class _Notes:
 
 
 def build_document(answer: Answer, lang: str = "vi") -> Document:
-    from .messages import text
+    from ..messages import text
 
     notes = _Notes(lang)
     first = answer.interpretation  # search: the reference answer a question maps onto

@@ -9,12 +9,12 @@ import sqlite3
 import unicodedata
 from typing import Any
 
-from . import ranking, search
+from ..data.fulltext import StoredIndex
+from ..data.model import Citation, Facts, Statement
+from ..errors import NotFound, UsageError
+from ..messages import say
+from ..text import normalize, ranking
 from . import results as r
-from .errors import NotFound, UsageError
-from .fulltext import StoredIndex
-from .messages import say
-from .model import Citation, Facts, Statement
 from .queries import Answer, citations, entity_ref, statement_result
 
 # Field weights: what an item is called counts more than what it says.
@@ -43,7 +43,7 @@ ITEM_KINDS = ("entity", "instrument", "committee-state", "source")
 
 def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int = 10) -> Answer:
     """Ranked hits across everything the fact file holds, each with a snippet and citations."""
-    shown = unicodedata.normalize("NFC", search.strip_surrogates(query))
+    shown = unicodedata.normalize("NFC", normalize.strip_surrogates(query))
     echo = {"text": shown, "kind": kind, "limit": limit}
     if kind is not None:
         kind = _check_kind(facts, kind)
@@ -57,7 +57,7 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
         try:
             found = _search(facts, index_of(facts), query, kind, limit, echo)
         except (ranking.CorruptIndex, sqlite3.DatabaseError):  # a damaged database: rebuilt
-            from . import store
+            from ..data import store
 
             facts = store.rebuilt(facts)
             found = _search(facts, index_of(facts), query, kind, limit, echo)
@@ -80,7 +80,7 @@ def _search(
     limit: int,
     echo: dict[str, Any],
 ) -> Answer:
-    wanted = _intent(search.words(query))
+    wanted = _intent(normalize.words(query))
 
     def boost(i: int) -> float:
         return INTENT_BOOST if wanted and index.kind(i) in wanted else 1.0
@@ -99,7 +99,7 @@ def _search(
             text = _display_text(facts, index.kind(i), index.item(i))
         except KeyError as missing:  # an index not built from these facts (the retry is fresh)
             raise ranking.CorruptIndex(str(missing)) from None
-        result.snippet = search.snippet(text, matched)
+        result.snippet = normalize.snippet(text, matched)
         result.score = round(score, 3)
         results.append(result)
     if not results:
@@ -119,7 +119,7 @@ def _linked(st: Statement) -> set[str | None]:
 
 def index_of(facts: Facts) -> StoredIndex:
     """The search index of the register (one kept: a batch asks the same register again)."""
-    from . import store
+    from ..data import store
 
     db = store.database(facts)
     if _KEPT and _KEPT[0].db is db:
@@ -347,24 +347,26 @@ def known_kinds(facts: Facts) -> list[str]:
 
 def _check_kind(facts: Facts, kind: str) -> str:
     kinds = known_kinds(facts)
-    folded = search.fold(kind).replace(" ", "-")
+    folded = normalize.fold(kind).replace(" ", "-")
     if folded in kinds:
         return folded
-    named = [search.Named(k, k, (k,)) for k in kinds]
-    hints = search.did_you_mean(kind, named)
+    named = [normalize.Named(k, k, (k,)) for k in kinds]
+    hints = normalize.did_you_mean(kind, named)
     hints.append(say("the_kinds", names=", ".join(kinds)))
     raise UsageError(say("no_kind", kind=kind), tuple(hints))
 
 
 def _hints(facts: Facts, query: str, kind: str | None) -> tuple[str, ...]:
-    named: list[search.Named] = []
+    named: list[normalize.Named] = []
     for e in facts.entities.values():
-        named.append(search.Named(e.id, e.name, (e.name, *e.aliases, *filter(None, [e.name_en]))))
+        named.append(
+            normalize.Named(e.id, e.name, (e.name, *e.aliases, *filter(None, [e.name_en])))
+        )
     for ins in facts.instruments.values():
-        named.append(search.Named(ins.id, ins.number, (ins.number, ins.title)))
+        named.append(normalize.Named(ins.id, ins.number, (ins.number, ins.title)))
     for g in facts.glossary.values():
-        named.append(search.Named(g.id, g.term, (g.term, *g.expansions)))
-    hints = search.did_you_mean(query, named)
+        named.append(normalize.Named(g.id, g.term, (g.term, *g.expansions)))
+    hints = normalize.did_you_mean(query, named)
     if kind is not None:
         hints.append(say("try_without_kind", kind=kind))
     hints.append(say("try_fewer_words"))

@@ -28,7 +28,7 @@ def describe_paths(
     """What `cpdt paths` prints: label and value, one a line."""
     overlays = overlay or env_paths("CPDT_OVERLAY")
     base = used[: len(used) - len(overlays)]  # layered_paths: the base, then the overlays
-    from .messages import text
+    from ..messages import text
 
     none = text("paths.none", lang)
     return [

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import msgspec
 
-from . import ranking, search
+from ..text import normalize, ranking
 from .store import COLUMNS
 
 EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, champions first
@@ -255,7 +255,7 @@ class StoredIndex(ranking.Index):
         answer cannot be shown to be the exact one, the query is run the exact way, unless
         its words reach more than PROVE_REACH documents: then the champions' answer stands."""
         terms: _Terms = self.data.words  # type: ignore[assignment]
-        typed = set(search.words(query)) - ranking.STOP_WORDS
+        typed = set(normalize.words(query)) - ranking.STOP_WORDS
         reach = sum(map(terms.count, typed))
         if reach > EXACT_REACH:
             self._read(wide=True)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 
 import msgspec
 
-from .search import words
+from .normalize import words
 
 # Function words of questions ("ai là …?", "… là gì", "… nào", "của"). Folding merges words
 # ("có"/"cơ", "tại"/"tài", "tổ"/"to", "thế"/"the", "an"/"an toàn"), so only words whose folded

@@ -21,6 +21,6 @@ class Problem(NamedTuple):
 
     def said(self, lang: str) -> str:
         """The problem in the chosen language (its message is a messages.Message)."""
-        from .i18n import message
+        from ..i18n import message
 
         return f"{self.where}: {message(self.message, lang)}"

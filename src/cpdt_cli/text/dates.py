@@ -18,7 +18,7 @@ def days_in_month(year: int, month: int) -> int:
 
 def date_problem(value: str) -> str | None:
     """Why `value` is not a valid (possibly partial) date, or None."""
-    from .messages import say
+    from ..messages import say
 
     m = re.fullmatch(_DATE, value)
     if not m:

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from . import results as r
-from .errors import UsageError
-from .messages import say
+from ..answers import results as r
+from ..answers.results import Answer
+from ..errors import UsageError
+from ..messages import say
 from .output import (
     COLORS,
     FORMATS,
@@ -27,7 +28,6 @@ from .output import (
     stdout_is_unicode,
     text_of,
 )
-from .results import Answer
 
 if TYPE_CHECKING:  # a JSON answer needs no document: it is imported where one is drawn
     from .document import Footnote, Item
@@ -92,7 +92,7 @@ def render(answer: Answer, fmt: str, options: Options) -> str:
 
 def envelope(answer: Answer, lang: str) -> dict[str, Any]:
     """The --json object, as plain data (the results as their JSON shapes)."""
-    from .i18n import message
+    from ..i18n import message
 
     doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -203,8 +203,8 @@ def _md_item(item: Item, labels: dict[int, str], depth: int, lang: str) -> list[
         lines.append("")
     members = [c for c in item.children if c.row]
     if members:
+        from ..i18n import tr
         from .document import MEMBER_COLUMNS
-        from .i18n import tr
 
         header = [md_escape(tr(c, lang)) for c in MEMBER_COLUMNS]
         lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(MEMBER_COLUMNS)]
@@ -382,7 +382,7 @@ def _date_fields(date: str | None) -> list[tuple[str, str]]:
 
 
 def _bib_instrument(ins: r.Instrument, lang: str) -> str:
-    from .labels import INSTRUMENT_TYPES, label
+    from ..answers.labels import INSTRUMENT_TYPES, label
 
     fields: list[tuple[str, str]] = [("title", "{" + tex_escape(ins.text) + "}")]
     fields.append(("type", "{" + tex_escape(label(INSTRUMENT_TYPES, ins.type, lang)) + "}"))

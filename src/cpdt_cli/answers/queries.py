@@ -3,10 +3,10 @@ results of results.py; rendering is the renderers' business."""
 
 from typing import Any
 
+from ..data.model import Citation, Entity, Facts, Source, Statement
+from ..errors import NotFound
+from ..messages import Name, say, when
 from . import results as r
-from .errors import NotFound
-from .messages import Name, say, when
-from .model import Citation, Entity, Facts, Source, Statement
 from .results import Answer
 
 # `search` is imported in the functions that match names or words: committee, timeline and
@@ -129,9 +129,9 @@ def define(facts: Facts, query: str | None = None, source: str | None = None) ->
         chosen, notice = _by_source(facts, definitions, source)
         notices += notice
     if query:
-        from . import search
+        from ..text import normalize
 
-        q = search.fold(query)
+        q = normalize.fold(query)
         named = _by_source(facts, chosen, query, strict=True)[0] if q else []
         chosen = named or [s for s in chosen if q and q in _definition_haystack(facts, s)]
         if not chosen:
@@ -160,42 +160,42 @@ def _definition_title(facts: Facts, st: Statement) -> str:
 
 
 def _definition_haystack(facts: Facts, st: Statement) -> str:
-    from . import search
+    from ..text import normalize
 
     parts = [st.wording, st.text_en or "", _definition_title(facts, st)]
     parts += [c.quote for c in st.citations]
-    return search.fold(" ".join(parts))
+    return normalize.fold(" ".join(parts))
 
 
 def _by_source(
     facts: Facts, definitions: list[Statement], wanted: str, strict: bool = False
 ) -> tuple[list[Statement], list[str]]:
     """Definitions whose definer, or else whose cited article, `wanted` names."""
-    from . import search
+    from ..text import normalize
 
     definer_ids = {s.subject for s in definitions if s.subject}
     definers = [
-        search.Named(e.id, e.name, _entity_names(e))
+        normalize.Named(e.id, e.name, _entity_names(e))
         for e in facts.entities.values()
         if e.id in definer_ids or e.kind == "definer"
     ]
-    articles = [search.Named(s.id, s.title, _source_names(s)) for s in facts.sources.values()]
-    hit = search.match_names(wanted, definers)
+    articles = [normalize.Named(s.id, s.title, _source_names(s)) for s in facts.sources.values()]
+    hit = normalize.match_names(wanted, definers)
     if hit:
         ids = {n.id for n in hit}
         return [s for s in definitions if s.subject in ids], []
-    hit = search.match_names(wanted, articles)
+    hit = normalize.match_names(wanted, articles)
     if hit:
         ids = {n.id for n in hit}
         return [s for s in definitions if any(c.source in ids for c in s.citations)], []
     if strict:
         return [], []
-    typo = search.best_typo_match(wanted, definers)
+    typo = normalize.best_typo_match(wanted, definers)
     if typo is not None:
         notice = say("read_as", typed=wanted, read=typo.label)
         return [s for s in definitions if s.subject == typo.id], [notice]
     known = sorted({d.label for d in definers})
-    hints = search.did_you_mean(wanted, definers + articles)
+    hints = normalize.did_you_mean(wanted, definers + articles)
     hints.append(say("known_sources", names="; ".join(known)))
     raise NotFound(say("unknown_source", source=wanted), tuple(hints))
 
@@ -208,10 +208,10 @@ _ROLE_KINDS = ("role", "task-transfer")
 
 def _words_in(query: str, text: str) -> bool:
     """Every word of the (folded) query occurs in the (folded) text."""
-    from . import search
+    from ..text import normalize
 
-    words = set(search.fold(query).split())
-    return bool(words) and words <= set(search.fold(text).split())
+    words = set(normalize.fold(query).split())
+    return bool(words) and words <= set(normalize.fold(text).split())
 
 
 def _statement_text(st: Statement) -> str:
@@ -238,20 +238,20 @@ def agency(
     chosen: list[tuple[Entity, list[Statement]]] = []
     query_doc = {"text": query, **when}
     if query:
-        from . import search
+        from ..text import normalize
 
         ended = [
             e for e in facts.entities.values()
             if e.kind in AGENCY_KINDS and e.valid_until and e.id not in roles
             and hi >= e.valid_until
         ]  # fmt: skip
-        for hit in search.match_names(
-            query, [search.Named(e.id, e.name, _entity_names(e)) for e in ended]
+        for hit in normalize.match_names(
+            query, [normalize.Named(e.id, e.name, _entity_names(e)) for e in ended]
         ):
             notices.append(_ended_agency(facts, facts.entities[hit.id]))
 
-        named = search.match_names(
-            query, [search.Named(e.id, e.name, _entity_names(e)) for e in bodies]
+        named = normalize.match_names(
+            query, [normalize.Named(e.id, e.name, _entity_names(e)) for e in bodies]
         )
         ids = {n.id for n in named}
         for e in bodies:
@@ -263,8 +263,8 @@ def agency(
             if hits:
                 chosen.append((e, hits))
         if not chosen:
-            named = [search.Named(e.id, e.name, _entity_names(e)) for e in bodies]
-            hints = search.did_you_mean(query, named)
+            named = [normalize.Named(e.id, e.name, _entity_names(e)) for e in bodies]
+            hints = normalize.did_you_mean(query, named)
             hints.append(say("try_agency", query=query))
             if notices and "chấm dứt" in notices[-1]:
                 raise NotFound(notices[-1], (say("try_agency_year", year=2024, query=query),),
@@ -342,10 +342,10 @@ def models(facts: Facts, query: str | None = None) -> Answer:
     chosen = entities
     general = [s for s in sts if s.subject is None]
     if query:
-        from . import search
+        from ..text import normalize
 
-        named = search.match_names(
-            query, [search.Named(e.id, e.name, _entity_names(e)) for e in entities]
+        named = normalize.match_names(
+            query, [normalize.Named(e.id, e.name, _entity_names(e)) for e in entities]
         )
         ids = {n.id for n in named} or {
             s.subject for s in sts if s.subject and _words_in(query, _statement_text(s))
@@ -353,8 +353,8 @@ def models(facts: Facts, query: str | None = None) -> Answer:
         chosen = [e for e in entities if e.id in ids]
         general = [] if chosen else [s for s in general if _words_in(query, _statement_text(s))]
         if not chosen and not general:
-            named = [search.Named(e.id, e.name, _entity_names(e)) for e in entities]
-            hints = search.did_you_mean(query, named)
+            named = [normalize.Named(e.id, e.name, _entity_names(e)) for e in entities]
+            hints = normalize.did_you_mean(query, named)
             hints.append(say("the_models", names=", ".join(e.short or e.name for e in entities)))
             raise NotFound(say("no_model", query=query), tuple(hints))
 

@@ -185,7 +185,7 @@ def build(db: sqlite3.Connection, compiled: Compiled, key: str, search: bool = T
 
 def build_search(db: sqlite3.Connection, compiled: Compiled) -> None:
     """The search tables: documents, postings of words and pairs, thesaurus, FTS5."""
-    from . import find
+    from ..answers import search as find
 
     enc = msgspec.json.Encoder()
     put = db.executemany
@@ -259,7 +259,7 @@ def _terms(
 def _pair_impacts(index: Any) -> dict[str, dict[int, float]]:
     """For the word pairs in more than CHAMPIONS documents: each document's best field score
     of the pair, as a word's impact is its best field score (ranking.build)."""
-    from .ranking import _bm25
+    from ..text.ranking import _bm25
 
     starts = array("I", index.pairs.starts)
     keys = index.pairs.keys.split("\n")[1:-1]
@@ -395,8 +395,8 @@ def export(facts: Facts, path: Path, force: bool) -> None:
     it and renamed, so a failed export leaves what was there."""
     import tempfile
 
-    from .errors import OutputError, UsageError
-    from .messages import say
+    from ..errors import OutputError, UsageError
+    from ..messages import say
 
     if os.path.lexists(path) and not force:
         raise UsageError(say("exists_use_force", path=str(path)))

@@ -115,7 +115,7 @@ def did_you_mean(query: str, candidates: Iterable[Named]) -> list[str]:
     close = suggest(query, candidates)
     if not close:
         return []
-    from .messages import say
+    from ..messages import say
 
     return [say("did_you_mean", names=", ".join(f"'{c.label}'" for c in close))]
 

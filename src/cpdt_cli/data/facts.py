@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from ..errors import DataError
 from . import cache
-from .errors import DataError
 from .model import Compiled, Facts
 
 if TYPE_CHECKING:
     from .problems import Problem
 
-_HERE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # cpdt_cli
 
 # While a batch or an MCP server runs: what load() has read, by paths (see keeping()).
 _kept: dict[tuple[str, ...], tuple[object, Facts]] | None = None
@@ -25,10 +25,10 @@ _kept: dict[tuple[str, ...], tuple[object, Facts]] | None = None
 
 def builtin_path() -> Path:
     """The fact file shipped in the wheel, or the repository's data/ in a source checkout."""
-    shipped = _HERE / "data" / "facts.yaml"
+    shipped = _PACKAGE / "curated" / "facts.yaml"
     if shipped.is_file():
         return shipped
-    return _HERE.parent.parent / "data" / "facts.yaml"
+    return _PACKAGE.parent.parent / "data" / "facts.yaml"
 
 
 def resolve_paths(cli_paths: list[Path] | None) -> list[Path]:

@@ -7,7 +7,7 @@ things a question names, which are looked up in the data (entity names, aliases,
 names, committee states, the glossary, instrument numbers). No answer is written here: a
 reading names a command and its arguments, and `answer` runs that command's own function.
 
-Everything works on folded text (search.fold: lower-case ASCII words), so "Ủy ban", "uy ban"
+Everything works on folded text (normalize.fold: lower-case ASCII words), so "Ủy ban", "uy ban"
 and "UỶ BAN" read alike. A query with neither a question word nor a year is a name ("chu tich
 uy ban"): it is left to the ranking, before anything is looked up.
 """
@@ -16,9 +16,9 @@ from typing import Any
 
 import msgspec
 
-from . import search
-from .errors import CpdtError
-from .model import Facts
+from ..data.model import Facts
+from ..errors import CpdtError
+from ..text import normalize
 from .queries import Answer
 from .results import Interpretation, InterpretedAnswer
 
@@ -138,7 +138,7 @@ class _Question:
     "#n" (n: the entity's place in `ids`), so the words left are those not yet understood."""
 
     def __init__(self, text: str) -> None:
-        self.folded = search.fold(text)
+        self.folded = normalize.fold(text)
         self.padded = f" {self.folded} "
         self.rest = self.padded
         self.ids: list[str] = []
@@ -180,7 +180,7 @@ class Lexicon(msgspec.Struct, array_like=True):
 
 def lexicon(facts: Facts) -> Lexicon:
     """The lexicon of these facts: from the cache when it has it, else built (and kept)."""
-    from . import cache
+    from ..data import cache
 
     key = facts.cache_key
     stored = cache.read_lexicon(key, Lexicon) if key else None
@@ -197,7 +197,7 @@ def build_lexicon(facts: Facts) -> Lexicon:
     from .law import _TYPE_WORDS
     from .queries import AGENCY_KINDS, _statement_text
 
-    fold = search.fold
+    fold = normalize.fold
     pairs: dict[str, str] = {}
     for e in facts.entities.values():
         for n in (e.name, e.short, e.name_en, *e.aliases):
@@ -352,7 +352,7 @@ def _time(q: _Question) -> tuple[str, Any] | None:
     """('--year', 2020), ('--on', '2019-12-31') for a month (its last day), or None.
 
     Read from the words (no patterns: compiling them would cost more than the reading)."""
-    from .dates import days_in_month
+    from ..text.dates import days_in_month
 
     words = [w for w in q.rest.split() if w not in ("ngay", "nam", "of", "in")]
     for i, w in enumerate(words):
@@ -432,7 +432,7 @@ def _last_day_named(facts: Facts, q: _Question, body: str | None) -> tuple[str, 
     about the committee of 2021-2025, not about the steering committee that succeeded it."""
     import datetime
 
-    from .dates import date_bounds
+    from ..text.dates import date_bounds
     from .temporal import today
 
     if body is None:
@@ -440,7 +440,7 @@ def _last_day_named(facts: Facts, q: _Question, body: str | None) -> tuple[str, 
     states = sorted(
         (s for s in facts.committee_states.values() if s.body == body), key=lambda s: s.valid_from
     )
-    names = [(s, search.fold(n)) for s in states for n in (s.name, s.name_en) if n]
+    names = [(s, normalize.fold(n)) for s in states for n in (s.name, s.name_en) if n]
     said = [s for s, name in names if name and f" {name} " in q.padded]
     chosen = said[-1] if said else (states[-1] if states else None)
     if chosen is None or not chosen.valid_until or chosen.valid_until > today(facts)[0]:
@@ -516,11 +516,11 @@ def _what(
         from .queries import _entity_names
 
         agencies = [
-            search.Named(i, facts.entities[i].name, _entity_names(facts.entities[i]))
+            normalize.Named(i, facts.entities[i].name, _entity_names(facts.entities[i]))
             for i in lex.agencies
         ]
         for i in named:
-            if search.match_names(facts.entities[i].name, agencies):
+            if normalize.match_names(facts.entities[i].name, agencies):
                 return Reading("agency", (("", facts.entities[i].name),))
     return None
 
@@ -604,7 +604,7 @@ def answer_first(
         found = answer(facts, reading)
     except CpdtError as error:
         if notices is not None:
-            from .messages import say
+            from ..messages import say
 
             notices += [say("question_read_as", command=reading.cli()), error.message]
         return None

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..data.model import CommitteeState, Facts, Instrument, Relation, Statement
+from ..errors import NotFound, UsageError
+from ..messages import say
+from ..text import normalize
+from ..text.dates import date_bounds
 from . import results as r
-from . import search
-from .dates import date_bounds
-from .errors import NotFound, UsageError
-from .messages import say
-from .model import CommitteeState, Facts, Instrument, Relation, Statement
 from .queries import Answer, _words_in, citations, entity_ref, instrument_ref
 from .temporal import check_year, parse_day, today
 
@@ -36,7 +36,7 @@ IN_FORCE = ("in-force", "partly")
 
 def _parse(query: str) -> tuple[set[str], str | None, str]:
     """Numbers, the named type (if any) and the remaining words of a query."""
-    folded = _GLUED.sub(r"\1 \2", search.fold(query))
+    folded = _GLUED.sub(r"\1 \2", normalize.fold(query))
     kind = None
     for words, named in sorted(_TYPE_WORDS.items(), key=lambda kv: -len(kv[0])):
         padded = f" {folded} "
@@ -51,7 +51,7 @@ def _parse(query: str) -> tuple[set[str], str | None, str]:
 
 
 def _number_tokens(ins: Instrument) -> list[str]:
-    return search.fold(ins.number).split()
+    return normalize.fold(ins.number).split()
 
 
 def _names(ins: Instrument) -> str:
@@ -76,7 +76,7 @@ def find(facts: Facts, query: str) -> list[Instrument]:
         return named or [i for i in pool if numbers <= set(_number_tokens(i))]
     if kind and not rest:
         return pool
-    text = rest or search.fold(query)
+    text = rest or normalize.fold(query)
     return [i for i in pool if _words_in(text, _names(i))]
 
 
@@ -113,10 +113,10 @@ def law(
         found = find(facts, query)
         if not found:
             named = [
-                search.Named(i.id, i.number, (i.number, i.title, *i.aliases))
+                normalize.Named(i.id, i.number, (i.number, i.title, *i.aliases))
                 for i in facts.instruments.values()
             ]
-            hints = search.did_you_mean(query, named)
+            hints = normalize.did_you_mean(query, named)
             hints.append(say("see_register", command="cpdt law"))
             raise NotFound(say("no_law", query=query), tuple(hints))
     else:
@@ -144,9 +144,9 @@ def law(
 
 
 def _type(value: str) -> str:
-    from .validate import INSTRUMENT_TYPES
+    from ..data.validate import INSTRUMENT_TYPES
 
-    folded = search.fold(value)
+    folded = normalize.fold(value)
     named = _TYPE_WORDS.get(folded, folded)
     if named not in INSTRUMENT_TYPES:
         choices = ", ".join(sorted(INSTRUMENT_TYPES))
@@ -157,14 +157,14 @@ def _type(value: str) -> str:
 def _issuers(facts: Facts, value: str) -> set[str]:
     """Entity ids the --issuer text names: an exact name, short name or alias first, else every
     issuer whose name contains the words."""
-    folded = search.fold(value)
+    folded = normalize.fold(value)
     issuing = {i.issuer for i in facts.instruments.values() if i.issuer}
     names = {
         e: [facts.entities[e].name, facts.entities[e].name_en or "", facts.entities[e].short or "",
             *facts.entities[e].aliases, e]
         for e in issuing
     }  # fmt: skip
-    exact = {e for e, ns in names.items() if folded in {search.fold(n) for n in ns if n}}
+    exact = {e for e, ns in names.items() if folded in {normalize.fold(n) for n in ns if n}}
     if exact:
         return exact
     return {e for e, ns in names.items() if any(_words_in(folded, n) for n in ns if n)}

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .messages import say
+from ..messages import say
 from .problems import Problem
 
 MAX_BYTES = 64 * 1024 * 1024

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from . import __version__
+from .. import __version__
 from .model import Compiled
 
 T = TypeVar("T")

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import labels
-from .dates import date_bounds, date_problem
-from .messages import say
+from ..answers import labels
+from ..messages import say
+from ..text.dates import date_bounds, date_problem
 from .problems import Problem
 from .yamlread import YList, YMap
 

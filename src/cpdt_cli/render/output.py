@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from .errors import PipeClosed, UsageError
+from ..errors import PipeClosed, UsageError
 
 if TYPE_CHECKING:  # a JSON answer needs no document: it is imported where one is drawn
     from .document import Document, Item
 
 if TYPE_CHECKING:
-    from .terminal import Line as RichLine
+    from .typeset import Line as RichLine
 
 SCHEMA_VERSION = 1
 
@@ -204,7 +204,7 @@ def rich_lines(doc: Document) -> list[RichLine | None]:
 
 
 def to_rich(doc: Document, width: int, color: bool) -> str:
-    from . import terminal  # only the terminal format needs it, not --json
+    from . import typeset as terminal  # only the terminal format needs it, not --json
 
     return terminal.render(rich_lines(doc), width, color)
 
@@ -217,7 +217,7 @@ COLORS = ("auto", "always", "never")
 
 
 def _no_such(option: str, value: str, choices: tuple[str, ...]) -> str:
-    from .messages import say
+    from ..messages import say
 
     return say("no_such_value", option=option, value=value, choices=", ".join(choices))
 
@@ -328,7 +328,7 @@ def _too_long(text: str) -> bool:
 
 def notify(message: str, lang: str = "vi") -> None:
     """A notice on stderr (never stdout: it would break `--json` pipes)."""
-    from . import streams
-    from .i18n import message as translate
+    from .. import streams
+    from ..i18n import message as translate
 
     streams.say(f"cpdt: {inert(translate(message, lang))}")

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..data.model import CommitteeState, Facts, Statement
+from ..errors import NotFound, UsageError
+from ..messages import Name, say, when
+from ..text.dates import date_bounds, date_problem
 from . import results as r
-from .dates import date_bounds, date_problem
-from .errors import NotFound, UsageError
 from .labels import INSTRUMENT_TYPES, POSITIONS, label
-from .messages import Name, say, when
-from .model import CommitteeState, Facts, Statement
 from .queries import (
     Answer,
     _words_in,

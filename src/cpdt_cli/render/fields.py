@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import UsageError
-from .messages import say
+from ..errors import UsageError
+from ..messages import say
 
 if TYPE_CHECKING:
+    from ..answers.results import Answer
     from .formats import Options
-    from .results import Answer
 
 
 def wanted(spec: str) -> list[str]:
