@@ -109,9 +109,9 @@ loaded = time.perf_counter()
 try:
     from cpdt_cli.answers.search import search_facts
 except ImportError:
-    from cpdt_cli.answers import queries
+    from cpdt_cli.answers.define import define
     engine = "define QUERY (stand-in)"
-    run = lambda: queries.define(model, sys.argv[2])
+    run = lambda: define(model, sys.argv[2])
 else:
     engine = "find.search_facts"
     run = lambda: search_facts(model, sys.argv[2])

@@ -300,7 +300,7 @@ def _chain_of_instruments(n: int) -> str:
 def test_09_law_and_agency_pass_over_the_data_a_fixed_number_of_times(
     tmp_path: Path, command: str
 ) -> None:
-    from cpdt_cli.answers import law, queries
+    from cpdt_cli.answers import agency, law
     from cpdt_cli.data import facts as facts_mod
     from cpdt_cli.data.model import Facts
 
@@ -311,7 +311,7 @@ def test_09_law_and_agency_pass_over_the_data_a_fixed_number_of_times(
     compiled = checked.compiled()
     setattr(compiled, section, counted(getattr(compiled, section)))
     facts = Facts.of(compiled)
-    answer = law.law(facts) if command == "law" else queries.agency(facts)
+    answer = law.law(facts) if command == "law" else agency.agency(facts)
     assert len(answer.results) >= 80
     assert counted.passes < 10  # not once per instrument or per body
 

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from cpdt_cli.answers import queries  # noqa: E402
+from cpdt_cli.answers import agency  # noqa: E402
 from cpdt_cli.data import facts  # noqa: E402
 from cpdt_cli.render import document, output  # noqa: E402
 
@@ -27,7 +27,7 @@ def render() -> str:
     from rich.console import Console
     from rich.text import Text
 
-    answer = queries.agency(facts.load([facts.builtin_path()]), "dau moi ky thuat")
+    answer = agency.agency(facts.load([facts.builtin_path()]), "dau moi ky thuat")
     shown = output.to_rich(document.build_document(answer, "vi"), 80, color=True)
     console = Console(file=io.StringIO(), width=80, record=True, force_terminal=True,
                       color_system="truecolor", soft_wrap=True)  # fmt: skip

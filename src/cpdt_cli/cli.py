@@ -29,7 +29,7 @@ from .completion import (
 )
 
 if TYPE_CHECKING:
-    from .answers.queries import Answer
+    from .answers.results import Answer
     from .data.model import Facts
 
 app = typer.Typer(
@@ -214,7 +214,7 @@ def _answer(ctx: typer.Context, func: Callable[..., "Answer"], kwargs: dict[str,
     except NotFound as miss:
         settings = _settings(ctx)
         if settings.json or settings.format in ("json", "jsonl"):
-            from .answers.queries import Answer
+            from .answers.results import Answer
 
             command = ctx.command.name or func.__name__
             asked = miss.query or {
@@ -366,9 +366,9 @@ def define(
         ),
     ] = None,
 ) -> "Answer":
-    from .answers import queries
+    from .answers.define import define as answer
 
-    return queries.define(_facts(ctx), _words(query), source)
+    return answer(_facts(ctx), _words(query), source)
 
 
 @app.command()
@@ -385,9 +385,9 @@ def agency(
     year: YearOpt = None,
     on: OnOpt = None,
 ) -> "Answer":
-    from .answers import queries
+    from .answers.agency import agency as answer
 
-    return queries.agency(_facts(ctx), _words(query), year, on)
+    return answer(_facts(ctx), _words(query), year, on)
 
 
 @app.command()
@@ -407,9 +407,9 @@ def committee(
         typer.Option("--on", show_default=False),
     ] = None,
 ) -> "Answer":
-    from .answers import temporal
+    from .answers.committee import committee as answer
 
-    return temporal.committee(_facts(ctx), year, on)
+    return answer(_facts(ctx), year, on)
 
 
 @app.command()
@@ -424,9 +424,9 @@ def models(
         ),
     ] = None,
 ) -> "Answer":
-    from .answers import queries
+    from .answers.models import models as answer
 
-    return queries.models(_facts(ctx), _words(query))
+    return answer(_facts(ctx), _words(query))
 
 
 @app.command()
@@ -453,9 +453,9 @@ def timeline(
         ),
     ] = None,
 ) -> "Answer":
-    from .answers import temporal
+    from .answers.timeline import timeline as answer
 
-    return temporal.timeline(_facts(ctx), _words(query), year, start, end, kind, on)
+    return answer(_facts(ctx), _words(query), year, start, end, kind, on)
 
 
 @app.command()
@@ -523,9 +523,9 @@ def law(
 @app.command()
 @listing
 def sources(ctx: typer.Context) -> "Answer":
-    from .answers import queries
+    from .answers.sources import sources as answer
 
-    return queries.sources(_facts(ctx))
+    return answer(_facts(ctx))
 
 
 @app.command()

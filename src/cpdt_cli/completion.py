@@ -94,7 +94,7 @@ def _models(facts: Facts) -> Iterator[tuple[str, str]]:
 
 
 def _agencies(facts: Facts) -> Iterator[tuple[str, str]]:
-    from .answers.queries import AGENCY_KINDS
+    from .answers.agency import AGENCY_KINDS
 
     for e in facts.entities.values():
         if e.kind in AGENCY_KINDS:
@@ -116,21 +116,21 @@ def _years(facts: Facts) -> Iterator[tuple[str, str]]:
 
 
 def _define(data: Facts, value: str) -> object:
-    from .answers import queries
+    from .answers.define import define
 
-    return queries.define(data, None, value)
+    return define(data, None, value)
 
 
 def _agency(data: Facts, value: str) -> object:
-    from .answers import queries
+    from .answers.agency import agency
 
-    return queries.agency(data, value)
+    return agency(data, value)
 
 
 def _model(data: Facts, value: str) -> object:
-    from .answers import queries
+    from .answers.models import models
 
-    return queries.models(data, value)
+    return models(data, value)
 
 
 def _law(data: Facts, value: str) -> object:
@@ -140,9 +140,9 @@ def _law(data: Facts, value: str) -> object:
 
 
 def _committee(data: Facts, value: str) -> object:
-    from .answers import temporal
+    from .answers.committee import committee
 
-    return temporal.committee(data, int(value))
+    return committee(data, int(value))
 
 
 complete_sources = _completer(_sources, _answers(_define))
@@ -180,7 +180,7 @@ def _langs() -> tuple[str, ...]:
 
 
 def _timeline_kinds(facts: Facts) -> Iterator[tuple[str, str]]:
-    from .answers.temporal import TIMELINE_KINDS
+    from .answers.timeline import TIMELINE_KINDS
 
     for kind in TIMELINE_KINDS:
         yield kind, ""
@@ -192,9 +192,9 @@ def _law_types(facts: Facts) -> Iterator[tuple[str, str]]:
 
 
 def _timeline(data: Facts, value: str) -> object:
-    from .answers import temporal
+    from .answers.timeline import timeline
 
-    return temporal.timeline(data, None, kind=value)
+    return timeline(data, None, kind=value)
 
 
 def _law_type(data: Facts, value: str) -> object:

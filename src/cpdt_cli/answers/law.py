@@ -12,8 +12,9 @@ from ..messages import say
 from ..text import normalize
 from ..text.dates import date_bounds
 from . import results as r
-from .queries import Answer, _words_in, citations, entity_ref, instrument_ref
-from .temporal import check_year, parse_day, today
+from .days import check_year, parse_day, today
+from .refs import citations, entity_ref, instrument_ref, words_in
+from .results import Answer
 
 # Words users put before a number, folded, and the instrument type they name.
 _TYPE_WORDS = {
@@ -72,17 +73,17 @@ def find(facts: Facts, query: str) -> list[Instrument]:
         hits = [i for i in lead if has_all(i)]
         if hits:
             return hits
-        named = [i for i in pool if has_all(i) and (not rest or _words_in(rest, _names(i)))]
+        named = [i for i in pool if has_all(i) and (not rest or words_in(rest, _names(i)))]
         return named or [i for i in pool if numbers <= set(_number_tokens(i))]
     if kind and not rest:
         return pool
     text = rest or normalize.fold(query)
-    return [i for i in pool if _words_in(text, _names(i))]
+    return [i for i in pool if words_in(text, _names(i))]
 
 
 def as_of(facts: Facts, on: str | None) -> tuple[str, list[str]]:
     """The day an answer is true on: --on, else today bounded by the data's data_as_of
-    (temporal.today, the same day every other command answers for)."""
+    (days.today, the same day every other command answers for)."""
     if on is None:
         return today(facts)[0], []
     day = parse_day(on, "--on")
@@ -167,7 +168,7 @@ def _issuers(facts: Facts, value: str) -> set[str]:
     exact = {e for e, ns in names.items() if folded in {normalize.fold(n) for n in ns if n}}
     if exact:
         return exact
-    return {e for e, ns in names.items() if any(_words_in(folded, n) for n in ns if n)}
+    return {e for e, ns in names.items() if any(words_in(folded, n) for n in ns if n)}
 
 
 def status_on(facts: Facts, ins: Instrument, day: str) -> r.Status:

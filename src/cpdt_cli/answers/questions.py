@@ -19,8 +19,7 @@ import msgspec
 from ..data.model import Facts
 from ..errors import CpdtError
 from ..text import normalize
-from .queries import Answer
-from .results import Interpretation, InterpretedAnswer
+from .results import Answer, Interpretation, InterpretedAnswer
 
 # --- question forms (folded words; grammar, not answers) -----------------------------------
 
@@ -193,9 +192,10 @@ def lexicon(facts: Facts) -> Lexicon:
 
 
 def build_lexicon(facts: Facts) -> Lexicon:
+    from .agency import AGENCY_KINDS
     from .labels import POSITIONS
     from .law import _TYPE_WORDS
-    from .queries import AGENCY_KINDS, _statement_text
+    from .refs import statement_text
 
     fold = normalize.fold
     pairs: dict[str, str] = {}
@@ -266,7 +266,7 @@ def build_lexicon(facts: Facts) -> Lexicon:
         agencies=[
             e.id for e in facts.entities.values() if e.id in owners and e.kind in AGENCY_KINDS
         ],
-        roles=[" ".join(sorted(set(fold(_statement_text(st), None).split()))) for st in roles],
+        roles=[" ".join(sorted(set(fold(statement_text(st), None).split()))) for st in roles],
         glossary=glossary,
         suffixes=sorted({w for i in facts.instruments.values() for w in fold(i.number).split()}),
         types=sorted(_TYPE_WORDS, key=len, reverse=True),
@@ -433,7 +433,7 @@ def _last_day_named(facts: Facts, q: _Question, body: str | None) -> tuple[str, 
     import datetime
 
     from ..text.dates import date_bounds
-    from .temporal import today
+    from .days import today
 
     if body is None:
         return None
@@ -513,10 +513,10 @@ def _what(
         if e.kind == "model" and not [w for w in left if w not in kind_words]:
             return Reading("models", (("", e.short or e.name),))
     if not q.words(DOES, WHAT):
-        from .queries import _entity_names
+        from .refs import entity_names
 
         agencies = [
-            normalize.Named(i, facts.entities[i].name, _entity_names(facts.entities[i]))
+            normalize.Named(i, facts.entities[i].name, entity_names(facts.entities[i]))
             for i in lex.agencies
         ]
         for i in named:
@@ -570,25 +570,29 @@ def answer(facts: Facts, reading: Reading) -> Answer | None:
     args = dict(reading.args)
     text = args.get("")
     if reading.command == "committee":
-        from . import temporal
+        from .committee import committee
 
-        return temporal.committee(facts, args.get("--year"), args.get("--on"))
+        return committee(facts, args.get("--year"), args.get("--on"))
     if reading.command == "timeline":
-        from . import temporal
+        from .timeline import timeline
 
-        return temporal.timeline(facts, None, args.get("--year"))
+        return timeline(facts, None, args.get("--year"))
     if reading.command == "law":
         from . import law
 
         return law.law(facts, text)
-    from . import queries
-
     if reading.command == "define":
-        return queries.define(facts, None, args.get("--source"))
+        from .define import define
+
+        return define(facts, None, args.get("--source"))
     if reading.command == "models":
-        return queries.models(facts, text)
+        from .models import models
+
+        return models(facts, text)
     if reading.command == "agency":
-        return queries.agency(facts, text)
+        from .agency import agency
+
+        return agency(facts, text)
     return None
 
 

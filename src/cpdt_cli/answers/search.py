@@ -15,7 +15,8 @@ from ..errors import NotFound, UsageError
 from ..messages import say
 from ..text import normalize, ranking
 from . import results as r
-from .queries import Answer, citations, entity_ref, statement_result
+from .refs import citations, entity_ref, statement_result
+from .results import Answer
 
 # Field weights: what an item is called counts more than what it says.
 TITLE, LABEL, CONTEXT, BODY, ENGLISH = 3.0, 2.0, 1.5, 1.0, 0.8
@@ -288,16 +289,16 @@ def _result(facts: Facts, kind: str, item_id: str) -> r.Hit:
             citations=citations(facts, _mentions(facts, e.id)),
         )  # fmt: skip
     if kind == "instrument":
+        from .days import today
         from .law import instrument_result
-        from .temporal import today
 
         return instrument_result(facts, facts.instruments[item_id], today(facts)[0])
     if kind == "committee-state":
-        from .temporal import state_result
+        from .committee import state_result
 
         return state_result(facts, facts.committee_states[item_id])
     if kind == "source":
-        from .queries import source_result
+        from .sources import source_result
 
         uses, first = facts.cited().get(item_id, (0, None))
         return source_result(facts, facts.sources[item_id], uses, [first] if first else [])

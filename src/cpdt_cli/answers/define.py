@@ -1,0 +1,91 @@
+"""`cpdt define`: the definitions of CPĐT, side by side or those of one source."""
+
+from ..data.model import Facts, Statement
+from ..errors import NotFound
+from ..messages import say
+from . import results as r
+from .refs import entity_names, source_names, statement_result
+from .results import Answer
+
+# normalize is imported where names or words are matched: a plain `cpdt define` needs none of
+# it, and importing it costs a few ms of each start (bench/startup.py).
+
+
+def define(facts: Facts, query: str | None = None, source: str | None = None) -> Answer:
+    """Definitions of CPĐT: all side by side, or those of one source (definer or article)."""
+    definitions = facts.statements.of_kind("definition")
+    notices: list[str] = []
+    chosen = definitions
+    if source is not None:
+        chosen, notice = _by_source(facts, definitions, source)
+        notices += notice
+    if query:
+        from ..text import normalize
+
+        q = normalize.fold(query)
+        named = _by_source(facts, chosen, query, strict=True)[0] if q else []
+        chosen = named or [s for s in chosen if q and q in _definition_haystack(facts, s)]
+        if not chosen:
+            raise NotFound(
+                say("no_definition", query=query),
+                (say("try_define", query=query),),
+            )
+    results: list[r.Result] = [
+        statement_result(facts, s, _definition_title(facts, s)) for s in chosen
+    ]
+    if source is None and not query:
+        notes = [s for s in facts.statements.of_kind("note")
+                 if s.fields.get("about") == "definition"]  # fmt: skip
+        results += [statement_result(facts, s) for s in notes]
+    return Answer("define", {"text": query, "source": source}, results, notices)
+
+
+def _definition_title(facts: Facts, st: Statement) -> str:
+    if st.title:
+        return st.title
+    if st.subject:
+        name = facts.entities[st.subject].name
+        year = st.fields.get("year")
+        return f"{name} ({year})" if year else name
+    return facts.sources[st.citations[0].source].title
+
+
+def _definition_haystack(facts: Facts, st: Statement) -> str:
+    from ..text import normalize
+
+    parts = [st.wording, st.text_en or "", _definition_title(facts, st)]
+    parts += [c.quote for c in st.citations]
+    return normalize.fold(" ".join(parts))
+
+
+def _by_source(
+    facts: Facts, definitions: list[Statement], wanted: str, strict: bool = False
+) -> tuple[list[Statement], list[str]]:
+    """Definitions whose definer, or else whose cited article, `wanted` names."""
+    from ..text import normalize
+
+    definer_ids = {s.subject for s in definitions if s.subject}
+    definers = [
+        normalize.Named(e.id, e.name, entity_names(e))
+        for e in facts.entities.values()
+        if e.id in definer_ids or e.kind == "definer"
+    ]
+    articles = [normalize.Named(s.id, s.title, source_names(s)) for s in facts.sources.values()]
+    hit = normalize.match_names(wanted, definers)
+    if hit:
+        ids = {n.id for n in hit}
+        return [s for s in definitions if s.subject in ids], []
+    hit = normalize.match_names(wanted, articles)
+    if hit:
+        ids = {n.id for n in hit}
+        return [s for s in definitions if any(c.source in ids for c in s.citations)], []
+    if strict:
+        return [], []
+    typo = normalize.best_typo_match(wanted, definers)
+    if typo is not None:
+        notice = say("read_as", typed=wanted, read=typo.label)
+        return [s for s in definitions if s.subject == typo.id], [notice]
+    known = sorted({d.label for d in definers})
+    hints = normalize.did_you_mean(wanted, definers + articles)
+    hints.append(say("known_sources", names="; ".join(known)))
+    raise NotFound(say("unknown_source", source=wanted), tuple(hints))
