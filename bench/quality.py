@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from cpdt_cli.answers import search as find  # noqa: E402
 from cpdt_cli.data import facts  # noqa: E402
 from cpdt_cli.errors import NotFound  # noqa: E402
-from cpdt_cli.render.output import text_of  # noqa: E402
+from cpdt_cli.render.json import text_of  # noqa: E402
 from cpdt_cli.text import normalize  # noqa: E402
 
 TARGET_NAMES, TARGET_QUESTIONS = 0.98, 0.9

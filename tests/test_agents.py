@@ -315,7 +315,7 @@ def in_memory(check: Any) -> Any:
 
 
 def test_mcp_lists_the_reference_commands_as_read_only_tools():
-    from cpdt_cli.answers import schemas
+    from cpdt_cli.render import schema as schemas
 
     tools = in_memory(lambda c: c.list_tools()).tools
     assert [t.name for t in tools] == list(TOOLS)

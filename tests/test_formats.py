@@ -56,7 +56,7 @@ def _marks(line: str) -> set[str]:
 
 
 def test_markdown_escapes_what_markdown_would_obey(cpdt, tmp_path: Path, monkeypatch) -> None:
-    from cpdt_cli.render.formats import md_escape
+    from cpdt_cli.render.markdown import md_escape
 
     assert md_escape("a *b* [c](d) <e> _f_ #g") == r"a \*b\* \[c\](d) \<e\> \_f\_ \#g"
     assert md_escape("x\n\ny") == "x y"  # a value never breaks out of its paragraph
@@ -108,7 +108,8 @@ def test_csv_one_row_a_result_rfc4180(cpdt) -> None:
 
 def test_csv_quotes_and_neutralises_formulas() -> None:
     from cpdt_cli.answers import results as r
-    from cpdt_cli.render.formats import Options, to_csv
+    from cpdt_cli.render.csv import to_csv
+    from cpdt_cli.render.formats import Options
 
     source = r.SourceRef(id="s", title="T", publisher=None, date=None, url=None)
     cite = r.Citation(source=source, quote='He said "yes", then\nleft', locator=None)
@@ -145,7 +146,8 @@ def test_bibtex_escapes_special_characters() -> None:
     from pybtex.database import parse_string
 
     from cpdt_cli.answers import results as r
-    from cpdt_cli.render.formats import Options, to_bibtex
+    from cpdt_cli.render.bibtex import to_bibtex
+    from cpdt_cli.render.formats import Options
 
     source = r.Source(
         id="x-1", kind="source", title="50% & {more} #1 $ a_b ~ ^ \\", publisher="A & B",
@@ -393,7 +395,7 @@ _JSON_VALUES = st.recursive(
 @given(value=_JSON_VALUES, indent=st.sampled_from([None, 2]), ascii_only=st.booleans())
 @settings(max_examples=400, deadline=None)
 def test_dumps_writes_what_json_dumps_writes(value, indent, ascii_only) -> None:
-    from cpdt_cli.render.output import dumps
+    from cpdt_cli.render.json import dumps
 
     expected = json.dumps(value, ensure_ascii=ascii_only, indent=indent)
     assert dumps(value, indent, ascii_only) == expected
@@ -403,7 +405,7 @@ def test_dumps_writes_what_json_dumps_writes(value, indent, ascii_only) -> None:
     "value", [1e16, -1e16, 9.9e-5, 1e-300, "a\udcffb", {1: "x"}, {True: "x"}, 2**70, "0.00001"]
 )
 def test_dumps_where_msgspec_would_differ(value) -> None:
-    from cpdt_cli.render.output import dumps
+    from cpdt_cli.render.json import dumps
 
     doc = {"results": [{"value": value}]}
     assert dumps(doc, 2) == json.dumps(doc, ensure_ascii=False, indent=2)
@@ -413,7 +415,7 @@ def test_dumps_where_msgspec_would_differ(value) -> None:
 def test_dumps_writes_valid_json_where_json_would_not(value) -> None:
     """The loader refuses non-finite numbers; should one reach the output all the same, it is
     written null, as JSON allows, never json's NaN or Infinity."""
-    from cpdt_cli.render.output import dumps
+    from cpdt_cli.render.json import dumps
 
     assert json.loads(dumps({"value": value}), parse_constant=_refuse) == {"value": None}
 

@@ -74,10 +74,10 @@ def test_every_command_format_and_language_matches_its_golden_file(
 
 
 def test_checked_in_schema_is_the_one_generated_from_the_types() -> None:
-    from cpdt_cli.answers import schemas
+    from cpdt_cli.render import schema as schemas
 
     assert schemas.PATH.read_text(encoding="utf-8") == schemas.text(), (
-        "regenerate it: python -m cpdt_cli.answers.schemas"
+        "regenerate it: python -m cpdt_cli.render.schema"
     )
 
 
@@ -277,7 +277,8 @@ def test_bibtex_of_law_has_the_instruments_themselves(cpdt, monkeypatch) -> None
 
 def test_markdown_footnote_labels_that_read_alike_stay_apart() -> None:
     from cpdt_cli.answers import results as r
-    from cpdt_cli.render.formats import Options, to_markdown
+    from cpdt_cli.render.formats import Options
+    from cpdt_cli.render.markdown import to_markdown
 
     def cite(source_id: str) -> r.Citation:
         source = r.SourceRef(id=source_id, title=source_id, publisher=None, date=None, url=None)

@@ -292,7 +292,8 @@ def test_terminal_lines_fit_and_keep_every_word(doc: Document, width: int) -> No
     order; colour adds escape codes and nothing else; a URL is never cut."""
     import re
 
-    from cpdt_cli.render.output import rich_lines, to_plain, to_rich
+    from cpdt_cli.render.terminal import plain_text as to_plain
+    from cpdt_cli.render.terminal import rich_lines, to_rich
 
     plain = to_rich(doc, width, color=False)
     assert all(fits(line, width) for line in plain.splitlines())

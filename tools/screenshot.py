@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from cpdt_cli.answers import agency  # noqa: E402
 from cpdt_cli.data import facts  # noqa: E402
-from cpdt_cli.render import document, output  # noqa: E402
+from cpdt_cli.render import document, terminal  # noqa: E402
 
 
 def render() -> str:
@@ -28,7 +28,7 @@ def render() -> str:
     from rich.text import Text
 
     answer = agency.agency(facts.load([facts.builtin_path()]), "dau moi ky thuat")
-    shown = output.to_rich(document.build_document(answer, "vi"), 80, color=True)
+    shown = terminal.to_rich(document.build_document(answer, "vi"), 80, color=True)
     console = Console(file=io.StringIO(), width=80, record=True, force_terminal=True,
                       color_system="truecolor", soft_wrap=True)  # fmt: skip
     console.print(Text.from_ansi(shown), end="")

@@ -78,9 +78,9 @@ def report(error: CpdtError) -> int:
     if not error.message:
         return error.exit_code
     from .i18n import message
-    from .render.output import (
-        inert,
-    )  # messages quote the user's query: show its escapes, never obey
+
+    # messages quote the user's query: show its escapes, never obey them
+    from .render.output import inert
     from .usage import language
 
     lang = language(sys.argv[1:])

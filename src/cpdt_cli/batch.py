@@ -162,7 +162,7 @@ def _language(flag: str | None) -> str:
 
 def _miss(args: list[str]) -> bytes:
     """The count-0 object of a query that matched nothing (--json prints none on a miss)."""
-    from .render.output import SCHEMA_VERSION
+    from .render.json import SCHEMA_VERSION
 
     command = next((a for a in args if a in COMMANDS), None)
     return msgspec.json.encode({"schema_version": SCHEMA_VERSION, "command": command,
@@ -175,7 +175,7 @@ def _miss(args: list[str]) -> bytes:
 def answer_line(runner: Runner, line: bytes) -> str:
     """The output line (JSON, no newline) for one input line; never raises for what it holds.
     The --json text is set in as it was printed, on one line: not decoded and encoded again."""
-    from .render.output import dumps
+    from .render.json import dumps
 
     head, printed = _answer(runner, line)
     text = dumps(head)

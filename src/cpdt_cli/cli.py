@@ -665,11 +665,12 @@ def schema(
         typer.Argument(show_default=False),
     ] = None,
 ) -> None:
-    from .answers import schemas
     from .render import output
+    from .render import schema as schemas
+    from .render.json import dumps
 
     def show() -> None:
-        output.write(output.dumps(schemas.output_schema(command), indent=2) + "\n")
+        output.write(dumps(schemas.output_schema(command), indent=2) + "\n")
 
     _in_language(_settings(ctx).language, show)
 

@@ -20,8 +20,8 @@ from mcp.types import ToolAnnotations
 from pydantic import Field
 
 from . import __version__
-from .answers import schemas
 from .batch import Runner
+from .render import schema as schemas
 
 INSTRUCTIONS = (
     "cpdt answers questions about Vietnamese e-government (Chính phủ điện tử) from a curated, "
@@ -164,7 +164,7 @@ def build(
         mime_type="application/json",
     )
     def sources_resource() -> str:
-        from .render.output import dumps
+        from .render.json import dumps
 
         try:
             return dumps(run("sources"), indent=2)
@@ -180,7 +180,7 @@ def build(
     )
     def data_as_of() -> str:
         from .errors import CpdtError
-        from .render.output import dumps
+        from .render.json import dumps
 
         try:
             loaded = runner.facts()
@@ -196,7 +196,7 @@ def build(
         mime_type="application/schema+json",
     )
     def output_schema() -> str:
-        from .render.output import dumps
+        from .render.json import dumps
 
         return dumps(schemas.output_schema(), indent=2)
 

@@ -361,3 +361,14 @@ class Answer(msgspec.Struct):
     results: Sequence[Result]
     notices: list[str] = []  # for stderr too: overrides, typo fixes … (a fresh list each time)
     interpretation: Interpretation | None = None
+
+
+def parts_of(result: Result) -> list[Statement]:
+    """The results a result holds: a committee's members, an agency's roles, a model's facets."""
+    if isinstance(result, CommitteeState):
+        return list(result.members)
+    if isinstance(result, Agency):
+        return list(result.roles)
+    if isinstance(result, Model):
+        return list(result.facets)
+    return []

@@ -19,13 +19,16 @@ def wanted(spec: str) -> list[str]:
 
 def render(answer: Answer, fmt: str, spec: str, options: Options) -> str:
     from . import formats
-    from .output import dumps, stdout_is_unicode
+    from .json import dumps, envelope
+    from .output import stdout_is_unicode
 
     names = wanted(spec)
     if fmt == "csv":
-        check_names(names, list(formats.CSV_COLUMNS))
+        from .csv import CSV_COLUMNS
+
+        check_names(names, list(CSV_COLUMNS))
         return _columns(formats.render(answer, fmt, options), names)
-    doc = formats.envelope(answer, options.lang)
+    doc = envelope(answer, options.lang)
     rows: list[dict[str, Any]] = doc["results"]
     present = list(dict.fromkeys(key for row in rows for key in row))
     if rows:  # a result-less answer has nothing to check the names against

@@ -1,10 +1,6 @@
-"""The terminal and the pipe: plain and Rich text of a document, escaping, colour
-(clig.dev's rules), writing to stdout and paging long output on a terminal.
-
-Human formats go through one intermediate document (document.py: items with footnote numbers,
-plus the sources block, in the chosen language), so the plain, Rich, Markdown and CSV renderers
-say the same thing. The format registry (formats.py) chooses the renderer; this module knows
-nothing of it.
+"""Writing an answer out: the escaping every human format applies, colour (clig.dev's rules),
+stdout and paging long output on a terminal. The format registry (formats.py) chooses the
+renderer; this module knows nothing of it.
 """
 
 from __future__ import annotations
@@ -12,19 +8,9 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import TYPE_CHECKING, Any
-
-import msgspec
+from typing import Any
 
 from ..errors import PipeClosed, UsageError
-
-if TYPE_CHECKING:  # a JSON answer needs no document: it is imported where one is drawn
-    from .document import Document, Item
-
-if TYPE_CHECKING:
-    from .typeset import Line as RichLine
-
-SCHEMA_VERSION = 1
 
 # C0/C1 controls (but newline and tab), bidirectional overrides, marks and isolates, invisible
 # characters (zero-width space, byte-order mark) and Unicode line breaks: shown, never obeyed.
@@ -74,139 +60,6 @@ def safe_url(url: str) -> str:
 class Utf8(str):
     """Rendered text that must reach stdout as UTF-8 whatever the terminal's encoding: CSV and
     BibTeX have no escapes, and a machine format must not lose what the data says."""
-
-
-# --- JSON ----------------------------------------------------------------------------------
-
-
-def dumps(value: Any, indent: int | None = None, ascii_only: bool = False) -> str:
-    """`json.dumps(value, ensure_ascii=ascii_only, indent=indent)`, written by msgspec whenever
-    its text is the same: msgspec is loaded anyway, while importing json costs ~1.5 ms and json
-    indents in pure Python. One difference, on purpose: a non-finite float (the loader refuses
-    them) is written null, valid JSON, where json writes NaN or Infinity."""
-    if not ascii_only:
-        try:
-            encoded = msgspec.json.encode(value, enc_hook=text_of)
-        except (TypeError, ValueError, OverflowError, UnicodeEncodeError):
-            encoded = None  # keys json writes and msgspec refuses (true, null), huge integers
-        if encoded is not None and _floats_read_alike(encoded):
-            return msgspec.json.format(encoded, indent=indent or 0).decode()
-    import json
-
-    return json.dumps(value, ensure_ascii=ascii_only, indent=indent)
-
-
-def _floats_read_alike(encoded: bytes) -> bool:
-    """Whether json would write every float of this text as msgspec did. json uses repr(), with
-    an exponent below 1e-4 ('1e-05', msgspec '0.00001') and from 1e16 on ('1e+16', msgspec
-    '1e16'). Decoding hands each float's text to the hook and nothing else: a few times faster
-    than a pattern over the whole text, which is mostly quotes."""
-    global _FLOAT_CHECK
-    if _FLOAT_CHECK is None:
-        _FLOAT_CHECK = msgspec.json.Decoder(float_hook=_float_alike)
-    try:
-        _FLOAT_CHECK.decode(encoded)
-    except (ValueError, msgspec.DecodeError):  # ValidationError: the hook refused one
-        return False
-    return True
-
-
-def _float_alike(text: str) -> float:
-    if "e" in text or "E" in text or text.lstrip("-").startswith("0.0000"):
-        raise ValueError(text)
-    return float(text)
-
-
-_FLOAT_CHECK: msgspec.json.Decoder[Any] | None = None
-
-
-def text_of(value: Any) -> str:
-    """A catalogue Message (a str subclass, which msgspec leaves to this hook) is its text."""
-    if isinstance(value, str):
-        return str.__str__(value)
-    raise TypeError(type(value).__name__)
-
-
-# --- plain ---------------------------------------------------------------------------------
-
-
-def to_plain(doc: Document) -> str:
-    from .document import footnote_text
-
-    out = [doc.heading, ""]
-    for item in doc.items:
-        out += _plain_item(item, "")
-        out.append("")
-    if doc.footnotes:
-        out.append(doc.sources_heading)
-        for n in doc.footnotes:
-            out.append(f"[{n.number}] {footnote_text(n)}")
-            if n.source.url:
-                out.append(f"    {safe_url(n.source.url)}")
-    return inert("\n".join(out)) + "\n"
-
-
-def marks(numbers: list[int]) -> str:
-    return "".join(f"[{n}]" for n in dict.fromkeys(numbers))
-
-
-def _plain_item(item: Item, indent: str) -> list[str]:
-    lines = [indent + item.title]
-    if item.text:
-        lines.append(f"{indent}  {item.text} {marks(item.marks)}".rstrip())
-    elif item.marks:
-        lines[0] += f" {marks(item.marks)}"
-    for quote, n in item.quotes:
-        lines.append(f"{indent}  > “{quote}” [{n}]")
-    lines += [f"{indent}  {label}: {value}" for label, value in item.meta]
-    lines += [f"{indent}  {safe_url(url)}" for url in item.urls]
-    for child in item.children:
-        lines += _plain_item(child, indent + "  ")
-    return lines
-
-
-# --- rich ----------------------------------------------------------------------------------
-# A terminal gets styled, indented, word-wrapped lines, typeset by terminal.py (Rich's look,
-# without importing Rich: its console costs ~25 ms at start-up and ~40 ms a long answer).
-
-
-def rich_lines(doc: Document) -> list[RichLine | None]:
-    """The document as lines to print (None: an empty line)."""
-    from .document import footnote_text
-
-    out: list[RichLine | None] = [(None, "bold underline", inert(doc.heading), []), None]
-
-    def show(item: Item, level: int) -> None:
-        title_marks = f" {marks(item.marks)}" if not item.text and item.marks else ""
-        out.append((2 * level, "bold cyan", inert(item.title), [(title_marks, "dim")]))
-        pad = 2 * level + 2
-        if item.text:
-            out.append((pad, "", inert(item.text), [(f" {marks(item.marks)}", "dim")]))
-        for quote, n in item.quotes:
-            out.append((2 * level + 4, "italic", f"“{inert(quote)}”", [(f" [{n}]", "dim")]))
-        for label, value in item.meta:
-            out.append((pad, "dim", f"{label}: ", [(inert(value), None)]))
-        for url in item.urls:
-            out.append((pad, "", safe_url(url), []))
-        for child in item.children:
-            show(child, level + 1)
-
-    for item in doc.items:
-        show(item, 0)
-        out.append(None)
-    if doc.footnotes:
-        out.append((None, "bold underline", inert(doc.sources_heading), []))
-    for note in doc.footnotes:
-        out.append((0, "dim", f"[{note.number}] ", [(inert(footnote_text(note)), None)]))
-        if note.source.url:
-            out.append((4, "", safe_url(note.source.url), []))
-    return out
-
-
-def to_rich(doc: Document, width: int, color: bool) -> str:
-    from . import typeset as terminal  # only the terminal format needs it, not --json
-
-    return terminal.render(rich_lines(doc), width, color)
 
 
 # --- choosing and writing ------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 The schema is generated from the result types (results.py) by `generate()`; the checked-in
 file is what `cpdt schema` prints, and a test fails when the two differ. Regenerate it with
-`python -m cpdt_cli.answers.schemas`.
+`python -m cpdt_cli.render.schema`.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ def generate() -> dict[str, Any]:
     """The schema of `--json` output, from the result types."""
     import msgspec
 
-    from ..render.output import SCHEMA_VERSION
-    from . import results as r
+    from ..answers import results as r
+    from .json import SCHEMA_VERSION
 
     refs, components = msgspec.json.schema_components(r.RESULT_TYPES, ref_template="#/$defs/{name}")
     any_result = {"anyOf": list(refs)}
@@ -99,7 +99,7 @@ def _canonical(value: Any) -> Any:
     (msgspec 0.20 lists null first, later versions last), null last."""
     import inspect
 
-    from ..render.output import dumps
+    from .json import dumps
 
     if isinstance(value, dict):
         out = {k: _canonical(v) for k, v in value.items()}
@@ -114,10 +114,10 @@ def _canonical(value: Any) -> Any:
 
 
 def text() -> str:
-    from ..render.output import dumps
+    from .json import dumps
 
     return dumps(generate(), indent=2) + "\n"
 
 
-if __name__ == "__main__":  # python -m cpdt_cli.answers.schemas: write the checked-in file
+if __name__ == "__main__":  # python -m cpdt_cli.render.schema: write the checked-in file
     PATH.write_text(text(), encoding="utf-8")

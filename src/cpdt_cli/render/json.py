@@ -1,0 +1,97 @@
+"""JSON and JSON Lines: the --json envelope and the writer every machine output goes through."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from ..answers.results import Answer
+from .output import stdout_is_unicode
+
+if TYPE_CHECKING:
+    from .formats import Options
+
+SCHEMA_VERSION = 1
+
+
+def envelope(answer: Answer, lang: str) -> dict[str, Any]:
+    """The --json object, as plain data (the results as their JSON shapes)."""
+    from ..i18n import message
+
+    doc: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "command": answer.command,
+        "query": answer.query,
+        "count": len(answer.results),
+        "results": msgspec.to_builtins(answer.results, enc_hook=text_of),
+    }
+    if answer.notices:
+        doc["notices"] = [message(n, lang) for n in answer.notices]
+    if answer.command == "search":  # how the question was read, and that command's answer
+        reading = answer.interpretation
+        if reading is not None:  # its answer's notices in the chosen language, as the answer's
+            said = [message(n, lang) for n in reading.answer.notices]
+            answer_said = msgspec.structs.replace(reading.answer, notices=said)
+            reading = msgspec.structs.replace(reading, answer=answer_said)
+        doc["interpretation"] = msgspec.to_builtins(reading, enc_hook=text_of)
+    return doc
+
+
+def to_json(answer: Answer, options: Options) -> str:
+    doc = envelope(answer, options.lang)
+    return dumps(doc, indent=2, ascii_only=not stdout_is_unicode()) + "\n"
+
+
+def to_jsonl(answer: Answer, options: Options) -> str:
+    ascii_only = not stdout_is_unicode()
+    rows = msgspec.to_builtins(answer.results, enc_hook=text_of)
+    return "".join(dumps(row, ascii_only=ascii_only) + "\n" for row in rows)
+
+
+def dumps(value: Any, indent: int | None = None, ascii_only: bool = False) -> str:
+    """`json.dumps(value, ensure_ascii=ascii_only, indent=indent)`, written by msgspec whenever
+    its text is the same: msgspec is loaded anyway, while importing json costs ~1.5 ms and json
+    indents in pure Python. One difference, on purpose: a non-finite float (the loader refuses
+    them) is written null, valid JSON, where json writes NaN or Infinity."""
+    if not ascii_only:
+        try:
+            encoded = msgspec.json.encode(value, enc_hook=text_of)
+        except (TypeError, ValueError, OverflowError, UnicodeEncodeError):
+            encoded = None  # keys json writes and msgspec refuses (true, null), huge integers
+        if encoded is not None and _floats_read_alike(encoded):
+            return msgspec.json.format(encoded, indent=indent or 0).decode()
+    import json
+
+    return json.dumps(value, ensure_ascii=ascii_only, indent=indent)
+
+
+def _floats_read_alike(encoded: bytes) -> bool:
+    """Whether json would write every float of this text as msgspec did. json uses repr(), with
+    an exponent below 1e-4 ('1e-05', msgspec '0.00001') and from 1e16 on ('1e+16', msgspec
+    '1e16'). Decoding hands each float's text to the hook and nothing else: a few times faster
+    than a pattern over the whole text, which is mostly quotes."""
+    global _FLOAT_CHECK
+    if _FLOAT_CHECK is None:
+        _FLOAT_CHECK = msgspec.json.Decoder(float_hook=_float_alike)
+    try:
+        _FLOAT_CHECK.decode(encoded)
+    except (ValueError, msgspec.DecodeError):  # ValidationError: the hook refused one
+        return False
+    return True
+
+
+def _float_alike(text: str) -> float:
+    if "e" in text or "E" in text or text.lstrip("-").startswith("0.0000"):
+        raise ValueError(text)
+    return float(text)
+
+
+_FLOAT_CHECK: msgspec.json.Decoder[Any] | None = None
+
+
+def text_of(value: Any) -> str:
+    """A catalogue Message (a str subclass, which msgspec leaves to this hook) is its text."""
+    if isinstance(value, str):
+        return str.__str__(value)
+    raise TypeError(type(value).__name__)
