@@ -105,7 +105,7 @@ def test_every_english_label_has_a_vietnamese_source() -> None:
 def test_every_code_has_a_label_in_both_languages() -> None:
     """The codes the fact file may hold (validate.py takes them from labels.py) and every
     statement kind have both words."""
-    from cpdt_cli.answers import labels
+    from cpdt_cli import labels
     from cpdt_cli.data import validate
 
     assert set(validate.KIND_FIELDS) <= set(labels.KINDS)

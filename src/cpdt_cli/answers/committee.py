@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from ..data.model import CommitteeState, Facts
 from ..errors import NotFound
+from ..labels import POSITIONS
 from ..messages import Name, say, when
 from ..text.dates import date_bounds
 from . import results as r
 from .days import period_overlaps, window
-from .labels import POSITIONS
 from .refs import citations, entity_ref, instrument_ref, number, statement_result
 from .results import Answer
 

@@ -31,7 +31,7 @@ def models(facts: Facts, query: str | None = None) -> Answer:
             hints.append(say("the_models", names=", ".join(e.short or e.name for e in entities)))
             raise NotFound(say("no_model", query=query), tuple(hints))
 
-    from .labels import FACETS  # in the order a model's facets are listed
+    from ..labels import FACETS  # in the order a model's facets are listed
 
     order = list(FACETS)
     results: list[r.Result] = []

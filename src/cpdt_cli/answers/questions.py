@@ -192,8 +192,8 @@ def lexicon(facts: Facts) -> Lexicon:
 
 
 def build_lexicon(facts: Facts) -> Lexicon:
+    from ..labels import POSITIONS
     from .agency import AGENCY_KINDS
-    from .labels import POSITIONS
     from .law import _TYPE_WORDS
     from .refs import statement_text
 

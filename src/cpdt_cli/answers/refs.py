@@ -5,9 +5,9 @@ share."""
 from typing import Any
 
 from ..data.model import Citation, Entity, Facts, Source, Statement
+from ..labels import INSTRUMENT_TYPES
 from ..messages import Name, say
 from . import results as r
-from .labels import INSTRUMENT_TYPES
 
 
 def source_ref(source: Source) -> r.SourceRef:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ..data.model import Facts, Statement
 from ..errors import NotFound, UsageError
+from ..labels import INSTRUMENT_TYPES, label
 from ..messages import say
 from ..text.dates import date_bounds
 from . import results as r
 from .days import check_year, window
-from .labels import INSTRUMENT_TYPES, label
 from .refs import citations, entity_ref, instrument_ref, words_in
 from .results import Answer
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..answers import labels
+from .. import labels
 from ..messages import say
 from ..text.dates import date_bounds, date_problem
 from .problems import Problem

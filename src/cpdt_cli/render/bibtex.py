@@ -70,7 +70,7 @@ def _date_fields(date: str | None) -> list[tuple[str, str]]:
 
 
 def _bib_instrument(ins: r.Instrument, lang: str) -> str:
-    from ..answers.labels import INSTRUMENT_TYPES, label
+    from ..labels import INSTRUMENT_TYPES, label
 
     fields: list[tuple[str, str]] = [("title", "{" + tex_escape(ins.text) + "}")]
     fields.append(("type", "{" + tex_escape(label(INSTRUMENT_TYPES, ins.type, lang)) + "}"))

@@ -11,7 +11,9 @@ import re
 import msgspec
 
 from ..answers import results as r
-from ..answers.labels import (
+from ..answers.results import Answer
+from ..i18n import tr
+from ..labels import (
     CHANGES,
     EVENTS,
     FACETS,
@@ -22,8 +24,6 @@ from ..answers.labels import (
     label,
     relation,
 )
-from ..answers.results import Answer
-from ..i18n import tr
 
 # Structs, not dataclasses: every human format builds these, and defining three dataclasses
 # cost ~1.5 ms of each start (empty-list defaults are copied per instance, as with a factory).
