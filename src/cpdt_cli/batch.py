@@ -89,7 +89,7 @@ class Runner:
             return facts.load(paths)
 
     def _run(self, args: list[str]) -> Outcome:
-        from .cli import Settings
+        from .options import Settings
         from .usage import click_usage_error, translate
 
         settings = Settings()
@@ -107,7 +107,7 @@ class Runner:
             )
             code = code if isinstance(code, int) else 0
             error = None
-        except CpdtError as exc:  # already in the chosen language (cli._in_language)
+        except CpdtError as exc:  # already in the chosen language (options.in_language)
             code = exc.exit_code
             error = "\n".join([exc.message, *exc.hints])
         except click_usage_error() as exc:  # one line in the chosen language

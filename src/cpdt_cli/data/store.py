@@ -451,7 +451,7 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
 
 def _decoder(type_: type[T]) -> Callable[[bytes], T]:
     """A record's decoder: a record that does not decode is a damaged database, which the
-    answer's caller builds again (cli._rebuilding)."""
+    answer's caller builds again (options.rebuilding)."""
     decode = msgspec.json.Decoder(type_).decode
     # Records already read, by their bytes: `cpdt batch` and the answers that read a row twice
     # (a search hit and its result) decode each once. Bounded, so that a scan of a large
