@@ -267,3 +267,48 @@ def test_a_cache_folder_named_like_a_uri_query_is_read_back(
     again = cpdt("define", "--json")
     assert (again.code, again.out) == (0, first.out)
     assert built.stat().st_ino == stamp  # served, not built again
+
+
+# --- the register read a selection at a time ---------------------------------------------------
+
+
+def test_each_way_of_selecting_statements_reads_what_the_whole_file_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database's selections (SQL) and the in-memory model's (a scan) agree, in file order."""
+    from cpdt_cli.data import facts as facts_mod
+
+    monkeypatch.setenv("CPDT_CACHE_DIR", str(tmp_path))
+    paths = [facts_mod.builtin_path()]
+    stored = facts_mod.load(paths).statements
+    problems, model = facts_mod.check(paths)
+    assert not problems and model is not None
+    scanned = model.statements
+    assert isinstance(stored, store.StoredStatements)
+    assert not isinstance(scanned, store.StoredStatements)
+
+    def ids(statements: list[Any]) -> list[str]:
+        return [st.id for st in statements]
+
+    kinds = scanned.kinds()
+    assert stored.kinds() == kinds and len(kinds) > 5
+    for kind in sorted(kinds):
+        assert ids(stored.of_kind(kind)) == ids(scanned.of_kind(kind))
+        subjects = scanned.subjects(kind)
+        assert stored.subjects(kind) == subjects
+        many = subjects | {f"no-such-entity-{i}" for i in range(1200)}  # more than one SQL batch
+        for chosen in (subjects, set(sorted(subjects)[::2]), {"no-such-entity"}, many):
+            assert ids(stored.about(kind, chosen)) == ids(scanned.about(kind, chosen))
+    sources = {c.source for st in scanned.values() for c in st.citations}
+    assert len(sources) > 10
+    for chosen in (sources, set(sorted(sources)[:3]), set()):
+        for kind in ("definition", "role", "membership"):
+            got = ids(stored.citing_any(kind, chosen))
+            assert got == ids(scanned.citing_any(kind, chosen))
+    refs = {r for st in scanned.values() for r in st.refs}
+    for chosen in (refs, set(sorted(refs)[:4]), set()):
+        for lo, hi in (("0000", "9999"), ("2019", "2020")):
+            assert ids(stored.dated(lo, hi, chosen)) == ids(scanned.dated(lo, hi, chosen))
+    assert ids(stored.dated()) == ids(scanned.dated()) and stored.dated("0000", "9999", refs)
+    assert stored.citing_any("definition", sources)  # the comparison is not of empty lists
+    assert stored.about("definition", scanned.subjects("definition"))

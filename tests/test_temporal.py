@@ -223,3 +223,23 @@ def test_csv_and_md_mark_our_translations(cpdt) -> None:
     assert "(cpdt's translation)" in csv
     md = cpdt("--data", DATA, "law", "598", "--format", "md", "--lang", "en").out
     assert "(cpdt's translation)" in md
+
+
+@pytest.mark.parametrize("kind", ["decision", "decree", "instrument", "event", "ranking", "law"])
+def test_a_timeline_of_one_kind_is_the_whole_timeline_filtered(
+    cpdt, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """`--kind` reads fewer statements from the register; what it shows must not change."""
+    monkeypatch.setenv("CPDT_DATA", DATA)
+    whole = cpdt("timeline", "--json").json()["results"]
+    expected = [e for e in whole
+                if kind in (e["kind"], e["instrument"] and e["instrument"]["type"])]  # fmt: skip
+    got = cpdt("timeline", "--kind", kind, "--json")
+    assert expected, kind
+    assert got.json()["results"] == expected
+    in_2019 = [e for e in expected if e["date"].startswith("2019")]
+    if in_2019:
+        assert (
+            cpdt("timeline", "--kind", kind, "--year", "2019", "--json").json()["results"]
+            == in_2019
+        )

@@ -13,17 +13,16 @@ from .results import Answer
 
 def define(facts: Facts, query: str | None = None, source: str | None = None) -> Answer:
     """Definitions of CPĐT: all side by side, or those of one source (definer or article)."""
-    definitions = facts.statements.of_kind("definition")
     notices: list[str] = []
-    chosen = definitions
     if source is not None:
-        chosen, notice = _by_source(facts, definitions, source)
-        notices += notice
+        chosen, notices = _by_source(facts, source)
+    else:
+        chosen = facts.statements.of_kind("definition")
     if query:
         from ..text import normalize
 
         q = normalize.fold(query)
-        named = _by_source(facts, chosen, query, strict=True)[0] if q else []
+        named = _by_source(facts, query, chosen, strict=True)[0] if q else []
         chosen = named or [s for s in chosen if q and q in _definition_haystack(facts, s)]
         if not chosen:
             raise NotFound(
@@ -59,32 +58,44 @@ def _definition_haystack(facts: Facts, st: Statement) -> str:
 
 
 def _by_source(
-    facts: Facts, definitions: list[Statement], wanted: str, strict: bool = False
+    facts: Facts, wanted: str, among: list[Statement] | None = None, strict: bool = False
 ) -> tuple[list[Statement], list[str]]:
-    """Definitions whose definer, or else whose cited article, `wanted` names."""
+    """Definitions whose definer, or else whose cited article, `wanted` names: among the given
+    ones, or else read from the register by subject or by source (not all of them decoded)."""
     from ..text import normalize
 
-    definer_ids = {s.subject for s in definitions if s.subject}
+    statements = facts.statements
+    if among is None:
+        definer_ids = statements.subjects("definition")
+    else:
+        definer_ids = {s.subject for s in among if s.subject}
     definers = [
         normalize.Named(e.id, e.name, entity_names(e))
         for e in facts.entities.values()
         if e.id in definer_ids or e.kind == "definer"
     ]
     articles = [normalize.Named(s.id, s.title, source_names(s)) for s in facts.sources.values()]
+
+    def of(ids: set[str]) -> list[Statement]:
+        if among is None:
+            return statements.about("definition", ids)
+        return [s for s in among if s.subject in ids]
+
     hit = normalize.match_names(wanted, definers)
     if hit:
-        ids = {n.id for n in hit}
-        return [s for s in definitions if s.subject in ids], []
+        return of({n.id for n in hit}), []
     hit = normalize.match_names(wanted, articles)
     if hit:
         ids = {n.id for n in hit}
-        return [s for s in definitions if any(c.source in ids for c in s.citations)], []
+        if among is None:
+            return statements.citing_any("definition", ids), []
+        return [s for s in among if any(c.source in ids for c in s.citations)], []
     if strict:
         return [], []
     typo = normalize.best_typo_match(wanted, definers)
     if typo is not None:
         notice = say("read_as", typed=wanted, read=typo.label)
-        return [s for s in definitions if s.subject == typo.id], [notice]
+        return of({typo.id}), [notice]
     known = sorted({d.label for d in definers})
     hints = normalize.did_you_mean(wanted, definers + articles)
     hints.append(say("known_sources", names="; ".join(known)))

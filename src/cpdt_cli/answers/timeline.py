@@ -47,7 +47,7 @@ def timeline(
         _, day, _, notices = window(facts, None, on)
     chosen = [
         entry
-        for entry, haystack in _entries(facts, lo, hi)
+        for entry, haystack in _entries(facts, lo, hi, kind)
         if lo <= entry.date[:4] <= hi
         and date_bounds(entry.date)[0] <= day
         and (kind is None or kind in (entry.kind, entry.instrument and entry.instrument.type))
@@ -68,14 +68,14 @@ def timeline(
 _EVENT_ORDER = ("signed", "effective", "ended", "")
 
 
-def _entries(facts: Facts, lo: str, hi: str) -> list[tuple[r.TimelineEntry, str]]:
+def _entries(facts: Facts, lo: str, hi: str, kind: str | None) -> list[tuple[r.TimelineEntry, str]]:
     """Every dated act with the text a query is matched against. An event statement about an
     instrument, dated as one of the instrument's own events, is that entry, not another."""
     out = [(entry, [haystack]) for entry, haystack in _instrument_entries(facts)]
     by_act: dict[tuple[str, str], tuple[r.TimelineEntry, list[str]]] = {}
     for entry, words in out:
         by_act.setdefault((entry.id, entry.date), (entry, words))
-    for st, date in _dated_statements(facts, lo, hi):
+    for st, date in _dated_statements(facts, lo, hi, kind):
         same = [by_act[(ref, date)] for ref in st.refs if (ref, date) in by_act]
         if st.kind == "event" and same:
             entry, words = same[0]
@@ -126,9 +126,17 @@ def _instrument_entries(facts: Facts) -> list[tuple[r.TimelineEntry, str]]:
     return out
 
 
-def _dated_statements(facts: Facts, lo: str, hi: str) -> list[tuple[Statement, str]]:
+def _dated_statements(
+    facts: Facts, lo: str, hi: str, kind: str | None
+) -> list[tuple[Statement, str]]:
+    """The dated statements that may be entries (or add to an instrument's). A timeline of one
+    kind of instrument reads only those that refer to such an instrument: no statement kind is
+    an instrument type, so no other statement can be an entry of that kind."""
+    refs = None
+    if kind is not None and kind not in ("event", "ranking"):
+        refs = {i.id for i in facts.instruments.values() if kind in ("instrument", i.type)}
     out = []
-    for st in facts.statements.dated(lo, hi):
+    for st in facts.statements.dated(lo, hi, refs):
         date = st.date or (
             str(st.fields["year"]) if st.kind == "ranking" and "year" in st.fields else None
         )

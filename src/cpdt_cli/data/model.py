@@ -6,6 +6,7 @@ by what a question needs (store.py keeps them in SQLite; `Facts.of` holds them i
 """
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import msgspec
@@ -194,11 +195,26 @@ class Statements(Mapping[str, Statement]):
     def kinds(self) -> set[str]:
         return {st.kind for st in self.values()}
 
-    def dated(self, lo: str = "0000", hi: str = "9999") -> list[Statement]:
+    def subjects(self, kind: str) -> set[str]:
+        """The entities that statements of a kind are about."""
+        return {st.subject for st in self.of_kind(kind) if st.subject}
+
+    def about(self, kind: str, subjects: AbstractSet[str]) -> list[Statement]:
+        """The statements of a kind about one of `subjects`, in file order."""
+        return [st for st in self.of_kind(kind) if st.subject in subjects]
+
+    def citing_any(self, kind: str, sources: AbstractSet[str]) -> list[Statement]:
+        """The statements of a kind with a citation of one of `sources`, in file order."""
+        return [st for st in self.of_kind(kind) if any(c.source in sources for c in st.citations)]
+
+    def dated(
+        self, lo: str = "0000", hi: str = "9999", refs: AbstractSet[str] | None = None
+    ) -> list[Statement]:
         """The statements a timeline may show: those dated in the years lo..hi, and rankings
-        (dated by their year)."""
+        (dated by their year); with `refs`, only those that refer to one of them."""
         return [st for st in self.values()
-                if st.kind == "ranking" or (st.date and lo <= st.date[:4] <= hi)]  # fmt: skip
+                if (st.kind == "ranking" or (st.date and lo <= st.date[:4] <= hi))
+                and (refs is None or not refs.isdisjoint(st.refs))]  # fmt: skip
 
 
 Cited = dict[str, tuple[int, Citation]]  # source -> how many citations name it, and the first

@@ -25,6 +25,7 @@ import sqlite3
 import stat
 from array import array
 from collections.abc import Callable, Iterator, ValuesView
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -48,7 +49,7 @@ from .model import (
 
 T = TypeVar("T")
 
-FORMAT = 1  # the layout of the tables below; part of the header of every database
+FORMAT = 3  # the layout of the tables below; part of the header of every database
 _APP_ID = 0x63706474  # "cpdt": PRAGMA application_id
 # Field weights of search documents (find.py) -> the column of `docs` holding those fields.
 COLUMNS = {3.0: "title", 2.0: "label", 1.5: "context", 1.0: "body", 0.8: "english"}
@@ -80,7 +81,7 @@ create table glossary (n integer primary key, id text unique not null, term text
 create table statements (n integer primary key, id text unique not null, kind text not null,
     subject text, title text, text text, date text, valid_from text, valid_until text,
     record blob not null);
-create index statements_kind on statements (kind);
+create index statements_kind on statements (kind, subject);
 create table citations (owner text not null, owner_id text not null, source text not null,
     quote text, locator text);
 create index citations_source on citations (source);
@@ -535,9 +536,39 @@ class StoredStatements(Statements):
     def kinds(self) -> set[str]:
         return {k for (k,) in self.db.execute("select distinct kind from statements")}
 
-    def dated(self, lo: str = "0000", hi: str = "9999") -> list[Statement]:
-        where = "where kind = 'ranking' or substr(date, 1, 4) between ? and ?"
-        return self._select(where, (lo, hi))
+    def subjects(self, kind: str) -> set[str]:
+        sql = "select distinct subject from statements where kind = ? and subject is not null"
+        return {s for (s,) in self.db.execute(sql, (kind,))}
+
+    def about(self, kind: str, subjects: AbstractSet[str]) -> list[Statement]:
+        return self._among("where kind = ? and subject in ({})", (kind,), subjects)
+
+    def citing_any(self, kind: str, sources: AbstractSet[str]) -> list[Statement]:
+        where = """where kind = ? and id in (select owner_id from citations
+            where owner = 'statement' and source in ({}))"""
+        return self._among(where, (kind,), sources)
+
+    def _among(
+        self, where: str, args: tuple[str, ...], values: AbstractSet[str]
+    ) -> list[Statement]:
+        """The rows `where` selects for any of many values (its `{}`), in file order: a bounded
+        number of SQL variables at a time."""
+        rows: dict[int, bytes] = {}
+        ordered = sorted(values)
+        for i in range(0, len(ordered), 500):
+            chunk = ordered[i : i + 500]
+            sql = f"select n, record from statements {where.format(','.join('?' * len(chunk)))}"
+            rows.update(self.db.execute(sql, (*args, *chunk)).fetchall())
+        return [self._decode(rows[n]) for n in sorted(rows)]
+
+    def dated(
+        self, lo: str = "0000", hi: str = "9999", refs: AbstractSet[str] | None = None
+    ) -> list[Statement]:
+        where = "where (kind = 'ranking' or substr(date, 1, 4) between ? and ?)"
+        if refs is None:
+            return self._select(where, (lo, hi))
+        where += " and n in (select statement from links where role = 'ref' and target in ({}))"
+        return self._among(where, (lo, hi), refs)
 
 
 class _Values(ValuesView[Statement]):
