@@ -192,3 +192,69 @@ def test_json_on_a_narrow_stdout_is_lossless(tmp_path: Path) -> None:
     narrow = _run_encoded(tmp_path, "cp1252", "define", "--source", "unesco", "--json")
     assert narrow.returncode == 0 and narrow.stderr == b""
     assert json.loads(narrow.stdout.decode("cp1252")) == json.loads(wide.stdout.decode("utf-8"))
+
+
+# --- the house's rooms import one way (STYLE.md: file -> store -> answer -> result -> renderer) ---
+
+PACKAGE = ROOT / "src" / "cpdt_cli"
+ROOMS = ("text", "data", "answers", "render")
+# what a room must not import (a renderer may read the result types, and nothing else of answers)
+FORBIDDEN = {
+    "text": ("data", "answers", "render", "cli", "options"),
+    "data": ("answers", "render", "cli", "options"),
+    "answers": ("render", "cli", "options"),
+    "render": ("data", "answers", "cli", "options"),
+}
+ALLOWED = {"render": ("answers.results",)}
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module a file imports, anywhere in it (imports inside functions count), as a
+    name under cpdt_cli ("data.model")."""
+    import ast
+
+    package = path.relative_to(PACKAGE).with_suffix("").parts[:-1]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = list(package[: len(package) - node.level + 1])
+            elif (node.module or "").startswith("cpdt_cli"):
+                base, node.module = [], (node.module or "").removeprefix("cpdt_cli").lstrip(".")
+            else:
+                continue
+            module = [*base, *(node.module.split(".") if node.module else [])]
+            # `from . import store` names a module, `from .model import Facts` a name in one
+            found |= {".".join([*module, alias.name]) for alias in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {
+                a.name.removeprefix("cpdt_cli.")
+                for a in node.names
+                if a.name.startswith("cpdt_cli.")
+            }
+    return found
+
+
+@pytest.mark.parametrize("room", ROOMS)
+def test_each_room_imports_only_the_rooms_before_it(room: str) -> None:
+    files = sorted((PACKAGE / room).glob("*.py"))
+    assert len(files) > 3
+    wrong = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in files
+        for name in sorted(_imports(path))
+        if name.split(".")[0] in FORBIDDEN[room]
+        and not any(name == a or name.startswith(a + ".") for a in ALLOWED.get(room, ()))
+    ]
+    assert not wrong
+
+
+def test_the_import_rule_sees_imports_of_every_form() -> None:
+    """Relative, nested and `from . import x` imports are all seen (the rule is not vacuous)."""
+
+    def names(path: str) -> set[str]:
+        return {".".join(name.split(".")[:2]) for name in _imports(PACKAGE / path)}
+
+    assert {"answers.results", "render.output"} <= names("render/terminal.py")
+    assert {"data.documents", "data.cache", "data.model"} <= names("data/store.py")
+    assert {"answers.days", "data.model", "text.dates"} <= names("answers/committee.py")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from cpdt_cli.answers import search as find
-from cpdt_cli.data import facts
+from cpdt_cli.data import documents, facts
 from cpdt_cli.errors import CpdtError
 from cpdt_cli.text import normalize, ranking
 
@@ -71,7 +71,7 @@ def test_controls_surrogates_and_huge_queries_do_not_raise() -> None:
 # bound can still reach the answer; a bound that is ever too low would drop a document here.
 
 INDEXES = {
-    name: ranking.Index(find.build_index(model))
+    name: ranking.Index(documents.build_index(model))
     for name, model in (("search", MODEL), ("facts", facts.check([FIXTURES / "facts.yaml"])[1]))
     if model is not None
 }

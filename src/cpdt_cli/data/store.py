@@ -51,7 +51,7 @@ T = TypeVar("T")
 
 FORMAT = 3  # the layout of the tables below; part of the header of every database
 _APP_ID = 0x63706474  # "cpdt": PRAGMA application_id
-# Field weights of search documents (find.py) -> the column of `docs` holding those fields.
+# Field weights of search documents (documents.py) -> the column of `docs` holding those fields.
 COLUMNS = {3.0: "title", 2.0: "label", 1.5: "context", 1.0: "body", 0.8: "english"}
 
 _RECORDS: dict[str, type[msgspec.Struct]] = {
@@ -186,12 +186,12 @@ def build(db: sqlite3.Connection, compiled: Compiled, key: str, search: bool = T
 
 def build_search(db: sqlite3.Connection, compiled: Compiled) -> None:
     """The search tables: documents, postings of words and pairs, thesaurus, FTS5."""
-    from ..answers import search as find
+    from .documents import build_index
 
     enc = msgspec.json.Encoder()
     put = db.executemany
     facts = Facts.of(compiled)
-    index = find.build_index(facts)
+    index = build_index(facts)
     columns = list(COLUMNS.values())
     weights = index.weights
     rows = []
