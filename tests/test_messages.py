@@ -19,6 +19,7 @@ VIETNAMESE = re.compile(
 # Words of help screens and messages that are English (Click's, Typer's or an untranslated one).
 ENGLISH = re.compile(
     r"\b(Usage|Options|Commands|Arguments|Show this message|default|required|Example)\b"
+    r"|<(int|integer|str|text|path|TEXT|INTEGER|PATH)>|\b(TEXT|INTEGER|PATH)\b"
 )
 # What may stay as it is in English: the project's own abbreviation.
 KEPT = ("CPĐT",)
@@ -125,6 +126,7 @@ def test_every_command_and_option_has_help_in_both_languages() -> None:
     used |= {"help.options_metavar", "help.command_metavar", "help.default", "help.required"}
     used.add("help.--help")  # Click adds it to each command itself
     used |= {f"help.metavar.{name}" for name in ("query", "paths", "path", "command")}
+    used |= {f"help.type.{name}" for name in ("int", "text", "path")}
     assert set(HELP) - used == set(), "help texts no command uses"
     for lang in ("vi", "en"):
         helptext.apply(group, lang)
@@ -145,6 +147,9 @@ def test_help_speaks_one_language(cpdt, monkeypatch, command: str) -> None:
     assert not ENGLISH.search(vietnamese.out), vietnamese.out
     english = cpdt("--lang", "en", *words, "--help")
     assert english.code == 0 and "Usage: cpdt" in english.out
+    if command in ("committee", "law", "export"):  # options and arguments that take values
+        assert "<số>" in vietnamese.out or "<tệp>" in vietnamese.out
+        assert "<int>" in english.out or "<path>" in english.out
     assert not VIETNAMESE.search(english_only(english.out)), english.out
     monkeypatch.setenv("CPDT_LANG", "en")
     assert cpdt(*words, "-h").out == english.out

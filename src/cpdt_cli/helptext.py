@@ -9,6 +9,7 @@ writes itself are set through its public constants.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 HELP_OPTIONS = ["-h", "--help"]  # as the app's context_settings name them
@@ -212,6 +213,9 @@ HELP: dict[str, tuple[str, str]] = {
     "help.metavar.paths": ("TỆP...", "PATHS..."),
     "help.metavar.path": ("TỆP", "PATH"),
     "help.metavar.command": ("LỆNH", "COMMAND"),
+    "help.type.int": ("<số>", "<int>"),
+    "help.type.text": ("<chữ>", "<text>"),
+    "help.type.path": ("<tệp>", "<path>"),
     "help.required": ("[bắt buộc]", "[required]"),
 }  # fmt: skip
 
@@ -243,8 +247,11 @@ def apply(command: Any, lang: str) -> None:
     for item, key in keys(command):
         item.help = helptext(key, lang)
         metavar = f"help.metavar.{item.name}"
-        if getattr(item, "param_type_name", "") == "argument" and metavar in HELP:
+        kind = getattr(item, "param_type_name", "")
+        if kind == "argument" and metavar in HELP:
             item.metavar = helptext(metavar, lang)  # else Click's own name for it
+        if kind in ("argument", "option") and not getattr(item, "is_flag", False):
+            _name_type(item, kind, lang)
         if hasattr(item, "commands"):
             item.subcommand_metavar = helptext("help.command_metavar", lang)
         if hasattr(item, "options_metavar"):
@@ -261,6 +268,27 @@ def apply(command: Any, lang: str) -> None:
     rich_utils.COMMANDS_PANEL_TITLE = helptext("help.panel.commands", lang)
     rich_utils.DEFAULT_STRING = helptext("help.default", lang)
     rich_utils.REQUIRED_LONG_STRING = helptext("help.required", lang)
+
+
+def _name_type(param: Any, kind: str, lang: str) -> None:
+    """The kind of value a parameter takes, in the help's language ("<số>", "<int>"): an
+    option shows it as its metavar; an argument's type column asks its type, so the argument
+    gets a type of its own that answers in our words (help is printed, then the run ends)."""
+    base = param.type
+    named = {"integer": "int", "int": "int", "path": "path", "filename": "path"}.get(
+        getattr(base, "name", ""), "text"
+    )
+    word = helptext(f"help.type.{named}", lang)
+    if kind == "option":
+        param.metavar = word
+        return
+
+    class Named(type(base)):  # type: ignore[misc]
+        def get_metavar(self, *args: Any, **kwargs: Any) -> str:
+            return word
+
+    param.type = copy.copy(base)
+    param.type.__class__ = Named
 
 
 def _context(base: Any, usage: str) -> Any:
