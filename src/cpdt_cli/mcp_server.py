@@ -21,6 +21,7 @@ from pydantic import Field
 
 from . import __version__
 from .batch import Runner
+from .messages import text
 from .render import schema as schemas
 
 INSTRUCTIONS = (
@@ -51,7 +52,7 @@ def build(
             argv += ["--", words]  # a query that starts with '-' is still a query
         outcome = runner.run(argv)
         if outcome.exit != 0 or outcome.result is None:
-            raise ToolError(outcome.error or f"cpdt exited with {outcome.exit}")
+            raise ToolError(outcome.error or text("exited", runner.lang, code=outcome.exit))
         return outcome.result
 
     def opt(name: str, value: object) -> tuple[str, str] | tuple[None, None]:

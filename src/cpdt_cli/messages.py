@@ -111,6 +111,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
     # --- output, input and the process --------------------------------------------------
     "stdout_failed": ("không ghi được ra stdout ({reason})", "cannot write to stdout ({reason})"),
     "wrote": ("đã ghi {path}", "wrote {path}"),
+    "exited": ("cpdt kết thúc với mã thoát {code}", "cpdt exited with code {code}"),
     "exists_use_force": ("{path} đã có; thêm --force để ghi đè",
                          "{path} exists; add --force to overwrite it"),
     "is_a_directory": ("{path} là một thư mục", "{path} is a directory"),
