@@ -258,3 +258,18 @@ def test_the_import_rule_sees_imports_of_every_form() -> None:
     assert {"answers.results", "render.output"} <= names("render/terminal.py")
     assert {"data.documents", "data.cache", "data.model"} <= names("data/store.py")
     assert {"answers.days", "data.model", "text.dates"} <= names("answers/committee.py")
+
+
+def test_the_wheel_lists_every_package() -> None:
+    """setuptools is given the packages by name: a room left out would be missing from the wheel."""
+    import re
+
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    block = re.search(r"^packages = \[(.*?)\]", pyproject, re.M | re.S)
+    assert block, "pyproject.toml lists its packages"
+    listed = set(re.findall(r'"([\w.]+)"', block[1]))
+    found = {
+        ".".join(init.parent.relative_to(ROOT / "src").parts)
+        for init in (ROOT / "src" / "cpdt_cli").rglob("__init__.py")
+    }
+    assert found <= listed and "cpdt_cli.curated" in listed
