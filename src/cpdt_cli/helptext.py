@@ -126,13 +126,13 @@ HELP: dict[str, tuple[str, str]] = {
                     "The compiled register as one SQLite file (plain tables and an FTS5 index)"
                     " for Datasette and sqlite-utils; an existing file is kept unless --force.\n"
                     "Example: cpdt export --force /tmp/cpdt.db"),
-    "help.export.path": ("Tệp SQLite sẽ ghi. Ví dụ: cpdt.db",
+    "help.export.path": ("Tệp SQLite cần ghi. Ví dụ: cpdt.db",
                          "The SQLite file to write. Example: cpdt.db"),
     "help.export.--force": ("Ghi đè tệp đã có.", "Overwrite an existing file."),
     "help.query": ("Từ khóa, có dấu hay không dấu, không cần ngoặc kép.",
                    "Keywords, with or without diacritics, no quotes needed."),
     "help.--year": ("Năm, ví dụ --year 2021.", "A year, e.g. --year 2021."),
-    "help.--on": ("Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021); mặc định hôm nay, không quá"
+    "help.--on": ("Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021); mặc định: hôm nay, không quá"
                   " ngày cập nhật dữ liệu.",
                   "A day, e.g. --on 2021-09-24 (or 24/9/2021); by default today, no later than"
                   " the data's date."),
@@ -200,7 +200,7 @@ HELP: dict[str, tuple[str, str]] = {
                            " agency … Example: --kind instrument"),
     "help.search.--limit": ("Số kết quả tối đa. Ví dụ: -n 3",
                             "The most results to show. Example: -n 3"),
-    "help.schema.command": ("Lệnh có đầu ra cần mô tả. Ví dụ: committee",
+    "help.schema.command": ("Lệnh cần mô tả đầu ra. Ví dụ: committee",
                             "The command whose output to describe. Example: committee"),
     # the help screen's own words
     "help.usage": ("Cách dùng: ", "Usage: "),

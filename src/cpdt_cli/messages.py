@@ -179,7 +179,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
                  "'{value}': that month has no day {day}"),
     "v.kind.mapping": ("một ánh xạ", "a mapping"),
     "v.kind.list": ("một danh sách", "a list"),
-    "v.kind.empty": ("rỗng", "empty"),
+    "v.kind.empty": ("giá trị rỗng", "empty"),
     "v.kind.other": ("kiểu {name}", "{name}"),
     "v.not_text": ("phải là chuỗi, không phải {kind}", "must be text, not {kind}"),
     "v.empty": ("không được để trống", "must not be empty"),
@@ -206,7 +206,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
                          "unknown field(s) {names} (allowed: {allowed})"),
     "v.top_not_mapping": ("cấp trên cùng phải là một ánh xạ, không phải {kind}",
                           "the top level must be a mapping, not {kind}"),
-    "v.unknown_top_key": ("khóa cấp trên cùng lạ '{key}' (được phép: {allowed})",
+    "v.unknown_top_key": ("khóa lạ '{key}' ở cấp trên cùng (được phép: {allowed})",
                           "unknown top-level key '{key}' (allowed: {allowed})"),
     "v.schema_version": ("schema_version phải là 1", "schema_version must be 1"),
     "v.key_problem": ("{key}: {problem}", "{key}: {problem}"),
@@ -253,7 +253,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
                     "{key}: no {what} with id '{target}'{hint}"),
     "v.or": ("{a} hoặc {b}", "{a} or {b}"),
     "v.is_a": (" ('{id}' là {what})", " ('{id}' is {what})"),
-    "v.did_you_mean": (" (có phải '{id}'?)", " (did you mean '{id}'?)"),
+    "v.did_you_mean": (" (có phải ý bạn là '{id}'?)", " (did you mean '{id}'?)"),
     "v.overlap": ("'{after}' bắt đầu {start}, trước khi '{before}' kết thúc ({end}): các giai"
                   " đoạn của một cơ quan không được chồng nhau",
                   "'{after}' starts {start}, before '{before}' ends ({end}): periods of one body"
@@ -268,7 +268,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
     "v.successor_alone": ("'{id}' nêu cơ quan kế tục nhưng không có valid_until",
                           "'{id}' names a successor but no valid_until"),
     "v.replaced": ("'{old}' bị {how} bởi '{new}' từ {start}, nhưng effective_until của nó là"
-                   " {end}: nó phải kết thúc không muộn hơn ngày đó",
+                   " {end}: nó phải hết hiệu lực chậm nhất vào ngày đó",
                    "'{old}' is {how} by '{new}' from {start}, but its effective_until is {end}:"
                    " it must end no later than that"),
     "v.replaced.replaces": ("thay thế", "replaced"),
