@@ -112,11 +112,11 @@ def test_batch_malformed_lines_are_answered_and_the_batch_goes_on(cpdt, monkeypa
         (None, 2), (None, 2), (5, 2), (6, 2), (7, 2), (8, 2), (9, 2), (10, 2), (None, 2), (11, 0),
     ]  # fmt: skip
     messages = [o.get("error") for o in out]
-    assert messages[0].startswith("dòng không phải JSON: ")
+    assert messages[0].startswith("dòng này không phải JSON: ")
     assert messages[1] == 'mỗi dòng là một đối tượng {"id": …, "args": […]} hoặc một mảng đối số'
     assert messages[2] == 'thiếu "args"'
     assert messages[3] == '"args" phải là một mảng chuỗi, ví dụ ["committee", "--year", "2021"]'
-    assert messages[4] == "khóa không biết: limit; một dòng có: id, args"
+    assert messages[4] == "khóa lạ: limit; một dòng có các khóa: id, args"
     assert messages[5].startswith("batch chỉ chạy các lệnh: define, agency, committee")
     assert messages[6] == "batch không chạy --help"
     assert messages[7] == "batch không chạy --version"
@@ -126,9 +126,9 @@ def test_batch_malformed_lines_are_answered_and_the_batch_goes_on(cpdt, monkeypa
 def test_batch_and_the_cli_refuse_a_nul_in_an_argument(cpdt, monkeypatch):
     """JSON can carry "\\u0000" where no command line can; the OS would refuse it as a path."""
     _, out = batch(cpdt, monkeypatch, line(1, "--data", "\x00", "law") + line(2, "law", "a\x00b"))
-    assert [(o["exit"], o["error"]) for o in out] == [(2, "đối số có ký tự NUL (\\x00)")] * 2
+    assert [(o["exit"], o["error"]) for o in out] == [(2, "một đối số có ký tự NUL (\\x00)")] * 2
     r = cpdt("--data", "\x00")
-    assert (r.code, r.out, r.err) == (2, "", "cpdt: đối số có ký tự NUL (\\x00)\n")
+    assert (r.code, r.out, r.err) == (2, "", "cpdt: một đối số có ký tự NUL (\\x00)\n")
 
 
 def test_batch_messages_in_english(cpdt, monkeypatch):
@@ -405,7 +405,7 @@ def test_mcp_without_the_extra_says_how_to_install_it(cpdt, monkeypatch):
     )
     r = cpdt("mcp")
     assert (r.code, r.out) == (2, "")
-    assert r.err == "cpdt: cần cài phần mở rộng mcp: pip install 'cpdt[mcp]'\n"
+    assert r.err == "cpdt: cần cài phần bổ sung mcp: pip install 'cpdt[mcp]'\n"
     r = cpdt("--lang", "en", "mcp")
     assert r.err == "cpdt: the mcp extra is needed: pip install 'cpdt[mcp]'\n"
 

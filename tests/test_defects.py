@@ -591,9 +591,9 @@ def test_21_a_bad_cpdt_lang_is_named_as_such(cpdt, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("CPDT_LANG", "xx")
     r = cpdt("define")
     assert (r.code, r.out) == (2, "")
-    assert r.err == "cpdt: CPDT_LANG 'xx' không có; chọn một trong: vi, en\n"
+    assert r.err == "cpdt: CPDT_LANG không có giá trị 'xx'; chọn một trong: vi, en\n"
     r = cpdt("define", "--lang", "yy")
-    assert r.err == "cpdt: --lang 'yy' không có; chọn một trong: vi, en\n"
+    assert r.err == "cpdt: --lang không có giá trị 'yy'; chọn một trong: vi, en\n"
 
 
 # --- 23. one huge field ---------------------------------------------------------------------
@@ -649,7 +649,7 @@ def test_24_strictness(cpdt, tmp_path: Path, edit: tuple[str, str], message: str
 def test_25_invisible_characters_are_shown(cpdt, char: str) -> None:
     r = cpdt("define", "--source", f"x{char}y")
     assert r.code == 1
-    assert r.err.startswith("cpdt: không biết nguồn 'x\ufffdy'\n")
+    assert r.err.startswith("cpdt: không có nguồn 'x\ufffdy'\n")
 
 
 # --- 26. argument bytes that are not UTF-8 --------------------------------------------------

@@ -70,8 +70,8 @@ def test_unknown_source_exits_1_with_known_sources_and_suggestion(cpdt) -> None:
     r = cpdt("define", "--source", "zzz")
     assert r.code == 1
     assert r.out == ""
-    assert "cpdt: không biết nguồn 'zzz'" in r.err
-    assert "các nguồn đã biết: Liên Hợp Quốc; Ngân hàng Thế giới; UNESCO" in r.err
+    assert "cpdt: không có nguồn 'zzz'" in r.err
+    assert "các nguồn hiện có: Liên Hợp Quốc; Ngân hàng Thế giới; UNESCO" in r.err
 
 
 def test_near_miss_suggests(cpdt) -> None:

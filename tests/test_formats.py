@@ -175,7 +175,10 @@ def test_bibtex_only_where_an_answer_is_a_bibliography(cpdt) -> None:
 def test_unknown_format_is_a_usage_error(cpdt) -> None:
     r = cpdt("law", "--format", "xml")
     assert (r.code, r.out) == (2, "")
-    assert "--format 'xml' không có; chọn một trong: table, plain, json, jsonl, md, csv" in r.err
+    assert (
+        "--format không có giá trị 'xml'; chọn một trong: table, plain, json, jsonl, md, csv"
+        in r.err
+    )
 
 
 # --- colour --------------------------------------------------------------------------------
@@ -226,7 +229,7 @@ def test_colour_decision_on_a_terminal(monkeypatch) -> None:
 
 def test_bad_colour_is_a_usage_error(cpdt) -> None:
     r = cpdt("law", "--color", "sometimes")
-    assert r.code == 2 and "--color 'sometimes' không có" in r.err
+    assert r.code == 2 and "--color không có giá trị 'sometimes'" in r.err
 
 
 # --- pager ---------------------------------------------------------------------------------

@@ -88,7 +88,7 @@ def test_messages_in_english(cpdt) -> None:
 
 def test_unknown_language_is_a_usage_error(cpdt) -> None:
     r = cpdt("law", "--lang", "fr")
-    assert r.code == 2 and "--lang 'fr' không có; chọn một trong: vi, en" in r.err
+    assert r.code == 2 and "--lang không có giá trị 'fr'; chọn một trong: vi, en" in r.err
 
 
 def test_every_english_label_has_a_vietnamese_source() -> None:

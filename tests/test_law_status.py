@@ -89,7 +89,7 @@ def test_the_default_day_is_today_bounded_by_the_data(cpdt) -> None:
 def test_a_day_past_the_data_says_so(cpdt) -> None:
     r = cpdt("law", "118/2025", "--on", "2030-01-01")
     assert r.code == 0
-    assert "2030-01-01 sau ngày dữ liệu được kiểm tra (2026-11-23)" in r.err
+    assert "2030-01-01 muộn hơn ngày dữ liệu được kiểm tra lần cuối (2026-11-23)" in r.err
     en = cpdt("law", "118/2025", "--on", "2030-01-01", "--lang", "en")
     assert "2030-01-01 is after the data was last checked (2026-11-23)" in en.err
 
@@ -122,9 +122,12 @@ def test_filters_by_type_issuer_and_years(cpdt) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--type", "sac lenh"], "--type 'sac lenh' không có; chọn một trong: circular, decision"),
+        (
+            ["--type", "sac lenh"],
+            "--type không có giá trị 'sac lenh'; chọn một trong: circular, decision",
+        ),
         (["--on", "2025-02-30"], "--on '2025-02-30' không phải là ngày hợp lệ"),
-        (["--from", "2022", "--to", "2021"], "--from 2022 lớn hơn --to 2021"),
+        (["--from", "2022", "--to", "2021"], "--from 2022 muộn hơn --to 2021"),
         (["--from", "99999"], "--from 99999: năm phải nằm trong khoảng"),
     ],
 )
@@ -278,7 +281,7 @@ def test_facts_md_documents_every_instrument_field_and_code() -> None:
 def test_a_nul_byte_in_an_argument_is_a_usage_error(cpdt) -> None:
     r = cpdt("--data", "\x00", "law")
     assert r.code == 2
-    assert "cpdt: đối số có ký tự NUL (\\x00)" in r.err
+    assert "cpdt: một đối số có ký tự NUL (\\x00)" in r.err
 
 
 def test_csv_rows_of_the_timeline_name_their_event(cpdt) -> None:

@@ -67,7 +67,10 @@ def test_a_message_says_its_arguments_in_the_language_too() -> None:
     notice = say("ended", name="Bộ X", when=when("2025-03-01"),
                  by=say("by", instrument=say("instrument", type=Name("Nghị định", "Decree"), number="1/NĐ")),
                  successor=say("successor", name="Bộ Y"))  # fmt: skip
-    assert notice == "Bộ X đã chấm dứt từ ngày 1/3/2025 theo Nghị định 1/NĐ; cơ quan kế tục: Bộ Y"
+    assert (
+        notice
+        == "Bộ X đã chấm dứt hoạt động từ ngày 1/3/2025 theo Nghị định 1/NĐ; cơ quan kế tục: Bộ Y"
+    )
     assert notice.in_language("en") == "Bộ X ended on 2025-03-01 by Decree 1/NĐ; successor: Bộ Y"
     named = say("successor", name=Name("Bộ Y", "Ministry Y"))
     assert (named, named.in_language("en")) == ("; cơ quan kế tục: Bộ Y", "; successor: Ministry Y")
@@ -153,6 +156,14 @@ def test_help_speaks_one_language(cpdt, monkeypatch, command: str) -> None:
     assert not VIETNAMESE.search(english_only(english.out)), english.out
     monkeypatch.setenv("CPDT_LANG", "en")
     assert cpdt(*words, "-h").out == english.out
+
+
+def test_a_number_within_bounds_is_named_a_number(cpdt, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    for lang, word in (("vi", "<số>"), ("en", "<int>")):
+        out = cpdt("--lang", lang, "search", "--help").out
+        limit = next(line for line in out.splitlines() if "--limit" in line)
+        assert word in limit, limit
 
 
 # --- messages as a user meets them -------------------------------------------------------------

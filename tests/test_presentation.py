@@ -120,13 +120,13 @@ def test_schema_of_one_command_lists_only_its_results(cpdt) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--data", "/missing", "law", "--format", "xml"], "--format 'xml' không có"),
-        (["law", "zzzz", "--format", "xml"], "--format 'xml' không có"),
+        (["--data", "/missing", "law", "--format", "xml"], "--format không có giá trị 'xml'"),
+        (["law", "zzzz", "--format", "xml"], "--format không có giá trị 'xml'"),
         (["define", "--json", "--format", "md"], "dùng --json hoặc --format md, không dùng cả hai"),
         (["--data", "/missing", "agency", "--json", "--format", "csv"], "không dùng cả hai"),
         (["committee", "--format", "bibtex"], "--format bibtex chỉ dùng được với"),
         (["sources", "--bom"], "--bom chỉ dùng được với --format csv"),
-        (["law", "--color", "purple"], "--color 'purple' không có"),
+        (["law", "--color", "purple"], "--color không có giá trị 'purple'"),
         (["--data", "/missing", "law", "--fields", "id"], "--fields chỉ dùng được với"),
         (
             ["--data", "/missing", "law", "--format", "csv", "--fields", "url"],

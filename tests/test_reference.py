@@ -143,9 +143,9 @@ def test_committee_default_is_latest_and_after_last_change_has_notice(cpdt) -> N
     assert [r["id"] for r in cpdt("committee", "--json").json()["results"]] == ["ubqg.2021"]
     r = cpdt("committee", "--on", "2030-01-01", "--json")
     assert r.code == 0 and [x["id"] for x in r.json()["results"]] == ["ubqg.2021"]
-    assert "sau ngày cập nhật dữ liệu (ngày 23/11/2026): sau đó có thể đã khác" in r.err
+    assert "sau ngày cập nhật dữ liệu (ngày 23/11/2026): từ đó có thể đã có thay đổi" in r.err
     assert r.json()["notices"] == [
-        "sau ngày cập nhật dữ liệu (ngày 23/11/2026): sau đó có thể đã khác"
+        "sau ngày cập nhật dữ liệu (ngày 23/11/2026): từ đó có thể đã có thay đổi"
     ]
 
 
@@ -193,8 +193,8 @@ def test_timeline_range_kind_and_query(cpdt) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["--from", "2022", "--to", "2018"], 2, "--from 2022 lớn hơn --to 2018"),
-        (["--kind", "rumour"], 2, "--kind 'rumour' không có; chọn một trong: resolution"),
+        (["--from", "2022", "--to", "2018"], 2, "--from 2022 muộn hơn --to 2018"),
+        (["--kind", "rumour"], 2, "--kind không có giá trị 'rumour'; chọn một trong: resolution"),
         (["--year", "1990"], 1, "không có mốc nào khớp"),
     ],
 )

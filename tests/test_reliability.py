@@ -110,7 +110,7 @@ def test_stdout_that_cannot_encode_vietnamese(tmp_path: Path, extra: dict[str, s
 
     miss = run(tmp_path, "define", "--source", "khong-co", env=env)
     assert miss.returncode == 1
-    assert miss.stderr.decode("ascii").startswith("cpdt: khong biet nguon 'khong-co'")
+    assert miss.stderr.decode("ascii").startswith("cpdt: khong co nguon 'khong-co'")
 
 
 @pytest.mark.parametrize("how", ["devnull", "closed"])
@@ -331,7 +331,7 @@ def test_query_of_100k_characters(cpdt) -> None:
     assert r.code == 1
     assert r.err.startswith("cpdt: không có định nghĩa nào khớp với 'qwerty qwerty")
     r = cpdt("define", "--source", "x" * 100_000)
-    assert r.code == 1 and r.err.startswith("cpdt: không biết nguồn 'xxx")
+    assert r.code == 1 and r.err.startswith("cpdt: không có nguồn 'xxx")
 
 
 @pytest.mark.parametrize(

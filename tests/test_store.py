@@ -68,7 +68,7 @@ def test_export_keeps_an_existing_file_without_force(cpdt, tmp_path: Path) -> No
     target.write_bytes(b"my own work")
     r = cpdt("export", str(target))
     assert (r.code, r.out) == (2, "")
-    assert r.err == f"cpdt: {target} đã có; thêm --force để ghi đè\n"
+    assert r.err == f"cpdt: {target} đã tồn tại; thêm --force để ghi đè\n"
     assert target.read_bytes() == b"my own work"
     assert cpdt("export", "--force", str(target)).code == 0
     assert "statements" in _tables(target)

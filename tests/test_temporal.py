@@ -88,7 +88,7 @@ def test_after_the_end_the_successor_answers_and_says_so(cpdt) -> None:
     doc = r.json()
     (state,) = doc["results"]
     assert state["body"]["id"] == "body.bcd" and state["successor_of"]["id"] == "body.ubqg"
-    ended = "Ủy ban Quốc gia về chuyển đổi số đã chấm dứt từ ngày 13/3/2025"
+    ended = "Ủy ban Quốc gia về chuyển đổi số đã chấm dứt hoạt động từ ngày 13/3/2025"
     assert any(n.startswith(ended) and "cơ quan kế tục" in n for n in doc["notices"])
     assert ended in r.err
     plain = cpdt("--data", DATA, "committee", "--year", "2026", "--format", "plain").out
@@ -121,7 +121,7 @@ def test_the_party_steering_committee_is_a_separate_body(cpdt) -> None:
 def test_ended_ministry_names_its_successor(cpdt) -> None:
     r = cpdt("--data", DATA, "agency", "tttt", "--json")
     assert r.code == 1 and r.json()["count"] == 0
-    assert "Bộ Thông tin và Truyền thông đã chấm dứt từ ngày 1/3/2025" in r.err
+    assert "Bộ Thông tin và Truyền thông đã chấm dứt hoạt động từ ngày 1/3/2025" in r.err
     assert "cơ quan kế tục: Bộ Khoa học và Công nghệ" in r.err
     r = cpdt("--data", DATA, "agency", "most", "--json")
     assert r.code == 0 and r.json()["results"][0]["id"] == "org.most"

@@ -23,7 +23,7 @@ def _one_line(r) -> str:  # type: ignore[no-untyped-def]
     [
         (
             ["comittee"],
-            "không có lệnh 'comittee'; có phải: committee?",
+            "không có lệnh 'comittee'; có phải ý bạn là: committee?",
             "no such command 'comittee'; did you mean: committee?",
         ),
         (
@@ -33,7 +33,7 @@ def _one_line(r) -> str:  # type: ignore[no-untyped-def]
         ),
         (
             ["committee", "--yaer", "2020"],
-            "không có tùy chọn --yaer; có phải:",
+            "không có tùy chọn --yaer; có phải ý bạn là:",
             "no such option --yaer; did you mean:",
         ),
         (["law", "--type"], "tùy chọn --type cần một giá trị", "option --type needs a value"),

@@ -28,7 +28,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help.agency": ("Cơ quan nào làm gì, kèm căn cứ pháp lý. Ví dụ: cpdt agency 'dau moi ky thuat'",
                     "Which body does what, with its legal basis."
                     " Example: cpdt agency 'dau moi ky thuat'"),
-    "help.committee": ("Ủy ban Quốc gia vào một năm hay một ngày."
+    "help.committee": ("Ủy ban Quốc gia trong một năm hoặc vào một ngày."
                        " Ví dụ: cpdt committee --year 2021",
                        "The National Committee in a year or on a day."
                        " Example: cpdt committee --year 2021"),
@@ -36,11 +36,11 @@ HELP: dict[str, tuple[str, str]] = {
                     " cpdt models 'doanh nghiep'",
                     "The G2C, G2B, G2E and G2G models. Example: cpdt models g2b,"
                     " cpdt models 'doanh nghiep'"),
-    "help.timeline": ("Các mốc và văn bản theo thứ tự thời gian."
+    "help.timeline": ("Các sự kiện và văn bản pháp lý theo thứ tự thời gian."
                       " Ví dụ: cpdt timeline --from 2018 --to 2019",
                       "Events and legal instruments in date order."
                       " Example: cpdt timeline --from 2018 --to 2019"),
-    "help.law": ("Danh mục văn bản pháp lý: ngày ký, hiệu lực, tình trạng, thay thế.\n"
+    "help.law": ("Danh mục văn bản pháp lý: ngày ký, hiệu lực, tình trạng, văn bản thay thế.\n"
                  "Ví dụ: cpdt law 1619, cpdt law 'nd 61 2018', cpdt law --in-force --type decree",
                  "The register of legal instruments: signed, in force, status, replacements.\n"
                  "Example: cpdt law 1619, cpdt law 'nd 61 2018',"
@@ -74,9 +74,9 @@ HELP: dict[str, tuple[str, str]] = {
         "Example: cpdt batch < docs/batch-example.jsonl",
     ),
     "help.mcp": (
-        "Máy chủ Model Context Protocol (stdio): các lệnh tra cứu làm công cụ cho tác tử AI."
-        "\n\nCần phần cài thêm mcp của cpdt; cấu hình Claude Desktop, VS Code, Claude Code:"
-        " README.\n\nVí dụ: cpdt mcp",
+        "Máy chủ Model Context Protocol (stdio): các lệnh tra cứu làm công cụ cho tác tử trí tuệ"
+        " nhân tạo.\n\nCần phần bổ sung mcp của cpdt; cách cấu hình Claude Desktop, VS Code,"
+        " Claude Code: xem README.\n\nVí dụ: cpdt mcp",
         "A Model Context Protocol server (stdio): the reference commands as tools for AI"
         " agents.\n\nNeeds cpdt's mcp extra; setting up Claude Desktop, VS Code, Claude Code:"
         " README.\n\nExample: cpdt mcp",
@@ -86,7 +86,7 @@ HELP: dict[str, tuple[str, str]] = {
                     " danh sách đường dẫn). Ví dụ: --data ./facts.yaml",
                     "A fact file instead of the built-in one; repeat it to layer files (also"
                     " from CPDT_DATA, a list of paths). Example: --data ./facts.yaml"),
-    "help.--overlay": ("Tệp dữ kiện của đơn vị, xếp lớp lên trên dữ liệu có sẵn; mục cùng id thay"
+    "help.--overlay": ("Tệp dữ kiện riêng, xếp lớp lên trên dữ liệu có sẵn; mục cùng id thay"
                        " thế mục cũ (cũng đọc từ CPDT_OVERLAY). Ví dụ: --overlay ./so-tttt.yaml",
                        "Your own fact file, layered over the built-in data; an entry with the"
                        " same id replaces the old one (also from CPDT_OVERLAY)."
@@ -94,13 +94,14 @@ HELP: dict[str, tuple[str, str]] = {
     "help.--json": ("In đúng một đối tượng JSON (UTF-8); như --format json.",
                     "Print exactly one JSON object (UTF-8); the same as --format json."),
     "help.--format": ("Định dạng: table (Rich), plain, json, jsonl (mỗi dòng một kết quả), md"
-                      " (Markdown, chú thích [^1]), csv, bibtex (nguồn trích dẫn). Mặc định:"
-                      " table trên terminal, plain khi chuyển tiếp. Ví dụ: --format md",
+                      " (Markdown, chú thích mang tên nguồn), csv, bibtex (nguồn trích dẫn)."
+                      " Mặc định: table trên terminal, plain khi chuyển tiếp. Ví dụ: --format md",
                       "The format: table (Rich), plain, json, jsonl (one result a line), md"
-                      " (Markdown, footnotes [^1]), csv, bibtex (the sources cited). Default:"
-                      " table on a terminal, plain in a pipe. Example: --format md"),
-    "help.--lang": ("Ngôn ngữ nhãn và thông báo: vi hoặc en (mặc định: CPDT_LANG, rồi locale, rồi"
-                    " vi); en dùng tên tiếng Anh khi dữ liệu có. Ví dụ: --lang en",
+                      " (Markdown, footnotes named by source), csv, bibtex (the sources cited)."
+                      " Default: table on a terminal, plain in a pipe. Example: --format md"),
+    "help.--lang": ("Ngôn ngữ của nhãn, thông báo và trợ giúp: vi hoặc en (mặc định: CPDT_LANG,"
+                    " rồi ngôn ngữ của hệ thống, rồi vi); en dùng tên tiếng Anh khi dữ liệu có."
+                    " Ví dụ: --lang en",
                     "The language of labels, messages and help: vi or en (default: CPDT_LANG,"
                     " then the locale, then vi); en uses English names where the data has them."
                     " Example: --lang en"),
@@ -119,28 +120,28 @@ HELP: dict[str, tuple[str, str]] = {
     "help.--bom": ("Với --format csv: mở đầu bằng dấu BOM UTF-8 để Excel đọc đúng tiếng Việt.",
                    "With --format csv: begin with a UTF-8 byte-order mark, so that Excel reads"
                    " Vietnamese right."),
-    "help.export": ("Sổ đăng ký đã biên dịch thành một tệp SQLite (bảng thường và chỉ mục FTS5)"
-                    " cho Datasette, sqlite-utils; không ghi đè tệp đã có nếu thiếu --force.\n"
+    "help.export": ("Xuất sổ đăng ký đã biên dịch ra một tệp SQLite (bảng thường và chỉ mục FTS5)"
+                    " cho Datasette, sqlite-utils; không ghi đè tệp đã có trừ khi có --force.\n"
                     "Ví dụ: cpdt export --force /tmp/cpdt.db",
                     "The compiled register as one SQLite file (plain tables and an FTS5 index)"
                     " for Datasette and sqlite-utils; an existing file is kept unless --force.\n"
                     "Example: cpdt export --force /tmp/cpdt.db"),
-    "help.export.path": ("Tệp SQLite sẽ ghi. Ví dụ: cpdt.db",
+    "help.export.path": ("Tệp SQLite cần ghi. Ví dụ: cpdt.db",
                          "The SQLite file to write. Example: cpdt.db"),
     "help.export.--force": ("Ghi đè tệp đã có.", "Overwrite an existing file."),
     "help.query": ("Từ khóa, có dấu hay không dấu, không cần ngoặc kép.",
                    "Keywords, with or without diacritics, no quotes needed."),
     "help.--year": ("Năm, ví dụ --year 2021.", "A year, e.g. --year 2021."),
-    "help.--on": ("Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021); mặc định hôm nay, không quá"
+    "help.--on": ("Một ngày, ví dụ --on 2021-09-24 (hoặc 24/9/2021); mặc định: hôm nay, không quá"
                   " ngày cập nhật dữ liệu.",
                   "A day, e.g. --on 2021-09-24 (or 24/9/2021); by default today, no later than"
                   " the data's date."),
     "help.--version": ("In phiên bản rồi thoát.", "Print the version and exit."),
     "help.--help": ("In trợ giúp này rồi thoát.", "Print this help and exit."),
-    "help.--install-completion": ("Cài gợi ý hoàn thành lệnh cho shell đang dùng.",
+    "help.--install-completion": ("Cài tự động hoàn thành lệnh cho shell đang dùng.",
                                   "Install completion for the current shell."),
-    "help.--show-completion": ("In đoạn mã gợi ý hoàn thành lệnh cho shell đang dùng, để chép"
-                               " hay tự cài.",
+    "help.--show-completion": ("In đoạn mã tự động hoàn thành lệnh cho shell đang dùng, để sao"
+                               " chép hoặc tự cài.",
                                "Show completion for the current shell, to copy it or customise"
                                " the installation."),
     # one command's own
@@ -199,7 +200,7 @@ HELP: dict[str, tuple[str, str]] = {
                            " agency … Example: --kind instrument"),
     "help.search.--limit": ("Số kết quả tối đa. Ví dụ: -n 3",
                             "The most results to show. Example: -n 3"),
-    "help.schema.command": ("Lệnh có đầu ra cần mô tả. Ví dụ: committee",
+    "help.schema.command": ("Lệnh cần mô tả đầu ra. Ví dụ: committee",
                             "The command whose output to describe. Example: committee"),
     # the help screen's own words
     "help.usage": ("Cách dùng: ", "Usage: "),
@@ -275,9 +276,14 @@ def _name_type(param: Any, kind: str, lang: str) -> None:
     option shows it as its metavar; an argument's type column asks its type, so the argument
     gets a type of its own that answers in our words (help is printed, then the run ends)."""
     base = param.type
-    named = {"integer": "int", "int": "int", "path": "path", "filename": "path"}.get(
-        getattr(base, "name", ""), "text"
-    )
+    named = {
+        "integer": "int",
+        "integer range": "int",
+        "int range": "int",
+        "int": "int",
+        "path": "path",
+        "filename": "path",
+    }.get(getattr(base, "name", ""), "text")
     word = helptext(f"help.type.{named}", lang)
     if kind == "option":
         param.metavar = word

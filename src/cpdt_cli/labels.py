@@ -47,7 +47,7 @@ RELATIONS: dict[str, tuple[Pair, Pair]] = {
     "renames": (("đổi tên", "renames"), ("được đổi tên bởi", "renamed by")),
     "establishes": (("thành lập", "establishes"), ("được thành lập bởi", "established by")),
     "implements": (("thực hiện", "implements"), ("được thực hiện bởi", "implemented by")),
-    "issued-with": (("ban hành kèm theo", "issued with"), ("kèm theo nó là", "comes with")),
+    "issued-with": (("ban hành kèm theo", "issued with"), ("có kèm theo", "comes with")),
     "merges": (("hợp nhất", "merges"), ("được hợp nhất bởi", "merged by")),
     "regulates": (("quy định hoạt động của", "regulates"), ("được quy định bởi", "regulated by")),
     "plan-of": (("là kế hoạch của", "is the plan of"), ("có kế hoạch", "has the plan")),
