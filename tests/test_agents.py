@@ -112,7 +112,7 @@ def test_batch_malformed_lines_are_answered_and_the_batch_goes_on(cpdt, monkeypa
         (None, 2), (None, 2), (5, 2), (6, 2), (7, 2), (8, 2), (9, 2), (10, 2), (None, 2), (11, 0),
     ]  # fmt: skip
     messages = [o.get("error") for o in out]
-    assert messages[0].startswith("dòng này không phải JSON: ")
+    assert messages[0].startswith("dòng này không phải JSON (trình đọc JSON báo: ")
     assert messages[1] == 'mỗi dòng là một đối tượng {"id": …, "args": […]} hoặc một mảng đối số'
     assert messages[2] == 'thiếu "args"'
     assert messages[3] == '"args" phải là một mảng chuỗi, ví dụ ["committee", "--year", "2021"]'

@@ -560,7 +560,7 @@ instruments:
     r = cpdt("--overlay", overlay, "committee", "--year", "2021", "--format", "plain")
     assert r.code == 0, r.err
     assert "None" not in r.out
-    assert "  Chấm dứt: 2/QĐ: Chấm dứt\n" in r.out
+    assert "  Chấm dứt theo: 2/QĐ: Chấm dứt\n" in r.out
 
 
 # --- 19. CSV cells a spreadsheet would run --------------------------------------------------

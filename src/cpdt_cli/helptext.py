@@ -159,10 +159,11 @@ HELP: dict[str, tuple[str, str]] = {
     "help.timeline.--from": ("Từ năm, ví dụ --from 2018.", "From the year, e.g. --from 2018."),
     "help.timeline.--to": ("Đến năm, ví dụ --to 2019.", "Up to the year, e.g. --to 2019."),
     "help.timeline.--kind": ("Loại: resolution, decree, decision, directive, notice, regulation,"
-                             " law, circular, plan, event, ranking. Ví dụ: --kind decree",
+                             " law, circular, plan, instrument (mọi văn bản), event, ranking."
+                             " Ví dụ: --kind decree",
                              "The kind: resolution, decree, decision, directive, notice,"
-                             " regulation, law, circular, plan, event, ranking."
-                             " Example: --kind decree"),
+                             " regulation, law, circular, plan, instrument (every type), event,"
+                             " ranking. Example: --kind decree"),
     "help.law.query": ("Số hiệu hay từ khóa của văn bản. Ví dụ: 1619, 'qd 1072', 'nghi quyet'",
                        "An instrument's number or keywords. Example: 1619, 'qd 1072',"
                        " 'nghi quyet'"),

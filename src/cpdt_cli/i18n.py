@@ -58,7 +58,7 @@ _EN = {
     "Người giữ": "Held by",
     "từ": "from",
     "Văn bản": "Instrument",
-    "Chấm dứt": "Ended by",
+    "Chấm dứt theo": "Ended by",
     "Suy ra": "Inferred",
     "Cơ quan ban hành": "Issued by",
     "thành lập theo": "founded by",

@@ -119,7 +119,9 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
     "interrupted": ("đã dừng", "interrupted"),
     "invalid_fact_file": ("tệp dữ kiện không hợp lệ", "invalid fact file"),
     # batch
-    "batch.not_json": ("dòng này không phải JSON: {reason}", "the line is not JSON: {reason}"),
+    # the reader's own words, in English, are marked as such in Vietnamese
+    "batch.not_json": ("dòng này không phải JSON (trình đọc JSON báo: {reason})",
+                       "the line is not JSON: {reason}"),
     "batch.unknown_keys": ("khóa lạ: {keys}; một dòng có các khóa: {known}",
                            "unknown keys: {keys}; a line has: {known}"),
     "batch.no_args": ('thiếu "args"', '"args" is missing'),
@@ -159,8 +161,8 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
     "y.alias": ("không được dùng bí danh YAML (*tên)", "YAML aliases (*name) are not allowed"),
     "y.tag": ("không được dùng thẻ YAML {tag}", "YAML tag {tag} is not allowed"),
     "y.too_deep": ("lồng sâu hơn {depth} cấp", "nested deeper than {depth} levels"),
-    "y.syntax": ("lỗi cú pháp YAML: {what}", "YAML syntax error: {what}"),
-    "y.syntax_context": ("{what} ({context} bắt đầu ở dòng {line})",
+    "y.syntax": ("lỗi cú pháp YAML (trình đọc YAML báo: {what})", "YAML syntax error: {what}"),
+    "y.syntax_context": ("{what}; khối bắt đầu ở dòng {line}: {context}",
                          "{what} ({context} that starts at line {line})"),
     "y.invalid": ("YAML không hợp lệ", "invalid YAML"),
     "y.control": ("không được dùng ký tự điều khiển U+{code} (hãy viết dạng thoát, ví dụ"

@@ -296,7 +296,7 @@ def _committee(s: r.CommitteeState, notes: _Notes) -> Item:
         ended = s.ended_by
         dated = f" ({ended.date})" if ended.date else ""  # a date the data lacks: none
         title = ended.title_en or ended.title if lang == "en" else ended.title
-        item.meta.append((notes.t("Chấm dứt"), f"{ended.number}{dated}: {title}"))
+        item.meta.append((notes.t("Chấm dứt theo"), f"{ended.number}{dated}: {title}"))
     note = (s.notes_en if lang == "en" else None) or s.notes
     if note:
         item.meta.append((notes.t("Ghi chú"), note))
