@@ -88,8 +88,7 @@ def _search(
     def keep(i: int) -> bool:
         if kind is None:
             return True
-        doc_kind, _, entity_kind = index.row(i)
-        return kind in (doc_kind, entity_kind)
+        return kind in (index.kind(i), index.entity_kind(i))
 
     results: list[r.Result] = []
     most = INTENT_BOOST if wanted else 1.0

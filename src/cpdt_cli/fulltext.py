@@ -56,6 +56,14 @@ class _Terms:
             df = self.df[key] = got[0] // _ID if got else 0
         return df
 
+    def preload(self, keys: Iterable[str]) -> None:
+        """The counts of these keys, in one query."""
+        wanted = list(dict.fromkeys(k for k in keys if k not in self.df))
+        if wanted:
+            sql = f"select term, length(docs) from terms where term in ({_marks(wanted)})"
+            got = dict(self.db.execute(sql, wanted))
+            self.df.update((k, got.get(k, 0) // _ID) for k in wanted)
+
     def all_keys(self) -> list[str]:
         return [t for (t,) in self.db.execute("select term from terms where instr(term, ' ') = 0")]
 
@@ -72,11 +80,23 @@ class _Alts:
     ) -> set[ranking.Spelling]:
         got = self._got.get(spelling)
         if got is None:
-            sql = ("select distinct spelling from thesaurus where grp in "
-                   "(select grp from thesaurus where spelling = ?)")  # fmt: skip
-            rows = self.db.execute(sql, (" ".join(spelling),))
-            got = self._got[spelling] = {tuple(s.split()) for (s,) in rows}
+            self.preload([spelling])
+            got = self._got[spelling]
         return got if got else (default if default is not None else set())
+
+    def preload(self, spellings: Iterable[ranking.Spelling]) -> None:
+        """The other spellings of each of these, in one query."""
+        wanted = {" ".join(s): s for s in spellings if s not in self._got}
+        if not wanted:
+            return
+        sql = (
+            "select distinct a.spelling, b.spelling from thesaurus a join thesaurus b "
+            f"on b.grp = a.grp where a.spelling in ({_marks(wanted)})"
+        )
+        for s in wanted.values():
+            self._got[s] = set()
+        for a, b in self.db.execute(sql, list(wanted)):
+            self._got[wanted[a]].add(tuple(b.split()))
 
     def __contains__(self, spelling: object) -> bool:
         return isinstance(spelling, tuple) and bool(self.get(spelling))
@@ -87,10 +107,21 @@ class _Words:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self._known: dict[object, bool] = {}
 
     def __contains__(self, word: object) -> bool:
-        sql = "select 1 from thesaurus_words where word = ?"
-        return self.db.execute(sql, (word,)).fetchone() is not None
+        got = self._known.get(word)
+        if got is None:
+            sql = "select 1 from thesaurus_words where word = ?"
+            got = self._known[word] = self.db.execute(sql, (word,)).fetchone() is not None
+        return got
+
+    def preload(self, words: Iterable[str]) -> None:
+        wanted = [w for w in dict.fromkeys(words) if w not in self._known]
+        if wanted:
+            sql = f"select word from thesaurus_words where word in ({_marks(wanted)})"
+            found = {w for (w,) in self.db.execute(sql, wanted)}
+            self._known.update((w, w in found) for w in wanted)
 
     def __iter__(self) -> Iterator[str]:
         return (w for (w,) in self.db.execute("select word from thesaurus_words"))
@@ -101,9 +132,10 @@ class _Thesaurus(ranking.Thesaurus):
 
     def __init__(self, db: sqlite3.Connection, longest: int) -> None:  # not super(): no groups
         self.groups = []
-        self._alts = _Alts(db)  # type: ignore[assignment]
+        self.alts, self.words = _Alts(db), _Words(db)
+        self._alts = self.alts  # type: ignore[assignment]
+        self.vocabulary = self.words  # type: ignore[assignment]
         self.longest = longest
-        self.vocabulary = _Words(db)  # type: ignore[assignment]
 
 
 class _Data:
@@ -129,14 +161,24 @@ class StoredIndex(ranking.Index):
             raise ranking.CorruptIndex(str(error)) from None
 
     def _open(self, db: sqlite3.Connection) -> None:
-        meta = dict(db.execute("select key, value from meta where key in "
-                               "('longest', 'average', 'documents', 'fts5')"))  # fmt: skip
+        keys = ("longest", "average", "documents", "fts5", "kinds", "kind_codes",
+                "entity_kind_codes")  # fmt: skip
+        sql = f"select key, value from meta where key in ({_marks(keys)})"
+        meta = dict(db.execute(sql, keys))
         self.db = db
         self.fts = bool(meta["fts5"])
         average = msgspec.json.decode(meta["average"], type=dict[str, float])
         self.data = _Data(db, average)  # type: ignore[assignment]
-        self.thesaurus = _Thesaurus(db, int(meta["longest"]))
+        self.thesaurus: _Thesaurus = _Thesaurus(db, int(meta["longest"]))
         self._n = max(int(meta["documents"]), 1)
+        self._kinds = ["", *msgspec.json.decode(meta["kinds"], type=list[str])]
+        self._kind_codes = array("H", meta["kind_codes"])
+        self._entity_kind_codes = array("H", meta["entity_kind_codes"])
+        n = int(meta["documents"])
+        if not (len(self._kind_codes) == len(self._entity_kind_codes) == n):
+            raise ValueError("kind codes")
+        if n and max(max(self._kind_codes), max(self._entity_kind_codes)) >= len(self._kinds):
+            raise ValueError("kind codes")
         self._fields: dict[int, list[ranking._Field]] = {}
         self._impacts: dict[str, dict[int, float]] = {}
         self._sets: dict[str, frozenset[int]] = {}
@@ -158,7 +200,11 @@ class StoredIndex(ranking.Index):
         return got
 
     def kind(self, i: int) -> str:
-        return self.row(i)[0]
+        return self._kinds[self._kind_codes[i]]
+
+    def entity_kind(self, i: int) -> str | None:
+        """The entity's kind, for a document that is an entity."""
+        return self._kinds[self._entity_kind_codes[i]] or None
 
     def item(self, i: int) -> str:
         return self.row(i)[1]
@@ -188,6 +234,13 @@ class StoredIndex(ranking.Index):
         time, from the one asked for on."""
         self._order = order
         self._place = {i: k for k, i in enumerate(order)}
+
+    def _whole(self, spelling: ranking.Spelling) -> frozenset[int]:
+        if len(spelling) > 2:  # the phrase is looked for in the fields: read them at once
+            found = sorted(frozenset.intersection(*map(self._pair, spelling, spelling[1:])))
+            for at in range(0, len(found), PREFETCH):
+                self._fetch(found[at : at + PREFETCH])
+        return super()._whole(spelling)
 
     def _doc_fields(self, i: int) -> list[ranking._Field]:
         got = self._fields.get(i)
@@ -242,6 +295,20 @@ class StoredIndex(ranking.Index):
 
     # - the query -
 
+    def concepts(self, query: str) -> list[ranking.Concept]:
+        """ranking.Index.concepts, the query's words, pairs and phrases looked up at once."""
+        typed = search.words(query)
+        terms: _Terms = self.data.words  # type: ignore[assignment]
+        terms.preload([*typed, *(f"{a} {b}" for a, b in itertools.pairwise(typed))])
+        thesaurus = self.thesaurus
+        thesaurus.words.preload(typed)
+        longest = max(thesaurus.longest, 1)
+        thesaurus.alts.preload(
+            typed[i : i + n] for i in range(len(typed)) for n in range(1, longest + 1)
+            if i + n <= len(typed)
+        )  # fmt: skip
+        return super().concepts(query)
+
     def ranked(
         self,
         query: str,
@@ -286,6 +353,10 @@ class StoredIndex(ranking.Index):
                 return int(self.db.execute(sql, (match,)).fetchone()[0])
         counts = (min(map(terms.count, _keys(s))) for s, _ in concept.alts)
         return min(sum(counts), self._n)  # at most: the spellings' rarest word or pair
+
+
+def _marks(values: Iterable[object]) -> str:
+    return ",".join("?" * len(list(values)))
 
 
 def _keys(spelling: tuple[str, ...]) -> list[str]:

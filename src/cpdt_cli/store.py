@@ -7,7 +7,9 @@ instruments, periods (the committee's states), glossary, statements; citations a
 a statement names) are columns only. Search reads `docs` (every searchable item's folded
 fields, one column per field weight), `terms` (each word and word pair with its documents) and,
 where Python's sqlite3 has FTS5, `docs_fts` over `docs` (see fulltext.py); `meta` holds the
-search's few small tables (priors, stand-ins).
+search's few small tables (priors, stand-ins) and each document's kind and entity kind as one
+array each (a query's bounds weigh the kind of every candidate: a row read each cost more
+than the scoring).
 
 A database is written to a temp file in the cache folder and renamed into place: a reader sees
 a whole file or none, and builders running at once each rename a whole file of their own. On
@@ -48,7 +50,7 @@ from .model import (
 
 T = TypeVar("T")
 
-FORMAT = 1  # the layout of the tables below; part of the header of every database
+FORMAT = 2  # the layout of the tables below; part of the header of every database
 _APP_ID = 0x63706474  # "cpdt": PRAGMA application_id
 # Field weights of search documents (find.py) -> the column of `docs` holding those fields.
 COLUMNS = {3.0: "title", 2.0: "label", 1.5: "context", 1.0: "body", 0.8: "english"}
@@ -93,6 +95,7 @@ create table terms (term text primary key, docs blob not null, impacts blob,
     top_docs blob, top_impacts blob) without rowid;
 create table thesaurus (grp integer not null, spelling text not null);
 create index thesaurus_spelling on thesaurus (spelling);
+create index thesaurus_group on thesaurus (grp);
 create table thesaurus_words (word text primary key) without rowid;
 """
 _FTS = """
@@ -217,7 +220,14 @@ def build_search(db: sqlite3.Connection, compiled: Compiled) -> None:
     if fts:
         db.executescript(_FTS)
     average = {COLUMNS.get(weights[k], "body"): a for k, a in index.average.items()}
+    kinds = sorted({str(k) for row in rows for k in (row[1], row[3]) if k})
+    code = {k: c for c, k in enumerate(kinds, 1)}  # 0: no entity kind
     meta = {
+        "kinds": enc.encode(kinds),
+        "kind_codes": array("H", [code[str(row[1])] for row in rows]).tobytes(),
+        "entity_kind_codes": array(
+            "H", [code[str(row[3])] if row[3] else 0 for row in rows]
+        ).tobytes(),
         "longest": longest,
         "average": enc.encode(average),
         "priors": enc.encode(index.priors),  # the few documents whose prior is not 1
