@@ -301,7 +301,9 @@ def _result(facts: Facts, kind: str, item_id: str) -> r.Hit:
         uses, first = facts.cited().get(item_id, (0, None))
         return source_result(facts, facts.sources[item_id], uses, [first] if first else [])
     st = facts.statements[item_id]
-    return statement_result(facts, st, _statement_title(facts, st))
+    if st.kind == "membership":
+        return statement_result(facts, st, _statement_title(facts, st))
+    return statement_result(facts, st)  # its own title: the one _statement_title gives
 
 
 def _display_text(facts: Facts, kind: str, item_id: str) -> str:

@@ -15,6 +15,7 @@ bounded by the rarest word or pair of the phrase.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import itertools
 import math
@@ -29,7 +30,7 @@ from .store import COLUMNS
 
 EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, champions first
 PROVE_REACH = 40_000  # postings beyond which the champions' answer stands, proven or not
-PREFETCH = 256  # documents of a wide query whose fields are read at once, best bounds first
+PREFETCH = 64  # documents of a wide query whose fields are read at once, best bounds first
 PAIR_READ = 16384  # a word pair in up to this many documents is read whole even then: where
 # a query's words stand together is what ranks a document first
 _WEIGHTS = list(COLUMNS)  # weight number k -> field weight, as IndexData numbers them
@@ -174,14 +175,13 @@ class StoredIndex(ranking.Index):
         self._kinds = ["", *msgspec.json.decode(meta["kinds"], type=list[str])]
         self._kind_codes = array("H", meta["kind_codes"])
         self._entity_kind_codes = array("H", meta["entity_kind_codes"])
-        n = int(meta["documents"])
-        if not (len(self._kind_codes) == len(self._entity_kind_codes) == n):
-            raise ValueError("kind codes")
-        if n and max(max(self._kind_codes), max(self._entity_kind_codes)) >= len(self._kinds):
+        if not (len(self._kind_codes) == len(self._entity_kind_codes) == int(meta["documents"])):
             raise ValueError("kind codes")
         self._fields: dict[int, list[ranking._Field]] = {}
         self._impacts: dict[str, dict[int, float]] = {}
         self._sets: dict[str, frozenset[int]] = {}
+        self._whole_postings: dict[str, tuple[array[int], array[float]]] = {}
+        self._dense: dict[str, tuple[bytes, float]] = {}
         self._rows: dict[int, tuple[str, str, str | None]] = {}
         self.wide = False  # reading only each key's champions (store.CHAMPIONS)
         self.floor: dict[str, float] = {}  # a word's last champion's impact
@@ -200,11 +200,17 @@ class StoredIndex(ranking.Index):
         return got
 
     def kind(self, i: int) -> str:
-        return self._kinds[self._kind_codes[i]]
+        try:  # a code out of range is a damaged database (checking all costs more)
+            return self._kinds[self._kind_codes[i]]
+        except IndexError:
+            raise ranking.CorruptIndex("kind code") from None
 
     def entity_kind(self, i: int) -> str | None:
         """The entity's kind, for a document that is an entity."""
-        return self._kinds[self._entity_kind_codes[i]] or None
+        try:
+            return self._kinds[self._entity_kind_codes[i]] or None
+        except IndexError:
+            raise ranking.CorruptIndex("kind code") from None
 
     def item(self, i: int) -> str:
         return self.row(i)[1]
@@ -253,25 +259,68 @@ class StoredIndex(ranking.Index):
     def _postings(self, key: str) -> tuple[array[int], array[float]]:
         """The key's documents and impacts; in a wide query, only its champions where stored
         (then `floor` holds the most any other document can score for it)."""
-        sql = "select docs, impacts, top_docs, top_impacts from terms where term = ?"
+        sql = "select length(docs), top_docs, top_impacts from terms where term = ?"
         row = self.db.execute(sql, (key,)).fetchone()
         if row is None:
             return array("I"), array("d")
-        docs_blob, impacts_blob = row[0], row[1] or b""
-        whole_pair = " " in key and len(docs_blob) <= PAIR_READ * _ID
-        if self.wide and row[2] is not None and not whole_pair:
-            docs_blob, impacts_blob = row[2], row[3] or b""
+        whole_pair = " " in key and row[0] <= PAIR_READ * _ID
+        champions = self.wide and row[1] is not None and not whole_pair
+        if champions:
+            docs_blob, impacts_blob = row[1], row[2] or b""
+        else:  # the whole postings stand last in the row: a query for the champions skips them
+            sql = "select docs, impacts from terms where term = ?"
+            docs_blob, impacts_blob = self.db.execute(sql, (key,)).fetchone()
+            impacts_blob = impacts_blob or b""
         if len(docs_blob) % _ID or len(impacts_blob) % _IMPACT:
             raise ranking.CorruptIndex(key)
         docs, impacts = array("I", docs_blob), array("d", impacts_blob)
         if docs and max(docs) >= self._n:
             raise ranking.CorruptIndex(key)
-        if self.wide and row[2] is not None and not whole_pair:
+        if champions:
             if impacts and " " not in key:
                 self.floor[key] = impacts[-1]
             if " " in key:
                 self.partial.add(key)
         return docs, impacts
+
+    def impacts_in(self, word: str, docs: set[int]) -> dict[int, float]:
+        """A bound of the word's impact in each of these documents that holds it: its one-byte
+        impacts where stored (store.DENSE), else its impacts read from its whole postings."""
+        dense = self._dense.get(word)
+        if dense is None:
+            sql = "select impacts, scale from dense where term = ?"
+            row = self.db.execute(sql, (word,)).fetchone()
+            dense = self._dense[word] = (row[0], row[1]) if row else (b"", 0.0)
+            if dense[0] and (len(dense[0]) != self._n or not dense[1] > 0):
+                raise ranking.CorruptIndex(word)
+        code, scale = dense
+        if code:  # only documents of `docs` are read: no number out of range
+            unit = scale / 255
+            return {i: code[i] * unit for i in docs if code[i]}
+        return self._impacts_read(word, docs)
+
+    def _impacts_read(self, word: str, docs: set[int]) -> dict[int, float]:
+        got = self._whole_postings.get(word)
+        if got is None:
+            sql = "select docs, impacts from terms where term = ?"
+            row = self.db.execute(sql, (word,)).fetchone() or (b"", b"")
+            if len(row[0]) % _ID or len(row[0]) // _ID * _IMPACT != len(row[1] or b""):
+                raise ranking.CorruptIndex(word)
+            got = self._whole_postings[word] = (array("I", row[0]), array("d", row[1] or b""))
+        held, impacts = got  # only documents of `docs` are read: no number out of range
+        find, out = bisect.bisect_left, {}
+        if len(held) > 4 * len(docs):  # postings are in document order
+            at, end = 0, len(held)
+            for i in sorted(docs):
+                at = find(held, i, at)
+                if at == end:
+                    break
+                if held[at] == i:
+                    out[i] = impacts[at]
+        else:
+            for i in docs.intersection(held):
+                out[i] = impacts[find(held, i)]
+        return out
 
     def _impact(self, word: str) -> dict[int, float]:
         got = self._impacts.get(word)
@@ -326,9 +375,10 @@ class StoredIndex(ranking.Index):
         reach = sum(map(terms.count, typed))
         if reach > EXACT_REACH:
             self._read(wide=True)
+            settled = reach > PROVE_REACH
             plan = _Wide(self, self.concepts(query), boost, most)
             hits = plan.top(limit, keep, False)
-            if reach > PROVE_REACH or plan.proven(hits, limit):
+            if settled or plan.proven(hits, limit):
                 return hits
         self._read(wide=False)
         return ranking._Plan(self, self.concepts(query), boost).top(limit, keep, False)
@@ -400,6 +450,7 @@ class _Wide(ranking._Plan):
         self._filled: dict[int, dict[int, float]] = {}
         self._caps: list[float] = []
         self._most = most
+        self._universe: set[int] = set()
 
     def _bounds(self, keep: Callable[[int], bool]) -> dict[int, float]:
         """ranking's bounds; the fields of the documents likeliest to be scored are read in
@@ -436,13 +487,13 @@ class _Wide(ranking._Plan):
         return total * self._most
 
     def _fill(self) -> None:
-        """Each concept's bounds over every document some concept lists: ranking's where the
-        document is a champion (or in a pair read whole), else its cap: the most a document
-        missing from the champions could score (the last champion's impact)."""
+        """Each concept's bounds over every document some concept lists (the universe), as
+        ranking's exact plan bounds them: the words' impacts in those documents are looked
+        up in their whole postings. The cap of each concept (the most a document in no list
+        could score for it: the last champion's impact) is kept for `proven`."""
         index = self._stored
-        bounds = [self._listed(c) for c in self.concepts]
-        universe = set().union(*bounds)
-        for c, bound in zip(self.concepts, bounds, strict=True):
+        universe = set().union(*(self._listed(c) for c in self.concepts))
+        for c in self.concepts:
             cap = 0.0
             for spelling, weight in c.alts:
                 for w in spelling:
@@ -456,26 +507,55 @@ class _Wide(ranking._Plan):
                     ranking._PHRASE_BONUS if whole_possible else ranking._PARTIAL)  # fmt: skip
                 cap = max(cap, weight * floor * bonus)
             self._caps.append(cap)
-            if cap:
-                for i in universe.difference(bound):
-                    bound[i] = cap
-            self._filled[id(c)] = bound
+            self._filled[id(c)] = self._within(c, universe)
+        self._universe = universe
 
-    def _listed(self, concept: ranking.Concept) -> dict[int, float]:
-        """ranking's bounds, and a bound for each document where a spelling stands whole but
-        none of its words is a champion."""
-        out = super()._concept_bounds(concept)
+    def _within(self, concept: ranking.Concept, universe: set[int]) -> dict[int, float]:
+        """ranking's bounds of the concept, for the documents of the universe only; where a
+        pair was read as champions only, any document holding all its words may hold it."""
         index = self._stored
+        out: dict[int, float] = {}
         for spelling, weight in concept.alts:
+            found = [index.impacts_in(w, universe) for w in spelling]
             if len(spelling) == 1:
+                for i, impact in found[0].items():
+                    if weight * impact > out.get(i, 0.0):
+                        out[i] = weight * impact
                 continue
-            ceiling = max((index.floor.get(w, 0.0) for w in spelling), default=0.0)
+            pairs = [f"{a} {b}" for a, b in itertools.pairwise(spelling)]
+            if any(p in index.partial for p in pairs):
+                here = frozenset(universe.intersection(*found))
+            else:
+                here = index._whole(spelling) & universe
             best: dict[int, float] = {}
-            for w in spelling:
-                for i, impact in index._impact(w).items():
-                    best[i] = max(best.get(i, 0.0), impact)
-            for i in index._whole(spelling):
-                ub = weight * max(best.get(i, 0.0), ceiling) * ranking._PHRASE_BONUS
+            for impacts in found:
+                for i, impact in impacts.items():
+                    if impact > best.get(i, 0.0):
+                        best[i] = impact
+            for i, impact in best.items():
+                ub = weight * impact * (ranking._PHRASE_BONUS if i in here else ranking._PARTIAL)
                 if ub > out.get(i, 0.0):
                     out[i] = ub
+        return out
+
+    def _adjacent(self, j: int, k: int) -> frozenset[int]:
+        """ranking's, but a pair read as champions only may stand in any document."""
+        a, b = self.concepts[j].typed[-1], self.concepts[k].typed[0]
+        found = self._stored._pair(a, b)
+        return frozenset(self._universe) if f"{a} {b}" in self._stored.partial else found
+
+    def _listed(self, concept: ranking.Concept) -> set[int]:
+        """The documents the lists read name for the concept: a single word's (champions or
+        all), a phrase's where it stands whole, and all of a phrase word read whole. A phrase
+        word's champions are left out: elsewhere it scores no more than its floor, as they
+        would, and the cap (`_unlisted`) counts that."""
+        index = self._stored
+        out: set[int] = set()
+        for spelling, _ in concept.alts:
+            for w in spelling:
+                impacts = index._impact(w)
+                if len(spelling) == 1 or w not in index.floor:
+                    out.update(impacts)
+            if len(spelling) > 1:
+                out.update(index._whole(spelling))
         return out

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import math
 import os
 import sqlite3
 import stat
@@ -91,8 +92,9 @@ create index links_target on links (target, statement);
 create table docs (n integer primary key, kind text not null, item text not null,
     entity_kind text, prior real not null default 1.0,
     title text, label text, context text, body text, english text);
-create table terms (term text primary key, docs blob not null, impacts blob,
-    top_docs blob, top_impacts blob) without rowid;
+create table terms (term text primary key, top_docs blob, top_impacts blob,
+    docs blob not null, impacts blob) without rowid;
+create table dense (term text primary key, scale real not null, impacts blob not null);
 create table thesaurus (grp integer not null, spelling text not null);
 create index thesaurus_spelling on thesaurus (spelling);
 create index thesaurus_group on thesaurus (grp);
@@ -207,8 +209,10 @@ def build_search(db: sqlite3.Connection, compiled: Compiled) -> None:
         prior = index.priors.get(n, 1.0)
         rows.append((n, kind, item, entity.kind if entity else None, prior, *texts))
     put("insert into docs values (?,?,?,?,?,?,?,?,?,?)", rows)
-    put("insert into terms values (?,?,?,?,?)", _terms(index.words, None))
-    put("insert into terms values (?,?,?,?,?)", _terms(index.pairs, _pair_impacts(index)))
+    n, dense = len(index.ids), list[tuple[str, float, bytes]]()
+    put("insert into terms values (?,?,?,?,?)", _terms(index.words, None, n, dense))
+    put("insert into terms values (?,?,?,?,?)", _terms(index.pairs, _pair_impacts(index), n, []))
+    put("insert into dense values (?,?,?)", dense)
     put("insert into thesaurus values (?,?)", (
         (g, spelling) for g, group in enumerate(index.thesaurus) for spelling in group
     ))  # fmt: skip
@@ -240,13 +244,20 @@ def build_search(db: sqlite3.Connection, compiled: Compiled) -> None:
 
 
 CHAMPIONS = 128  # documents kept, best first, for a word or pair in more documents than that
+DENSE = 16  # a word in more than 1/DENSE of the documents also has its impacts, one byte each
 
 
 def _terms(
-    postings: Any, pair_impacts: dict[str, dict[int, float]] | None
-) -> Iterator[tuple[str, bytes, bytes | None, bytes | None, bytes | None]]:
+    postings: Any,
+    pair_impacts: dict[str, dict[int, float]] | None,
+    n: int,
+    dense: list[tuple[str, float, bytes]],
+) -> Iterator[tuple[str, bytes | None, bytes | None, bytes, bytes | None]]:
     """Each key's documents (and a word's impacts); for a key in many documents, also the
-    CHAMPIONS documents where it scores best, best first (fulltext.py reads only those)."""
+    CHAMPIONS documents where it scores best, best first (fulltext.py reads only those), and
+    for a word in more than n/DENSE documents its impact in every document, one byte each:
+    ceil(255 * impact / scale), 0 where absent, put in `dense` (fulltext.py bounds a wide
+    query's candidates with it; for such a word it is smaller than the postings)."""
     starts = array("I", postings.starts)
     size, isize = starts.itemsize, array("d").itemsize
     for k, term in enumerate(postings.keys.split("\n")[1:-1]):
@@ -263,7 +274,21 @@ def _terms(
             best = sorted(array("I", docs), key=lambda d: -scores.get(d, 0.0))[:CHAMPIONS]
             top_docs = array("I", best).tobytes()
             top_impacts = array("d", [scores.get(d, 0.0) for d in best]).tobytes()
-        yield term, docs, impacts if pair_impacts is None else None, top_docs, top_impacts
+            if pair_impacts is None and (end - begin) // size * DENSE > n:
+                dense.append((term, *_dense(scores, n)))
+        yield term, top_docs, top_impacts, docs, impacts if pair_impacts is None else None
+
+
+def _dense(impacts: dict[int, float], n: int) -> tuple[float, bytes]:
+    """Each document's impact rounded up to 1/255 of the largest (0: not there): a bound."""
+    scale = max(impacts.values())
+    out = bytearray(n)
+    for d, impact in impacts.items():
+        q = min(255, max(1, math.ceil(impact * 255 / scale)))
+        while q < 255 and q * scale / 255 < impact:
+            q += 1
+        out[d] = q
+    return scale, bytes(out)
 
 
 def _pair_impacts(index: Any) -> dict[str, dict[int, float]]:
