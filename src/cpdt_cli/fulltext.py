@@ -5,12 +5,15 @@ from the postings in `terms` (only the query's rows are read), exact scores in b
 the same code over the same fields. A query whose words are in thousands of documents (a
 common phrase in a large register) first reads only each word's champions (the
 store.CHAMPIONS documents where it scores best, kept best first) and its word pairs'
-documents; a listed document missing from a champion list is bounded by the list's last
-impact, so its bound stays a bound. That answer is the exact one when no document in no list
-could reach its last place (checked: `_Wide.proven`); otherwise the query runs the exact way,
-unless its words reach more than PROVE_REACH documents, where the champions' answer stands.
-FTS5 (`docs_fts`) counts phrases for rarities; without it (store.has_fts5) the count is
-bounded by the rarest word or pair of the phrase.
+documents: these name its candidates. Each candidate is then bounded as the exact plan bounds
+it, from every word's impact there (a common word's one-byte impacts, store.DENSE, else its
+whole postings), so few are scored; a document no list names is bounded by each list's last
+impact. That answer is the exact one when no such document could reach its last place
+(checked: `_Wide.proven`); otherwise the query runs the exact way, unless its words reach
+more than PROVE_REACH documents, where the candidates' answer stands (the documents no list
+names, such as one holding some words of a phrase but not the phrase, are then not looked
+at). FTS5 (`docs_fts`) counts phrases for rarities; without it
+(store.has_fts5) the count is bounded by the rarest word or pair of the phrase.
 """
 
 from __future__ import annotations
@@ -52,18 +55,18 @@ class _Terms:
     def count(self, key: str) -> int:
         df = self.df.get(key)
         if df is None:
-            row = self.db.execute("select length(docs) from terms where term = ?", (key,))
+            row = self.db.execute("select df from terms where term = ?", (key,))
             got = row.fetchone()
-            df = self.df[key] = got[0] // _ID if got else 0
+            df = self.df[key] = got[0] if got else 0
         return df
 
     def preload(self, keys: Iterable[str]) -> None:
         """The counts of these keys, in one query."""
         wanted = list(dict.fromkeys(k for k in keys if k not in self.df))
         if wanted:
-            sql = f"select term, length(docs) from terms where term in ({_marks(wanted)})"
+            sql = f"select term, df from terms where term in ({_marks(wanted)})"
             got = dict(self.db.execute(sql, wanted))
-            self.df.update((k, got.get(k, 0) // _ID) for k in wanted)
+            self.df.update((k, got.get(k, 0)) for k in wanted)
 
     def all_keys(self) -> list[str]:
         return [t for (t,) in self.db.execute("select term from terms where instr(term, ' ') = 0")]
@@ -162,8 +165,7 @@ class StoredIndex(ranking.Index):
             raise ranking.CorruptIndex(str(error)) from None
 
     def _open(self, db: sqlite3.Connection) -> None:
-        keys = ("longest", "average", "documents", "fts5", "kinds", "kind_codes",
-                "entity_kind_codes")  # fmt: skip
+        keys = ("longest", "average", "documents", "fts5", "kinds")
         sql = f"select key, value from meta where key in ({_marks(keys)})"
         meta = dict(db.execute(sql, keys))
         self.db = db
@@ -171,12 +173,10 @@ class StoredIndex(ranking.Index):
         average = msgspec.json.decode(meta["average"], type=dict[str, float])
         self.data = _Data(db, average)  # type: ignore[assignment]
         self.thesaurus: _Thesaurus = _Thesaurus(db, int(meta["longest"]))
-        self._n = max(int(meta["documents"]), 1)
+        self._documents = int(meta["documents"])
+        self._n = max(self._documents, 1)
         self._kinds = ["", *msgspec.json.decode(meta["kinds"], type=list[str])]
-        self._kind_codes = array("H", meta["kind_codes"])
-        self._entity_kind_codes = array("H", meta["entity_kind_codes"])
-        if not (len(self._kind_codes) == len(self._entity_kind_codes) == int(meta["documents"])):
-            raise ValueError("kind codes")
+        self._codes: dict[str, array[int]] = {}  # read when first asked (400 kB at 100k)
         self._fields: dict[int, list[ranking._Field]] = {}
         self._impacts: dict[str, dict[int, float]] = {}
         self._sets: dict[str, frozenset[int]] = {}
@@ -200,15 +200,23 @@ class StoredIndex(ranking.Index):
         return got
 
     def kind(self, i: int) -> str:
-        try:  # a code out of range is a damaged database (checking all costs more)
-            return self._kinds[self._kind_codes[i]]
-        except IndexError:
-            raise ranking.CorruptIndex("kind code") from None
+        got = self._rows.get(i)  # a document scored: its row is read
+        return got[0] if got is not None else self._kind_of(i, "kind_codes")
 
     def entity_kind(self, i: int) -> str | None:
         """The entity's kind, for a document that is an entity."""
-        try:
-            return self._kinds[self._entity_kind_codes[i]] or None
+        return self._kind_of(i, "entity_kind_codes") or None
+
+    def _kind_of(self, i: int, table: str) -> str:
+        codes = self._codes.get(table)
+        if codes is None:
+            sql = "select value from meta where key = ?"
+            got = self.db.execute(sql, (table,)).fetchone()
+            codes = self._codes[table] = array("H", got[0] if got else b"")
+            if len(codes) != self._documents:
+                raise ranking.CorruptIndex(table)
+        try:  # a code out of range is a damaged database (checking all costs more)
+            return self._kinds[codes[i]]
         except IndexError:
             raise ranking.CorruptIndex("kind code") from None
 
@@ -259,11 +267,11 @@ class StoredIndex(ranking.Index):
     def _postings(self, key: str) -> tuple[array[int], array[float]]:
         """The key's documents and impacts; in a wide query, only its champions where stored
         (then `floor` holds the most any other document can score for it)."""
-        sql = "select length(docs), top_docs, top_impacts from terms where term = ?"
+        sql = "select df, top_docs, top_impacts from terms where term = ?"
         row = self.db.execute(sql, (key,)).fetchone()
         if row is None:
             return array("I"), array("d")
-        whole_pair = " " in key and row[0] <= PAIR_READ * _ID
+        whole_pair = " " in key and row[0] <= PAIR_READ
         champions = self.wide and row[1] is not None and not whole_pair
         if champions:
             docs_blob, impacts_blob = row[1], row[2] or b""
@@ -540,9 +548,14 @@ class _Wide(ranking._Plan):
 
     def _adjacent(self, j: int, k: int) -> frozenset[int]:
         """ranking's, but a pair read as champions only may stand in any document."""
-        a, b = self.concepts[j].typed[-1], self.concepts[k].typed[0]
-        found = self._stored._pair(a, b)
-        return frozenset(self._universe) if f"{a} {b}" in self._stored.partial else found
+        index = self._stored
+        typed = self.concepts[j].typed + self.concepts[k].typed
+        pairs = list(itertools.pairwise(typed))
+        found = [index._pair(a, b) for a, b in pairs]  # notes the pairs read as champions
+        known = [
+            f for f, (a, b) in zip(found, pairs, strict=True) if f"{a} {b}" not in index.partial
+        ]
+        return frozenset.intersection(*known) if known else frozenset(self._universe)
 
     def _listed(self, concept: ranking.Concept) -> set[int]:
         """The documents the lists read name for the concept: a single word's (champions or

@@ -544,7 +544,12 @@ class _Plan:
         return out
 
     def _adjacent(self, j: int, k: int) -> frozenset[int]:
-        return self.index._pair(self.concepts[j].typed[-1], self.concepts[k].typed[0])
+        """The documents where concepts j and k may stand together as typed: each word pair
+        of the two stands in them (the bonus asks for the whole phrase in one field)."""
+        typed = self.concepts[j].typed + self.concepts[k].typed
+        return frozenset.intersection(
+            *itertools.starmap(self.index._pair, itertools.pairwise(typed))
+        )
 
     # - exact scores -
 

@@ -5,11 +5,13 @@ Datasette) beside plain columns for people and for
 indexes, so an answer decodes only the rows it reads: sources, entities (and the `people` view),
 instruments, periods (the committee's states), glossary, statements; citations and links (what
 a statement names) are columns only. Search reads `docs` (every searchable item's folded
-fields, one column per field weight), `terms` (each word and word pair with its documents) and,
-where Python's sqlite3 has FTS5, `docs_fts` over `docs` (see fulltext.py); `meta` holds the
-search's few small tables (priors, stand-ins) and each document's kind and entity kind as one
-array each (a query's bounds weigh the kind of every candidate: a row read each cost more
-than the scoring).
+fields, one column per field weight), `terms` (each word and word pair with its documents),
+`dense` (a common word's impact in every document, a byte each) and, where Python's sqlite3
+has FTS5, `docs_fts` over `docs` (see fulltext.py); `meta` holds the search's few small
+tables (priors, stand-ins) and each document's kind and entity kind as one array each (a
+query's bounds weigh the kind of every candidate: a row read each cost more than the
+scoring). Tables whose rows hold large blobs keep a rowid: a seek in a WITHOUT ROWID table
+reads the whole of each row it compares.
 
 A database is written to a temp file in the cache folder and renamed into place: a reader sees
 a whole file or none, and builders running at once each rename a whole file of their own. On
@@ -66,7 +68,7 @@ _RECORDS: dict[str, type[msgspec.Struct]] = {
 _TABLE_OF = {"committee_states": "periods"}  # Facts' name -> the table's
 
 _SCHEMA = """
-create table meta (key text primary key, value) without rowid;
+create table meta (key text primary key, value);
 create table sources (n integer primary key, id text unique not null, title text,
     publisher text, author text, date text, url text, cited_by integer not null,
     record blob not null);
@@ -92,8 +94,8 @@ create index links_target on links (target, statement);
 create table docs (n integer primary key, kind text not null, item text not null,
     entity_kind text, prior real not null default 1.0,
     title text, label text, context text, body text, english text);
-create table terms (term text primary key, top_docs blob, top_impacts blob,
-    docs blob not null, impacts blob) without rowid;
+create table terms (term text primary key, df integer not null, top_docs blob,
+    top_impacts blob, docs blob not null, impacts blob);
 create table dense (term text primary key, scale real not null, impacts blob not null);
 create table thesaurus (grp integer not null, spelling text not null);
 create index thesaurus_spelling on thesaurus (spelling);
@@ -210,8 +212,8 @@ def build_search(db: sqlite3.Connection, compiled: Compiled) -> None:
         rows.append((n, kind, item, entity.kind if entity else None, prior, *texts))
     put("insert into docs values (?,?,?,?,?,?,?,?,?,?)", rows)
     n, dense = len(index.ids), list[tuple[str, float, bytes]]()
-    put("insert into terms values (?,?,?,?,?)", _terms(index.words, None, n, dense))
-    put("insert into terms values (?,?,?,?,?)", _terms(index.pairs, _pair_impacts(index), n, []))
+    put("insert into terms values (?,?,?,?,?,?)", _terms(index.words, None, n, dense))
+    put("insert into terms values (?,?,?,?,?,?)", _terms(index.pairs, _pair_impacts(index), n, []))
     put("insert into dense values (?,?,?)", dense)
     put("insert into thesaurus values (?,?)", (
         (g, spelling) for g, group in enumerate(index.thesaurus) for spelling in group
@@ -252,7 +254,7 @@ def _terms(
     pair_impacts: dict[str, dict[int, float]] | None,
     n: int,
     dense: list[tuple[str, float, bytes]],
-) -> Iterator[tuple[str, bytes | None, bytes | None, bytes, bytes | None]]:
+) -> Iterator[tuple[str, int, bytes | None, bytes | None, bytes, bytes | None]]:
     """Each key's documents (and a word's impacts); for a key in many documents, also the
     CHAMPIONS documents where it scores best, best first (fulltext.py reads only those), and
     for a word in more than n/DENSE documents its impact in every document, one byte each:
@@ -276,7 +278,8 @@ def _terms(
             top_impacts = array("d", [scores.get(d, 0.0) for d in best]).tobytes()
             if pair_impacts is None and (end - begin) // size * DENSE > n:
                 dense.append((term, *_dense(scores, n)))
-        yield term, top_docs, top_impacts, docs, impacts if pair_impacts is None else None
+        df = (end - begin) // size
+        yield term, df, top_docs, top_impacts, docs, impacts if pair_impacts is None else None
 
 
 def _dense(impacts: dict[int, float], n: int) -> tuple[float, bytes]:
