@@ -234,9 +234,8 @@ class StoredIndex(ranking.Index):
             self._rows[n] = (kind, item, entity_kind)
             fields = []
             for weight, text in zip(_WEIGHTS, texts, strict=True):
-                for line in text.split("\n") if text else ():
-                    ws = line.split()
-                    fields.append(ranking._Field(weight, frozenset(ws), f" {line} ", len(ws)))
+                for line in text.split("\n") if text else ():  # words one space apart
+                    fields.append(ranking._Field(weight, f" {line} ", line.count(" ") + 1))
             self._fields[n] = fields
         if any(i not in self._rows for i in wanted):
             raise ranking.CorruptIndex("document number")

@@ -78,11 +78,11 @@ class Doc:
 
 
 class _Field:
-    __slots__ = ("length", "padded", "weight", "words")
+    __slots__ = ("length", "padded", "weight")
 
-    def __init__(self, weight: float, words: frozenset[str], padded: str, length: int) -> None:
-        self.weight, self.words, self.length = weight, words, length
-        self.padded = padded  # " w1 w2 … " for phrase tests
+    def __init__(self, weight: float, padded: str, length: int) -> None:
+        self.weight, self.length = weight, length
+        self.padded = padded  # " w1 w2 … ": a word or phrase is there if " w " is in it
 
 
 class _Match:
@@ -364,8 +364,7 @@ class Index:
                 if k not in self.data.average or line[1:2] != " ":  # sound(): k < len(weights)
                     raise CorruptIndex(f"field of document {i}")
                 text = line[2:]
-                ws = text.split()
-                got.append(_Field(self.data.weights[k], frozenset(ws), f" {text} ", len(ws)))
+                got.append(_Field(self.data.weights[k], f" {text} ", text.count(" ") + 1))
             self._fields[i] = got
         return got
 
@@ -590,8 +589,9 @@ class _Plan:
         for spelling, weight in concept.alts:
             mass = sum(self.idf[w] for w in spelling) or 1.0
             phrase = f" {' '.join(spelling)} "
+            looked = [(w, f" {w} ") for w in spelling]
             for f in fields:
-                present = [w for w in spelling if w in f.words]
+                present = [w for w, padded in looked if padded in f.padded]
                 if not present:
                     continue
                 cover = sum(self.idf[w] for w in present) / mass
