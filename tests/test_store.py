@@ -269,6 +269,21 @@ def test_dense_impacts_bound_each_impact_within_one_step() -> None:
         assert impact <= code[d] * scale / 255 < impact + scale / 255
 
 
+def test_a_word_impacts_in_some_documents_are_its_postings_there(cpdt) -> None:
+    assert cpdt("search", "uy ban", "--json").code == 0
+    index = fulltext.StoredIndex(find._KEPT[0].db)
+    whole = index._impact("uy")  # not wide: every posting
+    n = index._n
+    for docs in ({min(whole)}, {max(whole), n - 1}, set(range(n)), set(range(0, n, 3))):
+        want = {i: v for i, v in whole.items() if i in docs}
+        assert index._impacts_read("uy", docs) == want  # by search, or by intersection
+        dense = index.impacts_in("uy", docs)  # one byte each where stored: a bound
+        assert dense.keys() == want.keys()
+        assert all(
+            want[i] <= v < want[i] + max(whole.values()) / 255 + 1e-12 for i, v in dense.items()
+        )
+
+
 def test_each_document_kind_read_from_the_arrays_is_its_row_kind(cpdt) -> None:
     assert cpdt("search", "uy ban", "--json").code == 0
     index = fulltext.StoredIndex(find._KEPT[0].db)  # a fresh one: no row read yet
