@@ -19,6 +19,7 @@ at). FTS5 (`docs_fts`) counts phrases for rarities; without it
 from __future__ import annotations
 
 import contextlib
+import heapq
 import itertools
 import math
 import sqlite3
@@ -464,7 +465,8 @@ class _Wide(ranking._Plan):
         """ranking's bounds; the fields of the documents likeliest to be scored are read in
         one query, not one each."""
         bounds = super()._bounds(keep)
-        self._stored.upcoming(sorted(bounds, key=lambda i: -bounds[i]))
+        likeliest = heapq.nlargest(4 * PREFETCH, bounds, key=bounds.__getitem__)
+        self._stored.upcoming(likeliest)  # the rest, rarely scored, are read one at a time
         return bounds
 
     def _concept_bounds(self, concept: ranking.Concept) -> dict[int, float]:
