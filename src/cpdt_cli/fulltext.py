@@ -353,9 +353,8 @@ class StoredIndex(ranking.Index):
 
     # - the query -
 
-    def concepts(self, query: str) -> list[ranking.Concept]:
-        """ranking.Index.concepts, the query's words, pairs and phrases looked up at once."""
-        typed = search.words(query)
+    def _look_up(self, typed: ranking.Spelling) -> None:
+        """The query's words, pairs and phrases, looked up at once."""
         terms: _Terms = self.data.words  # type: ignore[assignment]
         terms.preload([*typed, *(f"{a} {b}" for a, b in itertools.pairwise(typed))])
         thesaurus = self.thesaurus
@@ -365,7 +364,6 @@ class StoredIndex(ranking.Index):
             typed[i : i + n] for i in range(len(typed)) for n in range(1, longest + 1)
             if i + n <= len(typed)
         )  # fmt: skip
-        return super().concepts(query)
 
     def ranked(
         self,

@@ -380,6 +380,7 @@ class Index:
     def concepts(self, query: str) -> list[Concept]:
         """The query's concepts; a word nothing knows is first read as its closest known word."""
         typed = words(query)
+        self._look_up(typed)
         vocabulary, index = self.thesaurus.vocabulary, self.data.words
         unknown = {
             w for w in typed
@@ -389,6 +390,9 @@ class Index:
         fixed = frozenset(i for i, w in enumerate(typed) if w in fixes)
         concepts = self.thesaurus.concepts(tuple(fixes.get(w, w) for w in typed), fixed)
         return [self._prefer_written(c) for c in self._join_syllables(concepts)]
+
+    def _look_up(self, typed: Spelling) -> None:
+        """What a query will ask of the index, told first (a stored index reads it at once)."""
 
     def _prefer_written(self, c: Concept) -> Concept:
         """A name the texts themselves write (the committee's 2021 name) asks for that name:
