@@ -9,6 +9,7 @@ under a pseudo-terminal (80 columns), so cpdt renders with Rich exactly as for a
     .venv/bin/python bench/startup.py --runs 31 --data data/facts.yaml
     .venv/bin/python bench/startup.py --python /tmp/venv-typer029/bin/python   # another typer
     .venv/bin/python bench/startup.py --imports define --source unesco --json  # import costs
+    .venv/bin/python bench/startup.py --cases search             # only the search cases
 
 Commands that do not exist yet in this checkout (exit 2, "No such command") are skipped.
 """
@@ -132,7 +133,8 @@ def measure(args: argparse.Namespace) -> None:
     cpdt = cpdt_argv(args.python)
 
     cases: list[Case] = []
-    for case in CASES:
+    chosen = [c for c in CASES if not args.cases or any(w in c.name for w in args.cases)]
+    for case in chosen:
         _, code, out = run_once(cpdt + case.args, env, case.terminal)  # also warms the cache
         if code == 2 and b"No such command" in out:
             print(f"skipped (not in this checkout): cpdt {' '.join(case.args)}", file=sys.stderr)
@@ -220,6 +222,8 @@ def main() -> None:
     parser.add_argument("--imports", nargs=argparse.REMAINDER, dest="command",
                         help="instead: list the import costs of `cpdt COMMAND…`")  # fmt: skip
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--cases", nargs="+", metavar="WORD",
+                        help="only the cases whose name holds one of these words")  # fmt: skip
     args = parser.parse_args()
     if args.command:
         imports(args)

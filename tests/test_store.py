@@ -236,6 +236,64 @@ def test_the_wide_way_gives_the_exact_answer_on_the_fixture(
     assert _answers(cpdt) == expected
 
 
+@pytest.mark.parametrize("dense", [16, 0])  # the one-byte impacts, or the whole postings
+def test_the_wide_way_unproven_still_gives_the_exact_answer_on_the_fixture(
+    cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dense: int
+) -> None:
+    """The champions' answer taken as it stands (as for a query reaching more than
+    PROVE_REACH documents): its candidates are bounded as the exact plan bounds them, so
+    the documents the lists name (a word's champions: as many as a search shows) are ranked
+    exactly."""
+    expected = _answers(cpdt)
+    copy = tmp_path / "facts.yaml"
+    copy.write_bytes((FIXTURES / "facts.yaml").read_bytes())
+    monkeypatch.setenv("CPDT_DATA", str(copy))
+    monkeypatch.setattr(store, "CHAMPIONS", 10)
+    monkeypatch.setattr(store, "DENSE", dense)
+    monkeypatch.setattr(fulltext, "EXACT_REACH", -1)
+    monkeypatch.setattr(fulltext, "PROVE_REACH", -1)
+    find._KEPT.clear()
+    assert _answers(cpdt) == expected
+    built = store.path_for(cache.key_for([copy]) or "")
+    assert built is not None
+    with contextlib.closing(sqlite3.connect(built)) as db:
+        stored = db.execute("select count(*) from dense").fetchone()[0]
+    assert (stored > 0) == (dense == 16)
+
+
+def test_dense_impacts_bound_each_impact_within_one_step() -> None:
+    impacts = {0: 0.3, 2: 1.7, 3: 1.7000000001, 5: 2.25, 6: 1e-9}
+    scale, code = store._dense(impacts, 8)
+    assert scale == 2.25 and len(code) == 8
+    assert [d for d in range(8) if code[d]] == sorted(impacts)
+    for d, impact in impacts.items():
+        assert impact <= code[d] * scale / 255 < impact + scale / 255
+
+
+def test_a_word_impacts_in_some_documents_are_its_postings_there(cpdt) -> None:
+    assert cpdt("search", "uy ban", "--json").code == 0
+    index = fulltext.StoredIndex(find._KEPT[0].db)
+    whole = index._impact("uy")  # not wide: every posting
+    n = index._n
+    for docs in ({min(whole)}, {max(whole), n - 1}, set(range(n)), set(range(0, n, 3))):
+        want = {i: v for i, v in whole.items() if i in docs}
+        assert index._impacts_read("uy", docs) == want  # by search, or by intersection
+        dense = index.impacts_in("uy", docs)  # one byte each where stored: a bound
+        assert dense.keys() == want.keys()
+        assert all(
+            want[i] <= v < want[i] + max(whole.values()) / 255 + 1e-12 for i, v in dense.items()
+        )
+
+
+def test_each_document_kind_read_from_the_arrays_is_its_row_kind(cpdt) -> None:
+    assert cpdt("search", "uy ban", "--json").code == 0
+    index = fulltext.StoredIndex(find._KEPT[0].db)  # a fresh one: no row read yet
+    rows = index.db.execute("select n, kind, entity_kind from docs order by n").fetchall()
+    assert [(n, index.kind(n), index.entity_kind(n)) for n, _, _ in rows] == rows
+    assert {k for _, k, _ in rows} >= {"entity", "definition"}
+    assert any(e for _, _, e in rows)
+
+
 # --- damage inside a whole file --------------------------------------------------------------
 
 

@@ -86,8 +86,7 @@ def _search(
     def keep(i: int) -> bool:
         if kind is None:
             return True
-        doc_kind, _, entity_kind = index.row(i)
-        return kind in (doc_kind, entity_kind)
+        return kind in (index.kind(i), index.entity_kind(i))
 
     results: list[r.Result] = []
     most = INTENT_BOOST if wanted else 1.0
@@ -157,7 +156,9 @@ def _result(facts: Facts, kind: str, item_id: str) -> r.Hit:
         uses, first = facts.cited().get(item_id, (0, None))
         return source_result(facts, facts.sources[item_id], uses, [first] if first else [])
     st = facts.statements[item_id]
-    return statement_result(facts, st, _statement_title(facts, st))
+    if st.kind == "membership":
+        return statement_result(facts, st, _statement_title(facts, st))
+    return statement_result(facts, st)  # its own title: the one _statement_title gives
 
 
 def _display_text(facts: Facts, kind: str, item_id: str) -> str:

@@ -5,17 +5,21 @@ from the postings in `terms` (only the query's rows are read), exact scores in b
 the same code over the same fields. A query whose words are in thousands of documents (a
 common phrase in a large register) first reads only each word's champions (the
 store.CHAMPIONS documents where it scores best, kept best first) and its word pairs'
-documents; a listed document missing from a champion list is bounded by the list's last
-impact, so its bound stays a bound. That answer is the exact one when no document in no list
-could reach its last place (checked: `_Wide.proven`); otherwise the query runs the exact way,
-unless its words reach more than PROVE_REACH documents, where the champions' answer stands.
-FTS5 (`docs_fts`) counts phrases for rarities; without it (store.has_fts5) the count is
-bounded by the rarest word or pair of the phrase.
+documents: these name its candidates. Each candidate is then bounded as the exact plan bounds
+it, from every word's impact there (a common word's one-byte impacts, store.DENSE, else its
+whole postings), so few are scored; a document no list names is bounded by each list's last
+impact. That answer is the exact one when no such document could reach its last place
+(checked: `_Wide.proven`); otherwise the query runs the exact way, unless its words reach
+more than PROVE_REACH documents, where the candidates' answer stands (the documents no list
+names, such as one holding some words of a phrase but not the phrase, are then not looked
+at). FTS5 (`docs_fts`) counts phrases for rarities; without it
+(store.has_fts5) the count is bounded by the rarest word or pair of the phrase.
 """
 
 from __future__ import annotations
 
 import contextlib
+import heapq
 import itertools
 import math
 import sqlite3
@@ -29,7 +33,7 @@ from .store import COLUMNS
 
 EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, champions first
 PROVE_REACH = 40_000  # postings beyond which the champions' answer stands, proven or not
-PREFETCH = 256  # documents of a wide query whose fields are read at once, best bounds first
+PREFETCH = 64  # documents of a wide query whose fields are read at once, best bounds first
 PAIR_READ = 16384  # a word pair in up to this many documents is read whole even then: where
 # a query's words stand together is what ranks a document first
 _WEIGHTS = list(COLUMNS)  # weight number k -> field weight, as IndexData numbers them
@@ -51,10 +55,18 @@ class _Terms:
     def count(self, key: str) -> int:
         df = self.df.get(key)
         if df is None:
-            row = self.db.execute("select length(docs) from terms where term = ?", (key,))
+            row = self.db.execute("select df from terms where term = ?", (key,))
             got = row.fetchone()
-            df = self.df[key] = got[0] // _ID if got else 0
+            df = self.df[key] = got[0] if got else 0
         return df
+
+    def preload(self, keys: Iterable[str]) -> None:
+        """The counts of these keys, in one query."""
+        wanted = list(dict.fromkeys(k for k in keys if k not in self.df))
+        if wanted:
+            sql = f"select term, df from terms where term in ({_marks(wanted)})"
+            got = dict(self.db.execute(sql, wanted))
+            self.df.update((k, got.get(k, 0)) for k in wanted)
 
     def all_keys(self) -> list[str]:
         return [t for (t,) in self.db.execute("select term from terms where instr(term, ' ') = 0")]
@@ -72,11 +84,23 @@ class _Alts:
     ) -> set[ranking.Spelling]:
         got = self._got.get(spelling)
         if got is None:
-            sql = ("select distinct spelling from thesaurus where grp in "
-                   "(select grp from thesaurus where spelling = ?)")  # fmt: skip
-            rows = self.db.execute(sql, (" ".join(spelling),))
-            got = self._got[spelling] = {tuple(s.split()) for (s,) in rows}
+            self.preload([spelling])
+            got = self._got[spelling]
         return got if got else (default if default is not None else set())
+
+    def preload(self, spellings: Iterable[ranking.Spelling]) -> None:
+        """The other spellings of each of these, in one query."""
+        wanted = {" ".join(s): s for s in spellings if s not in self._got}
+        if not wanted:
+            return
+        sql = (
+            "select distinct a.spelling, b.spelling from thesaurus a join thesaurus b "
+            f"on b.grp = a.grp where a.spelling in ({_marks(wanted)})"
+        )
+        for s in wanted.values():
+            self._got[s] = set()
+        for a, b in self.db.execute(sql, list(wanted)):
+            self._got[wanted[a]].add(tuple(b.split()))
 
     def __contains__(self, spelling: object) -> bool:
         return isinstance(spelling, tuple) and bool(self.get(spelling))
@@ -87,10 +111,21 @@ class _Words:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self._known: dict[object, bool] = {}
 
     def __contains__(self, word: object) -> bool:
-        sql = "select 1 from thesaurus_words where word = ?"
-        return self.db.execute(sql, (word,)).fetchone() is not None
+        got = self._known.get(word)
+        if got is None:
+            sql = "select 1 from thesaurus_words where word = ?"
+            got = self._known[word] = self.db.execute(sql, (word,)).fetchone() is not None
+        return got
+
+    def preload(self, words: Iterable[str]) -> None:
+        wanted = [w for w in dict.fromkeys(words) if w not in self._known]
+        if wanted:
+            sql = f"select word from thesaurus_words where word in ({_marks(wanted)})"
+            found = {w for (w,) in self.db.execute(sql, wanted)}
+            self._known.update((w, w in found) for w in wanted)
 
     def __iter__(self) -> Iterator[str]:
         return (w for (w,) in self.db.execute("select word from thesaurus_words"))
@@ -101,9 +136,10 @@ class _Thesaurus(ranking.Thesaurus):
 
     def __init__(self, db: sqlite3.Connection, longest: int) -> None:  # not super(): no groups
         self.groups = []
-        self._alts = _Alts(db)  # type: ignore[assignment]
+        self.alts, self.words = _Alts(db), _Words(db)
+        self._alts = self.alts  # type: ignore[assignment]
+        self.vocabulary = self.words  # type: ignore[assignment]
         self.longest = longest
-        self.vocabulary = _Words(db)  # type: ignore[assignment]
 
 
 class _Data:
@@ -129,17 +165,23 @@ class StoredIndex(ranking.Index):
             raise ranking.CorruptIndex(str(error)) from None
 
     def _open(self, db: sqlite3.Connection) -> None:
-        meta = dict(db.execute("select key, value from meta where key in "
-                               "('longest', 'average', 'documents', 'fts5')"))  # fmt: skip
+        keys = ("longest", "average", "documents", "fts5", "kinds")
+        sql = f"select key, value from meta where key in ({_marks(keys)})"
+        meta = dict(db.execute(sql, keys))
         self.db = db
         self.fts = bool(meta["fts5"])
         average = msgspec.json.decode(meta["average"], type=dict[str, float])
         self.data = _Data(db, average)  # type: ignore[assignment]
-        self.thesaurus = _Thesaurus(db, int(meta["longest"]))
-        self._n = max(int(meta["documents"]), 1)
+        self.thesaurus: _Thesaurus = _Thesaurus(db, int(meta["longest"]))
+        self._documents = int(meta["documents"])
+        self._n = max(self._documents, 1)
+        self._kinds = ["", *msgspec.json.decode(meta["kinds"], type=list[str])]
+        self._codes: dict[str, array[int]] = {}  # read when first asked (400 kB at 100k)
         self._fields: dict[int, list[ranking._Field]] = {}
         self._impacts: dict[str, dict[int, float]] = {}
         self._sets: dict[str, frozenset[int]] = {}
+        self._whole_postings: dict[str, tuple[array[int], array[float]]] = {}
+        self._dense: dict[str, tuple[bytes, float]] = {}
         self._rows: dict[int, tuple[str, str, str | None]] = {}
         self.wide = False  # reading only each key's champions (store.CHAMPIONS)
         self.floor: dict[str, float] = {}  # a word's last champion's impact
@@ -158,7 +200,25 @@ class StoredIndex(ranking.Index):
         return got
 
     def kind(self, i: int) -> str:
-        return self.row(i)[0]
+        got = self._rows.get(i)  # a document scored: its row is read
+        return got[0] if got is not None else self._kind_of(i, "kind_codes")
+
+    def entity_kind(self, i: int) -> str | None:
+        """The entity's kind, for a document that is an entity."""
+        return self._kind_of(i, "entity_kind_codes") or None
+
+    def _kind_of(self, i: int, table: str) -> str:
+        codes = self._codes.get(table)
+        if codes is None:
+            sql = "select value from meta where key = ?"
+            got = self.db.execute(sql, (table,)).fetchone()
+            codes = self._codes[table] = array("H", got[0] if got else b"")
+            if len(codes) != self._documents:
+                raise ranking.CorruptIndex(table)
+        try:  # a code out of range is a damaged database (checking all costs more)
+            return self._kinds[codes[i]]
+        except IndexError:
+            raise ranking.CorruptIndex("kind code") from None
 
     def item(self, i: int) -> str:
         return self.row(i)[1]
@@ -174,9 +234,8 @@ class StoredIndex(ranking.Index):
             self._rows[n] = (kind, item, entity_kind)
             fields = []
             for weight, text in zip(_WEIGHTS, texts, strict=True):
-                for line in text.split("\n") if text else ():
-                    ws = line.split()
-                    fields.append(ranking._Field(weight, frozenset(ws), f" {line} ", len(ws)))
+                for line in text.split("\n") if text else ():  # words one space apart
+                    fields.append(ranking._Field(weight, f" {line} ", line.count(" ") + 1))
             self._fields[n] = fields
         if any(i not in self._rows for i in wanted):
             raise ranking.CorruptIndex("document number")
@@ -189,6 +248,13 @@ class StoredIndex(ranking.Index):
         self._order = order
         self._place = {i: k for k, i in enumerate(order)}
 
+    def _whole(self, spelling: ranking.Spelling) -> frozenset[int]:
+        if len(spelling) > 2:  # the phrase is looked for in the fields: read them at once
+            found = sorted(frozenset.intersection(*map(self._pair, spelling, spelling[1:])))
+            for at in range(0, len(found), PREFETCH):
+                self._fetch(found[at : at + PREFETCH])
+        return super()._whole(spelling)
+
     def _doc_fields(self, i: int) -> list[ranking._Field]:
         got = self._fields.get(i)
         if got is None:
@@ -200,25 +266,70 @@ class StoredIndex(ranking.Index):
     def _postings(self, key: str) -> tuple[array[int], array[float]]:
         """The key's documents and impacts; in a wide query, only its champions where stored
         (then `floor` holds the most any other document can score for it)."""
-        sql = "select docs, impacts, top_docs, top_impacts from terms where term = ?"
+        sql = "select df, top_docs, top_impacts from terms where term = ?"
         row = self.db.execute(sql, (key,)).fetchone()
         if row is None:
             return array("I"), array("d")
-        docs_blob, impacts_blob = row[0], row[1] or b""
-        whole_pair = " " in key and len(docs_blob) <= PAIR_READ * _ID
-        if self.wide and row[2] is not None and not whole_pair:
-            docs_blob, impacts_blob = row[2], row[3] or b""
+        whole_pair = " " in key and row[0] <= PAIR_READ
+        champions = self.wide and row[1] is not None and not whole_pair
+        if champions:
+            docs_blob, impacts_blob = row[1], row[2] or b""
+        else:  # the whole postings stand last in the row: a query for the champions skips them
+            sql = "select docs, impacts from terms where term = ?"
+            docs_blob, impacts_blob = self.db.execute(sql, (key,)).fetchone()
+            impacts_blob = impacts_blob or b""
         if len(docs_blob) % _ID or len(impacts_blob) % _IMPACT:
             raise ranking.CorruptIndex(key)
         docs, impacts = array("I", docs_blob), array("d", impacts_blob)
         if docs and max(docs) >= self._n:
             raise ranking.CorruptIndex(key)
-        if self.wide and row[2] is not None and not whole_pair:
+        if champions:
             if impacts and " " not in key:
                 self.floor[key] = impacts[-1]
             if " " in key:
                 self.partial.add(key)
         return docs, impacts
+
+    def impacts_in(self, word: str, docs: set[int]) -> dict[int, float]:
+        """A bound of the word's impact in each of these documents that holds it: its one-byte
+        impacts where stored (store.DENSE), else its impacts read from its whole postings."""
+        dense = self._dense.get(word)
+        if dense is None:
+            sql = "select impacts, scale from dense where term = ?"
+            row = self.db.execute(sql, (word,)).fetchone()
+            dense = self._dense[word] = (row[0], row[1]) if row else (b"", 0.0)
+            if dense[0] and (len(dense[0]) != self._n or not dense[1] > 0):
+                raise ranking.CorruptIndex(word)
+        code, scale = dense
+        if code:  # only documents of `docs` are read: no number out of range
+            unit = scale / 255
+            return {i: code[i] * unit for i in docs if code[i]}
+        return self._impacts_read(word, docs)
+
+    def _impacts_read(self, word: str, docs: set[int]) -> dict[int, float]:
+        got = self._whole_postings.get(word)
+        if got is None:
+            sql = "select docs, impacts from terms where term = ?"
+            row = self.db.execute(sql, (word,)).fetchone() or (b"", b"")
+            if len(row[0]) % _ID or len(row[0]) // _ID * _IMPACT != len(row[1] or b""):
+                raise ranking.CorruptIndex(word)
+            got = self._whole_postings[word] = (array("I", row[0]), array("d", row[1] or b""))
+        from bisect import bisect_left as find  # 0.6 ms to import: only a wide query needs it
+
+        held, impacts = got  # only documents of `docs` are read: no number out of range
+        out = {}
+        if len(held) > 4 * len(docs):  # postings are in document order
+            at, end = 0, len(held)
+            for i in sorted(docs):
+                at = find(held, i, at)
+                if at == end:
+                    break
+                if held[at] == i:
+                    out[i] = impacts[at]
+        else:
+            for i in docs.intersection(held):
+                out[i] = impacts[find(held, i)]
+        return out
 
     def _impact(self, word: str) -> dict[int, float]:
         got = self._impacts.get(word)
@@ -242,6 +353,18 @@ class StoredIndex(ranking.Index):
 
     # - the query -
 
+    def _look_up(self, typed: ranking.Spelling) -> None:
+        """The query's words, pairs and phrases, looked up at once."""
+        terms: _Terms = self.data.words  # type: ignore[assignment]
+        terms.preload([*typed, *(f"{a} {b}" for a, b in itertools.pairwise(typed))])
+        thesaurus = self.thesaurus
+        thesaurus.words.preload(typed)
+        longest = max(thesaurus.longest, 1)
+        thesaurus.alts.preload(
+            typed[i : i + n] for i in range(len(typed)) for n in range(1, longest + 1)
+            if i + n <= len(typed)
+        )  # fmt: skip
+
     def ranked(
         self,
         query: str,
@@ -259,9 +382,10 @@ class StoredIndex(ranking.Index):
         reach = sum(map(terms.count, typed))
         if reach > EXACT_REACH:
             self._read(wide=True)
+            settled = reach > PROVE_REACH
             plan = _Wide(self, self.concepts(query), boost, most)
             hits = plan.top(limit, keep, False)
-            if reach > PROVE_REACH or plan.proven(hits, limit):
+            if settled or plan.proven(hits, limit):
                 return hits
         self._read(wide=False)
         return ranking._Plan(self, self.concepts(query), boost).top(limit, keep, False)
@@ -286,6 +410,10 @@ class StoredIndex(ranking.Index):
                 return int(self.db.execute(sql, (match,)).fetchone()[0])
         counts = (min(map(terms.count, _keys(s))) for s, _ in concept.alts)
         return min(sum(counts), self._n)  # at most: the spellings' rarest word or pair
+
+
+def _marks(values: Iterable[object]) -> str:
+    return ",".join("?" * len(list(values)))
 
 
 def _keys(spelling: tuple[str, ...]) -> list[str]:
@@ -329,12 +457,14 @@ class _Wide(ranking._Plan):
         self._filled: dict[int, dict[int, float]] = {}
         self._caps: list[float] = []
         self._most = most
+        self._universe: set[int] = set()
 
     def _bounds(self, keep: Callable[[int], bool]) -> dict[int, float]:
         """ranking's bounds; the fields of the documents likeliest to be scored are read in
         one query, not one each."""
         bounds = super()._bounds(keep)
-        self._stored.upcoming(sorted(bounds, key=lambda i: -bounds[i]))
+        likeliest = heapq.nlargest(4 * PREFETCH, bounds, key=bounds.__getitem__)
+        self._stored.upcoming(likeliest)  # the rest, rarely scored, are read one at a time
         return bounds
 
     def _concept_bounds(self, concept: ranking.Concept) -> dict[int, float]:
@@ -365,13 +495,13 @@ class _Wide(ranking._Plan):
         return total * self._most
 
     def _fill(self) -> None:
-        """Each concept's bounds over every document some concept lists: ranking's where the
-        document is a champion (or in a pair read whole), else its cap: the most a document
-        missing from the champions could score (the last champion's impact)."""
+        """Each concept's bounds over every document some concept lists (the universe), as
+        ranking's exact plan bounds them: the words' impacts in those documents are looked
+        up in their whole postings. The cap of each concept (the most a document in no list
+        could score for it: the last champion's impact) is kept for `proven`."""
         index = self._stored
-        bounds = [self._listed(c) for c in self.concepts]
-        universe = set().union(*bounds)
-        for c, bound in zip(self.concepts, bounds, strict=True):
+        universe = set().union(*(self._listed(c) for c in self.concepts))
+        for c in self.concepts:
             cap = 0.0
             for spelling, weight in c.alts:
                 for w in spelling:
@@ -385,26 +515,60 @@ class _Wide(ranking._Plan):
                     ranking._PHRASE_BONUS if whole_possible else ranking._PARTIAL)  # fmt: skip
                 cap = max(cap, weight * floor * bonus)
             self._caps.append(cap)
-            if cap:
-                for i in universe.difference(bound):
-                    bound[i] = cap
-            self._filled[id(c)] = bound
+            self._filled[id(c)] = self._within(c, universe)
+        self._universe = universe
 
-    def _listed(self, concept: ranking.Concept) -> dict[int, float]:
-        """ranking's bounds, and a bound for each document where a spelling stands whole but
-        none of its words is a champion."""
-        out = super()._concept_bounds(concept)
+    def _within(self, concept: ranking.Concept, universe: set[int]) -> dict[int, float]:
+        """ranking's bounds of the concept, for the documents of the universe only; where a
+        pair was read as champions only, any document holding all its words may hold it."""
         index = self._stored
+        out: dict[int, float] = {}
         for spelling, weight in concept.alts:
+            found = [index.impacts_in(w, universe) for w in spelling]
             if len(spelling) == 1:
+                for i, impact in found[0].items():
+                    if weight * impact > out.get(i, 0.0):
+                        out[i] = weight * impact
                 continue
-            ceiling = max((index.floor.get(w, 0.0) for w in spelling), default=0.0)
+            pairs = [f"{a} {b}" for a, b in itertools.pairwise(spelling)]
+            if any(p in index.partial for p in pairs):
+                here = frozenset(universe.intersection(*found))
+            else:
+                here = index._whole(spelling) & universe
             best: dict[int, float] = {}
-            for w in spelling:
-                for i, impact in index._impact(w).items():
-                    best[i] = max(best.get(i, 0.0), impact)
-            for i in index._whole(spelling):
-                ub = weight * max(best.get(i, 0.0), ceiling) * ranking._PHRASE_BONUS
+            for impacts in found:
+                for i, impact in impacts.items():
+                    if impact > best.get(i, 0.0):
+                        best[i] = impact
+            for i, impact in best.items():
+                ub = weight * impact * (ranking._PHRASE_BONUS if i in here else ranking._PARTIAL)
                 if ub > out.get(i, 0.0):
                     out[i] = ub
+        return out
+
+    def _adjacent(self, j: int, k: int) -> frozenset[int]:
+        """ranking's, but a pair read as champions only may stand in any document."""
+        index = self._stored
+        typed = self.concepts[j].typed + self.concepts[k].typed
+        pairs = list(itertools.pairwise(typed))
+        found = [index._pair(a, b) for a, b in pairs]  # notes the pairs read as champions
+        known = [
+            f for f, (a, b) in zip(found, pairs, strict=True) if f"{a} {b}" not in index.partial
+        ]
+        return frozenset.intersection(*known) if known else frozenset(self._universe)
+
+    def _listed(self, concept: ranking.Concept) -> set[int]:
+        """The documents the lists read name for the concept: a single word's (champions or
+        all), a phrase's where it stands whole, and all of a phrase word read whole. A phrase
+        word's champions are left out: elsewhere it scores no more than its floor, as they
+        would, and the cap (`_unlisted`) counts that."""
+        index = self._stored
+        out: set[int] = set()
+        for spelling, _ in concept.alts:
+            for w in spelling:
+                impacts = index._impact(w)
+                if len(spelling) == 1 or w not in index.floor:
+                    out.update(impacts)
+            if len(spelling) > 1:
+                out.update(index._whole(spelling))
         return out

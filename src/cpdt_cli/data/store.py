@@ -5,9 +5,13 @@ Datasette) beside plain columns for people and for
 indexes, so an answer decodes only the rows it reads: sources, entities (and the `people` view),
 instruments, periods (the committee's states), glossary, statements; citations and links (what
 a statement names) are columns only. Search reads `docs` (every searchable item's folded
-fields, one column per field weight), `terms` (each word and word pair with its documents) and,
-where Python's sqlite3 has FTS5, `docs_fts` over `docs` (see fulltext.py); `meta` holds the
-search's few small tables (priors, stand-ins).
+fields, one column per field weight), `terms` (each word and word pair with its documents),
+`dense` (a common word's impact in every document, a byte each) and, where Python's sqlite3
+has FTS5, `docs_fts` over `docs` (see fulltext.py); `meta` holds the search's few small
+tables (priors, stand-ins) and each document's kind and entity kind as one array each (a
+query's bounds weigh the kind of every candidate: a row read each cost more than the
+scoring). Tables whose rows hold large blobs keep a rowid: a seek in a WITHOUT ROWID table
+reads the whole of each row it compares.
 
 A database is written to a temp file in the cache folder and renamed into place: a reader sees
 a whole file or none, and builders running at once each rename a whole file of their own. On
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import math
 import os
 import sqlite3
 import stat
@@ -49,7 +54,7 @@ from .model import (
 
 T = TypeVar("T")
 
-FORMAT = 3  # the layout of the tables below; part of the header of every database
+FORMAT = 4  # the layout of the tables below; part of the header of every database
 _APP_ID = 0x63706474  # "cpdt": PRAGMA application_id
 # Field weights of search documents (documents.py) -> the column of `docs` holding those fields.
 COLUMNS = {3.0: "title", 2.0: "label", 1.5: "context", 1.0: "body", 0.8: "english"}
@@ -64,7 +69,7 @@ _RECORDS: dict[str, type[msgspec.Struct]] = {
 _TABLE_OF = {"committee_states": "periods"}  # Facts' name -> the table's
 
 _SCHEMA = """
-create table meta (key text primary key, value) without rowid;
+create table meta (key text primary key, value);
 create table sources (n integer primary key, id text unique not null, title text,
     publisher text, author text, date text, url text, cited_by integer not null,
     record blob not null);
@@ -90,10 +95,12 @@ create index links_target on links (target, statement);
 create table docs (n integer primary key, kind text not null, item text not null,
     entity_kind text, prior real not null default 1.0,
     title text, label text, context text, body text, english text);
-create table terms (term text primary key, docs blob not null, impacts blob,
-    top_docs blob, top_impacts blob) without rowid;
+create table terms (term text primary key, df integer not null, top_docs blob,
+    top_impacts blob, docs blob not null, impacts blob);
+create table dense (term text primary key, scale real not null, impacts blob not null);
 create table thesaurus (grp integer not null, spelling text not null);
 create index thesaurus_spelling on thesaurus (spelling);
+create index thesaurus_group on thesaurus (grp);
 create table thesaurus_words (word text primary key) without rowid;
 """
 _FTS = """
@@ -205,8 +212,10 @@ def build_search(db: sqlite3.Connection, compiled: Compiled) -> None:
         prior = index.priors.get(n, 1.0)
         rows.append((n, kind, item, entity.kind if entity else None, prior, *texts))
     put("insert into docs values (?,?,?,?,?,?,?,?,?,?)", rows)
-    put("insert into terms values (?,?,?,?,?)", _terms(index.words, None))
-    put("insert into terms values (?,?,?,?,?)", _terms(index.pairs, _pair_impacts(index)))
+    n, dense = len(index.ids), list[tuple[str, float, bytes]]()
+    put("insert into terms values (?,?,?,?,?,?)", _terms(index.words, None, n, dense))
+    put("insert into terms values (?,?,?,?,?,?)", _terms(index.pairs, _pair_impacts(index), n, []))
+    put("insert into dense values (?,?,?)", dense)
     put("insert into thesaurus values (?,?)", (
         (g, spelling) for g, group in enumerate(index.thesaurus) for spelling in group
     ))  # fmt: skip
@@ -218,7 +227,14 @@ def build_search(db: sqlite3.Connection, compiled: Compiled) -> None:
     if fts:
         db.executescript(_FTS)
     average = {COLUMNS.get(weights[k], "body"): a for k, a in index.average.items()}
+    kinds = sorted({str(k) for row in rows for k in (row[1], row[3]) if k})
+    code = {k: c for c, k in enumerate(kinds, 1)}  # 0: no entity kind
     meta = {
+        "kinds": enc.encode(kinds),
+        "kind_codes": array("H", [code[str(row[1])] for row in rows]).tobytes(),
+        "entity_kind_codes": array(
+            "H", [code[str(row[3])] if row[3] else 0 for row in rows]
+        ).tobytes(),
         "longest": longest,
         "average": enc.encode(average),
         "priors": enc.encode(index.priors),  # the few documents whose prior is not 1
@@ -231,13 +247,20 @@ def build_search(db: sqlite3.Connection, compiled: Compiled) -> None:
 
 
 CHAMPIONS = 128  # documents kept, best first, for a word or pair in more documents than that
+DENSE = 16  # a word in more than 1/DENSE of the documents also has its impacts, one byte each
 
 
 def _terms(
-    postings: Any, pair_impacts: dict[str, dict[int, float]] | None
-) -> Iterator[tuple[str, bytes, bytes | None, bytes | None, bytes | None]]:
+    postings: Any,
+    pair_impacts: dict[str, dict[int, float]] | None,
+    n: int,
+    dense: list[tuple[str, float, bytes]],
+) -> Iterator[tuple[str, int, bytes | None, bytes | None, bytes, bytes | None]]:
     """Each key's documents (and a word's impacts); for a key in many documents, also the
-    CHAMPIONS documents where it scores best, best first (fulltext.py reads only those)."""
+    CHAMPIONS documents where it scores best, best first (fulltext.py reads only those), and
+    for a word in more than n/DENSE documents its impact in every document, one byte each:
+    ceil(255 * impact / scale), 0 where absent, put in `dense` (fulltext.py bounds a wide
+    query's candidates with it; for such a word it is smaller than the postings)."""
     starts = array("I", postings.starts)
     size, isize = starts.itemsize, array("d").itemsize
     for k, term in enumerate(postings.keys.split("\n")[1:-1]):
@@ -254,7 +277,22 @@ def _terms(
             best = sorted(array("I", docs), key=lambda d: -scores.get(d, 0.0))[:CHAMPIONS]
             top_docs = array("I", best).tobytes()
             top_impacts = array("d", [scores.get(d, 0.0) for d in best]).tobytes()
-        yield term, docs, impacts if pair_impacts is None else None, top_docs, top_impacts
+            if pair_impacts is None and (end - begin) // size * DENSE > n:
+                dense.append((term, *_dense(scores, n)))
+        df = (end - begin) // size
+        yield term, df, top_docs, top_impacts, docs, impacts if pair_impacts is None else None
+
+
+def _dense(impacts: dict[int, float], n: int) -> tuple[float, bytes]:
+    """Each document's impact rounded up to 1/255 of the largest (0: not there): a bound."""
+    scale = max(impacts.values())
+    out = bytearray(n)
+    for d, impact in impacts.items():
+        q = min(255, max(1, math.ceil(impact * 255 / scale)))
+        while q < 255 and q * scale / 255 < impact:
+            q += 1
+        out[d] = q
+    return scale, bytes(out)
 
 
 def _pair_impacts(index: Any) -> dict[str, dict[int, float]]:

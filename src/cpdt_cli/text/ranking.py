@@ -78,11 +78,11 @@ class Doc:
 
 
 class _Field:
-    __slots__ = ("length", "padded", "weight", "words")
+    __slots__ = ("length", "padded", "weight")
 
-    def __init__(self, weight: float, words: frozenset[str], padded: str, length: int) -> None:
-        self.weight, self.words, self.length = weight, words, length
-        self.padded = padded  # " w1 w2 … " for phrase tests
+    def __init__(self, weight: float, padded: str, length: int) -> None:
+        self.weight, self.length = weight, length
+        self.padded = padded  # " w1 w2 … ": a word or phrase is there if " w " is in it
 
 
 class _Match:
@@ -364,8 +364,7 @@ class Index:
                 if k not in self.data.average or line[1:2] != " ":  # sound(): k < len(weights)
                     raise CorruptIndex(f"field of document {i}")
                 text = line[2:]
-                ws = text.split()
-                got.append(_Field(self.data.weights[k], frozenset(ws), f" {text} ", len(ws)))
+                got.append(_Field(self.data.weights[k], f" {text} ", text.count(" ") + 1))
             self._fields[i] = got
         return got
 
@@ -381,6 +380,7 @@ class Index:
     def concepts(self, query: str) -> list[Concept]:
         """The query's concepts; a word nothing knows is first read as its closest known word."""
         typed = words(query)
+        self._look_up(typed)
         vocabulary, index = self.thesaurus.vocabulary, self.data.words
         unknown = {
             w for w in typed
@@ -390,6 +390,9 @@ class Index:
         fixed = frozenset(i for i, w in enumerate(typed) if w in fixes)
         concepts = self.thesaurus.concepts(tuple(fixes.get(w, w) for w in typed), fixed)
         return [self._prefer_written(c) for c in self._join_syllables(concepts)]
+
+    def _look_up(self, typed: Spelling) -> None:
+        """What a query will ask of the index, told first (a stored index reads it at once)."""
 
     def _prefer_written(self, c: Concept) -> Concept:
         """A name the texts themselves write (the committee's 2021 name) asks for that name:
@@ -544,7 +547,12 @@ class _Plan:
         return out
 
     def _adjacent(self, j: int, k: int) -> frozenset[int]:
-        return self.index._pair(self.concepts[j].typed[-1], self.concepts[k].typed[0])
+        """The documents where concepts j and k may stand together as typed: each word pair
+        of the two stands in them (the bonus asks for the whole phrase in one field)."""
+        typed = self.concepts[j].typed + self.concepts[k].typed
+        return frozenset.intersection(
+            *itertools.starmap(self.index._pair, itertools.pairwise(typed))
+        )
 
     # - exact scores -
 
@@ -585,8 +593,9 @@ class _Plan:
         for spelling, weight in concept.alts:
             mass = sum(self.idf[w] for w in spelling) or 1.0
             phrase = f" {' '.join(spelling)} "
+            looked = [(w, f" {w} ") for w in spelling]
             for f in fields:
-                present = [w for w in spelling if w in f.words]
+                present = [w for w, padded in looked if padded in f.padded]
                 if not present:
                     continue
                 cover = sum(self.idf[w] for w in present) / mass
