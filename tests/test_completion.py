@@ -99,7 +99,7 @@ def test_a_placeholder_number_is_not_offered(monkeypatch) -> None:
     numbers = [v for v, _ in completion._laws(facts)]
     assert numbers and all(n[:1].isalnum() for n in numbers)
     placeholder = type("I", (), {"number": "(số hiệu không nêu trong nguồn)", "title": "x"})
-    facts.instruments["x"] = placeholder  # type: ignore[assignment]
+    facts.instruments.everything()["x"] = placeholder  # type: ignore[assignment]
     assert [v for v, _ in completion._laws(facts)] == numbers
 
 

@@ -5,9 +5,9 @@
 by what a question needs (store.py keeps them in SQLite; `Facts.of` holds them in memory).
 """
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, ValuesView
 from collections.abc import Set as AbstractSet
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import msgspec
 
@@ -234,8 +234,57 @@ class _InMemory(Statements):
         return len(self._items)
 
 
+T = TypeVar("T")
+
+
+ROWS_BEFORE_WHOLE = 32  # lookups by id that read a row each; past them, one read of it all
+
+
+class Table(Mapping[str, T], Generic[T]):
+    """One of the register's smaller collections by id, in file order. Walking it reads it
+    whole, once; until then a lookup by id reads that record alone (`row`), so that a search
+    hit or a law's issuer costs one row, not the decoding of thousands of entities."""
+
+    def __init__(
+        self, whole: Callable[[], dict[str, T]], row: Callable[[str], T | None] | None = None
+    ) -> None:
+        self._whole, self._row = whole, row
+        self._all: dict[str, T] | None = None
+        self._rows: dict[str, T | None] = {}
+
+    def everything(self) -> dict[str, T]:
+        if self._all is None:
+            self._all = self._whole()
+        return self._all
+
+    def __getitem__(self, key: str) -> T:
+        if self._all is not None or self._row is None or len(self._rows) >= ROWS_BEFORE_WHOLE:
+            return self.everything()[key]
+        if not isinstance(key, str):
+            raise KeyError(key)
+        if key not in self._rows:
+            self._rows[key] = self._row(key)
+        got = self._rows[key]
+        if got is None:
+            raise KeyError(key)
+        return got
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.everything())
+
+    def __len__(self) -> int:
+        return len(self.everything())
+
+    def values(self) -> ValuesView[T]:
+        return self.everything().values()
+
+    def items(self) -> ItemsView[str, T]:
+        return self.everything().items()
+
+
 class Facts:
-    """The register: the small collections load on first use (`load(name)` gives one)."""
+    """The register: the smaller collections are read on first use (`load(name)` gives one
+    whole, `row(name, id)` one record of it)."""
 
     def __init__(
         self,
@@ -247,12 +296,13 @@ class Facts:
         notices: list[str],
         cache_key: str = "",
         cited: Callable[[], Cited] | None = None,
+        row: Callable[[str, str], Any] | None = None,
     ) -> None:
         self.schema_version, self.data_as_of = schema_version, data_as_of
         self._cited = cited
-        self.statements, self._load = statements, load
+        self.statements, self._load, self._row = statements, load, row
         self.files, self.notices, self.cache_key = files, notices, cache_key
-        self._loaded: dict[str, dict[str, Any]] = {}
+        self._loaded: dict[str, Table[Any]] = {}
 
     @classmethod
     def of(cls, c: Compiled, cache_key: str = "") -> "Facts":
@@ -264,30 +314,32 @@ class Facts:
         return cls(c.schema_version, c.data_as_of, _InMemory(c.statements), tables.__getitem__,
                    c.files, c.notices, cache_key)  # fmt: skip
 
-    def _table(self, name: str) -> dict[str, Any]:
+    def _table(self, name: str) -> Table[Any]:
         got = self._loaded.get(name)
         if got is None:
-            got = self._loaded[name] = self._load(name)
+            row = self._row
+            one = (lambda key: row(name, key)) if row is not None else None
+            got = self._loaded[name] = Table(lambda: self._load(name), one)
         return got
 
     @property
-    def sources(self) -> dict[str, Source]:
+    def sources(self) -> Table[Source]:
         return self._table("sources")
 
     @property
-    def entities(self) -> dict[str, Entity]:
+    def entities(self) -> Table[Entity]:
         return self._table("entities")
 
     @property
-    def instruments(self) -> dict[str, Instrument]:
+    def instruments(self) -> Table[Instrument]:
         return self._table("instruments")
 
     @property
-    def committee_states(self) -> dict[str, CommitteeState]:
+    def committee_states(self) -> Table[CommitteeState]:
         return self._table("committee_states")
 
     @property
-    def glossary(self) -> dict[str, Glossary]:
+    def glossary(self) -> Table[Glossary]:
         return self._table("glossary")
 
     def cited(self) -> Cited:
@@ -311,7 +363,8 @@ class Facts:
     def compiled(self) -> Compiled:
         """Everything, whole (for building a store)."""
         return Compiled(
-            self.schema_version, self.data_as_of, self.sources, self.entities,
-            self.instruments, self.committee_states, dict(self.statements.items()),
-            self.glossary, self.files, self.notices,
+            self.schema_version, self.data_as_of, self.sources.everything(),
+            self.entities.everything(), self.instruments.everything(),
+            self.committee_states.everything(), dict(self.statements.items()),
+            self.glossary.everything(), self.files, self.notices,
         )  # fmt: skip

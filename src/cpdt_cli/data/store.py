@@ -476,6 +476,16 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
         array: Any = list  # of the table's record type, known when run
         return {r.id: r for r in _decoder(array[_RECORDS[table]])(whole.encode())}
 
+    decoders: dict[str, Callable[[bytes], Any]] = {}
+
+    def row(name: str, ident: str) -> Any:
+        table = _TABLE_OF.get(name, name)
+        got = db.execute(f"select record from {table} where id = ?", (ident,)).fetchone()
+        if got is None:
+            return None
+        decode = decoders.get(table) or decoders.setdefault(table, _decoder(_RECORDS[table]))
+        return decode(got[0])
+
     return Facts(
         int(meta["schema_version"]),
         str(meta["data_as_of"]),
@@ -485,6 +495,7 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
         dec.decode(meta["notices"]),
         key,
         lambda: _cited(db),
+        row,
     )
 
 
