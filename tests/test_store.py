@@ -370,3 +370,51 @@ def test_each_way_of_selecting_statements_reads_what_the_whole_file_holds(
     assert ids(stored.dated()) == ids(scanned.dated()) and stored.dated("0000", "9999", refs)
     assert stored.citing_any("definition", sources)  # the comparison is not of empty lists
     assert stored.about("definition", scanned.subjects("definition"))
+
+
+def test_a_table_reads_rows_by_id_until_it_is_walked() -> None:
+    from cpdt_cli.data.model import ROWS_BEFORE_WHOLE, Table
+
+    records = {f"e{i}": i for i in range(100)}
+    calls = {"whole": 0, "row": 0}
+
+    def whole() -> dict[str, int]:
+        calls["whole"] += 1
+        return dict(records)
+
+    def row(key: str) -> int | None:
+        calls["row"] += 1
+        return records.get(key)
+
+    table = Table(whole, row)
+    assert table["e3"] == 3 and table.get("e3") == 3 and calls == {"whole": 0, "row": 1}
+    assert "nope" not in table and table.get("nope") is None
+    with pytest.raises(KeyError):
+        table["nope"]
+    assert calls["whole"] == 0
+    for i in range(ROWS_BEFORE_WHOLE + 5):  # a query that names many: one read of it all
+        assert table[f"e{i}"] == i
+    assert calls["whole"] == 1 and calls["row"] == ROWS_BEFORE_WHOLE
+    assert list(table) == list(records) and len(table) == 100 and calls["whole"] == 1
+    walked = Table(whole)  # in memory: no rows to read, the collection itself
+    assert list(walked.values())[:2] == [0, 1] and walked["e9"] == 9
+
+
+def test_a_stored_register_answers_a_lookup_from_one_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cpdt_cli.data import facts as facts_mod
+
+    monkeypatch.setenv("CPDT_CACHE_DIR", str(tmp_path))
+    paths = [facts_mod.builtin_path()]
+    facts_mod.load(paths)  # builds the database
+    stored = facts_mod.load(paths)
+    _, model = facts_mod.check(paths)
+    assert model is not None
+    for name in ("entities", "sources", "instruments", "committee_states", "glossary"):
+        whole = getattr(model, name)
+        table = getattr(stored, name)
+        some = list(whole)[:3]
+        assert [table[k] for k in some] == [whole[k] for k in some], name
+        assert table.get("no-such-id") is None
+        assert dict(table.items()) == dict(whole.items()), name
