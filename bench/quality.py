@@ -31,7 +31,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from cpdt_cli.answers import search as find  # noqa: E402
+from cpdt_cli.answers.search import search_facts  # noqa: E402
 from cpdt_cli.data import facts  # noqa: E402
 from cpdt_cli.errors import NotFound  # noqa: E402
 from cpdt_cli.render.json import text_of  # noqa: E402
@@ -58,7 +58,7 @@ def block_items(value: Any) -> list[dict[str, Any]]:
 def ranked(model: Any, q: str) -> tuple[list[list[dict[str, Any]]], str]:
     """The answer shown first (as one rank) and the hits, and the reading ("none" if none)."""
     try:
-        found = find.search_facts(model, q, limit=10)
+        found = search_facts(model, q, limit=10)
     except NotFound:
         return [], "none"
     ranks = [[r] for r in msgspec.to_builtins(found.results, enc_hook=text_of)]

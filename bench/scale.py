@@ -4,7 +4,7 @@ Each synthetic file is valid per docs/FACTS.md (`cpdt check` passes). Every meas
 in its own process, so the peak memory (ru_maxrss of that process, from wait4) is its own:
 cold = parse + validate + write the cache; first search = a warm load, then a search that
 builds the search index and stores it; warm = the same load served by the cache; search
-= the core search function on the warm model and stored index (`find.search_facts` when
+= the core search function on the warm model and stored index (`answers.search.search_facts` when
 this checkout has it, else the text filter of `cpdt define QUERY`, said so in the table);
 "warm command" is a whole `cpdt … --json` process, start-up included; "FTS5 only" is what
 SQLite alone takes for the same query over the same folded texts (open + bm25 top 10), the
@@ -113,7 +113,7 @@ except ImportError:
     engine = "define QUERY (stand-in)"
     run = lambda: define(model, sys.argv[2])
 else:
-    engine = "find.search_facts"
+    engine = "answers.search.search_facts"
     run = lambda: search_facts(model, sys.argv[2])
 searched = None
 if sys.argv[3] == "search":

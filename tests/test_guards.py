@@ -34,7 +34,7 @@ NEVER_WARM = {
 NEVER_WARM |= {"mcp", "pydantic", "anyio", "cpdt_cli.mcp_server", "cpdt_cli.batch"}
 # the fact-file reader and its problems (a cold run's), and the words of Click's usage errors
 NEVER_WARM |= {"cpdt_cli.data.yamlread", "cpdt_cli.data.problems", "cpdt_cli.usage"}
-# The terminal typesets itself (terminal.py): no lookup imports Rich; help texts only for --help.
+# The terminal typesets itself (render/typeset.py): no lookup imports Rich; help texts only for --help.
 NEVER_WARM |= {"rich", "cpdt_cli.helptext"}
 
 WARM_CASES = [

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from cpdt_cli.answers import questions
-from cpdt_cli.answers import search as find
+from cpdt_cli.answers.search import search_facts
 from cpdt_cli.data import cache, facts
 from cpdt_cli.data.model import Entity, Facts
 
@@ -160,7 +160,7 @@ def test_no_input_makes_reading_raise(text: str) -> None:
 
 
 def test_the_answer_is_the_commands_own(model: Facts, cpdt) -> None:  # type: ignore[no-untyped-def]
-    found = find.search_facts(model, "ai là chủ tịch ủy ban quốc gia năm 2022?")
+    found = search_facts(model, "ai là chủ tịch ủy ban quốc gia năm 2022?")
     first = found.interpretation
     assert first is not None and first.cli == "cpdt committee --year 2022"
     direct = cpdt("committee", "--year", "2022", "--json").json()
@@ -170,12 +170,12 @@ def test_the_answer_is_the_commands_own(model: Facts, cpdt) -> None:  # type: ig
 
 
 def test_a_search_filtered_by_kind_is_not_read_as_a_question(model: Facts) -> None:
-    found = find.search_facts(model, "ai la chu tich uy ban", kind="membership")
+    found = search_facts(model, "ai la chu tich uy ban", kind="membership")
     assert found.interpretation is None
 
 
 def test_a_reading_whose_command_finds_nothing_is_said_not_shown(model: Facts) -> None:
-    found = find.search_facts(model, "ai là chủ tịch ủy ban năm 2005?")
+    found = search_facts(model, "ai là chủ tịch ủy ban năm 2005?")
     assert found.interpretation is None
     assert found.notices[0] == "hiểu là: cpdt committee --year 2005"
     assert found.notices[1].startswith("chưa có Ủy ban vào năm 2005")

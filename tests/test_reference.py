@@ -243,7 +243,7 @@ def test_sources_counts_what_cites_each(cpdt) -> None:
     }
 
 
-# --- the terminal typesetter (terminal.py) ---------------------------------------------------
+# --- the terminal typesetter (typeset.py) ----------------------------------------------------
 
 _PIECES = [*"aăâbđeêioôơuưyÁỦếềệỗ“”—→.,:;()[]/-0123456789", " ", " ", "  ", "   ", "\u00a0",
            "chuyển", "đổi", " https://example.org/a/very/long/path/that/never/fits ", "x" * 45,

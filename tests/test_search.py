@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from cpdt_cli.answers import search as find
+from cpdt_cli.answers.search import search_facts
 from cpdt_cli.data import facts
 from cpdt_cli.data.model import Facts
 from cpdt_cli.errors import NotFound, UsageError
@@ -30,7 +30,7 @@ def model():  # type: ignore[no-untyped-def]
 
 
 def ids(model, query: str, **kw) -> list[str]:  # type: ignore[no-untyped-def]
-    return [r.id for r in find.search_facts(model, query, **kw).results]
+    return [r.id for r in search_facts(model, query, **kw).results]
 
 
 # --- the normalizer ------------------------------------------------------------------------
@@ -92,7 +92,7 @@ def test_glossary_abbreviation_expands_from_data(model) -> None:
     assert ids(model, "CĐS")[0] in {"mem.2021.chair", "ubqg.2021", "body.ubqg"}
     without = Facts.of(msgspec.structs.replace(model.compiled(), glossary={}))
     with pytest.raises(NotFound):
-        find.search_facts(without, "CĐS")
+        search_facts(without, "CĐS")
 
 
 def test_english_names_come_from_entity_data(model) -> None:
@@ -109,8 +109,8 @@ def test_typo_is_read_as_the_closest_known_word(model) -> None:
 
 def test_nfd_query_returns_exactly_what_its_nfc_twin_returns(model) -> None:
     query = "Văn phòng Chính phủ xây dựng cổng dịch vụ công"
-    nfc = find.search_facts(model, query)
-    nfd = find.search_facts(model, unicodedata.normalize("NFD", query))
+    nfc = search_facts(model, query)
+    nfd = search_facts(model, unicodedata.normalize("NFD", query))
     assert nfd.results == nfc.results
     assert nfd.query == nfc.query
 
@@ -123,13 +123,13 @@ def test_kind_filter_and_limit(model) -> None:
 
 def test_unknown_kind_is_a_usage_error_with_a_suggestion(model) -> None:
     with pytest.raises(UsageError) as err:
-        find.search_facts(model, "vpcp", kind="membrship")
+        search_facts(model, "vpcp", kind="membrship")
     assert err.value.hints[0] == "có phải ý bạn là: 'membership'?"
 
 
 def test_every_hit_carries_citations_snippet_and_score(model) -> None:
     for query in ("chinh phu", "unesco", "vpcp", "1619", "thoi dai"):
-        for result in find.search_facts(model, query, limit=50).results:
+        for result in search_facts(model, query, limit=50).results:
             assert result.citations, result.id
             assert result.snippet and result.score and result.score > 0
 
@@ -137,12 +137,12 @@ def test_every_hit_carries_citations_snippet_and_score(model) -> None:
 @pytest.mark.parametrize("query", ["zzzqqq", "?!", "ai là gì", "   "])
 def test_nothing_matches_raises_not_found(model, query: str) -> None:
     with pytest.raises(NotFound):
-        find.search_facts(model, query)
+        search_facts(model, query)
 
 
 def test_did_you_mean_and_kind_hint_when_nothing_matches(model) -> None:
     with pytest.raises(NotFound) as err:
-        find.search_facts(model, "van phong chinh phu", kind="system")
+        search_facts(model, "van phong chinh phu", kind="system")
     assert err.value.hints[:2] == (
         "có phải ý bạn là: 'Văn phòng Chính phủ', 'Thủ tướng Chính phủ'?",
         "thử bỏ --kind system",

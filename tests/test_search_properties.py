@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from cpdt_cli.answers import search as find
+from cpdt_cli.answers.search import search_facts
 from cpdt_cli.data import documents, facts
 from cpdt_cli.errors import CpdtError
 from cpdt_cli.text import normalize, ranking
@@ -42,7 +42,7 @@ def test_nfc_and_nfd_fold_alike(text: str) -> None:
 
 def _answer(query: str) -> object:
     try:
-        answer = find.search_facts(MODEL, query)
+        answer = search_facts(MODEL, query)
     except CpdtError as error:
         return (type(error).__name__, error.message)
     return (answer.query, answer.results)

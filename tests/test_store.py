@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES
-from cpdt_cli.answers import search as find
+from cpdt_cli.answers import search
 from cpdt_cli.data import cache, fulltext, store
 from test_reliability import GOOD, env_for, write
 
@@ -194,7 +194,7 @@ def test_without_fts5_every_search_gives_the_same_answer(
     [built] = (tmp_path / "cache" / "cpdt").glob("register-*.db")
     assert "docs_fts" not in _tables(built)
     monkeypatch.setattr(fulltext, "EXACT_REACH", -1)  # the wide way, too, answers without it
-    find._KEPT.clear()
+    search._KEPT.clear()
     for q in QUERIES:
         r = cpdt("search", q, "--json")
         assert r.code == 0 and r.json()["count"] > 0
@@ -212,7 +212,7 @@ def test_a_database_with_fts5_read_by_a_python_without_it(
     with contextlib.closing(sqlite3.connect(built)) as db:
         db.execute("drop table docs_fts")
         db.commit()
-    find._KEPT.clear()
+    search._KEPT.clear()
     got = _answers(cpdt)
     assert [code for code, _, _ in got] == [0] * len(QUERIES)
     assert got[1:2] == expected[1:2]  # "chu tich uy ban": its concepts' counts need no FTS5
@@ -232,7 +232,7 @@ def test_the_wide_way_gives_the_exact_answer_on_the_fixture(
     monkeypatch.setenv("CPDT_DATA", str(copy))
     monkeypatch.setattr(store, "CHAMPIONS", 2)
     monkeypatch.setattr(fulltext, "EXACT_REACH", -1)
-    find._KEPT.clear()
+    search._KEPT.clear()
     assert _answers(cpdt) == expected
 
 
@@ -252,7 +252,7 @@ def test_the_wide_way_unproven_still_gives_the_exact_answer_on_the_fixture(
     monkeypatch.setattr(store, "DENSE", dense)
     monkeypatch.setattr(fulltext, "EXACT_REACH", -1)
     monkeypatch.setattr(fulltext, "PROVE_REACH", -1)
-    find._KEPT.clear()
+    search._KEPT.clear()
     assert _answers(cpdt) == expected
     built = store.path_for(cache.key_for([copy]) or "")
     assert built is not None
@@ -272,7 +272,7 @@ def test_dense_impacts_bound_each_impact_within_one_step() -> None:
 
 def test_a_word_impacts_in_some_documents_are_its_postings_there(cpdt) -> None:
     assert cpdt("search", "uy ban", "--json").code == 0
-    index = fulltext.StoredIndex(find._KEPT[0].db)
+    index = fulltext.StoredIndex(search._KEPT[0].db)
     whole = index._impact("uy")  # not wide: every posting
     n = index._n
     for docs in ({min(whole)}, {max(whole), n - 1}, set(range(n)), set(range(0, n, 3))):
@@ -287,7 +287,7 @@ def test_a_word_impacts_in_some_documents_are_its_postings_there(cpdt) -> None:
 
 def test_each_document_kind_read_from_the_arrays_is_its_row_kind(cpdt) -> None:
     assert cpdt("search", "uy ban", "--json").code == 0
-    index = fulltext.StoredIndex(find._KEPT[0].db)  # a fresh one: no row read yet
+    index = fulltext.StoredIndex(search._KEPT[0].db)  # a fresh one: no row read yet
     rows = index.db.execute("select n, kind, entity_kind from docs order by n").fetchall()
     assert [(n, index.kind(n), index.entity_kind(n)) for n, _, _ in rows] == rows
     assert {k for _, k, _ in rows} >= {"entity", "definition"}

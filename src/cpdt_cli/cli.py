@@ -351,7 +351,7 @@ def search(
         typer.Option("--limit", "-n", min=1, max=200),
     ] = 10,
 ) -> "Answer":
-    from .answers import search as find
+    from .answers.search import search_facts
 
     text = options.words(query)
     if text is None:
@@ -359,7 +359,7 @@ def search(
         from .messages import say
 
         raise UsageError(say("needs_query", example="cpdt search 'vpcp'"))
-    return find.search_facts(options.load_facts(ctx), text, kind, limit)
+    return search_facts(options.load_facts(ctx), text, kind, limit)
 
 
 @app.command()
