@@ -418,3 +418,13 @@ def test_a_stored_register_answers_a_lookup_from_one_row(
         assert [table[k] for k in some] == [whole[k] for k in some], name
         assert table.get("no-such-id") is None
         assert dict(table.items()) == dict(whole.items()), name
+    fresh = facts_mod.load(paths)  # not yet walked: the register selects by kind
+    assert fresh is not stored
+    kinds = {e.kind for e in model.entities.values()}
+    assert len(kinds) > 3
+    for kind in sorted(kinds):
+        expected = [e for e in model.entities.values() if e.kind == kind]
+        assert fresh.entities.of_kind(kind) == expected == model.entities.of_kind(kind)
+    assert fresh.entities.of_kind("model", "person") == [
+        e for e in model.entities.values() if e.kind in ("model", "person")
+    ]

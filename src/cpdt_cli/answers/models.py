@@ -11,7 +11,7 @@ from .results import Answer
 def models(facts: Facts, query: str | None = None) -> Answer:
     """G2C, G2B, G2E, G2G: description, functions, goal; plus what all of them rest on."""
     sts = facts.statements.of_kind("model")
-    entities = [e for e in facts.entities.values() if e.kind == "model"]
+    entities = facts.entities.of_kind("model")
     chosen = entities
     general = [s for s in sts if s.subject is None]
     if query:

@@ -246,11 +246,21 @@ class Table(Mapping[str, T], Generic[T]):
     hit or a law's issuer costs one row, not the decoding of thousands of entities."""
 
     def __init__(
-        self, whole: Callable[[], dict[str, T]], row: Callable[[str], T | None] | None = None
+        self,
+        whole: Callable[[], dict[str, T]],
+        row: Callable[[str], T | None] | None = None,
+        kinds: Callable[[tuple[str, ...]], list[T]] | None = None,
     ) -> None:
-        self._whole, self._row = whole, row
+        self._whole, self._row, self._kinds = whole, row, kinds
         self._all: dict[str, T] | None = None
         self._rows: dict[str, T | None] = {}
+
+    def of_kind(self, *kinds: str) -> list[T]:
+        """The records of these kinds (an entity's `kind`), in file order: selected by the
+        register while the table has not been read whole."""
+        if self._all is None and self._kinds is not None:
+            return self._kinds(kinds)
+        return [v for v in self.everything().values() if getattr(v, "kind", None) in kinds]
 
     def everything(self) -> dict[str, T]:
         if self._all is None:
@@ -297,10 +307,11 @@ class Facts:
         cache_key: str = "",
         cited: Callable[[], Cited] | None = None,
         row: Callable[[str, str], Any] | None = None,
+        kinds: Callable[[str, tuple[str, ...]], list[Any]] | None = None,
     ) -> None:
         self.schema_version, self.data_as_of = schema_version, data_as_of
         self._cited = cited
-        self.statements, self._load, self._row = statements, load, row
+        self.statements, self._load, self._row, self._kinds = statements, load, row, kinds
         self.files, self.notices, self.cache_key = files, notices, cache_key
         self._loaded: dict[str, Table[Any]] = {}
 
@@ -317,9 +328,12 @@ class Facts:
     def _table(self, name: str) -> Table[Any]:
         got = self._loaded.get(name)
         if got is None:
-            row = self._row
+            row, kinds = self._row, self._kinds
             one = (lambda key: row(name, key)) if row is not None else None
-            got = self._loaded[name] = Table(lambda: self._load(name), one)
+            some = None
+            if kinds is not None and name == "entities":  # the table whose records have kinds
+                some = lambda wanted: kinds(name, wanted)  # noqa: E731
+            got = self._loaded[name] = Table(lambda: self._load(name), one, some)
         return got
 
     @property

@@ -486,6 +486,13 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
         decode = decoders.get(table) or decoders.setdefault(table, _decoder(_RECORDS[table]))
         return decode(got[0])
 
+    def kinds(name: str, wanted: tuple[str, ...]) -> list[Any]:
+        table = _TABLE_OF.get(name, name)
+        marks = ",".join("?" * len(wanted))
+        sql = f"select record from {table} where kind in ({marks}) order by n"
+        decode = decoders.get(table) or decoders.setdefault(table, _decoder(_RECORDS[table]))
+        return [decode(record) for (record,) in db.execute(sql, wanted)]
+
     return Facts(
         int(meta["schema_version"]),
         str(meta["data_as_of"]),
@@ -496,6 +503,7 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
         key,
         lambda: _cited(db),
         row,
+        kinds,
     )
 
 
