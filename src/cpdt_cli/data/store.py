@@ -478,20 +478,21 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
 
     decoders: dict[str, Callable[[bytes], Any]] = {}
 
-    def row(name: str, ident: str) -> Any:
+    def records(name: str, where: str, args: tuple[str, ...]) -> list[Any]:
+        """The table's records that `where` selects, decoded one by one, in file order."""
         table = _TABLE_OF.get(name, name)
-        got = db.execute(f"select record from {table} where id = ?", (ident,)).fetchone()
-        if got is None:
-            return None
-        decode = decoders.get(table) or decoders.setdefault(table, _decoder(_RECORDS[table]))
-        return decode(got[0])
+        if table not in decoders:
+            decoders[table] = _decoder(_RECORDS[table])
+        decode = decoders[table]
+        sql = f"select record from {table} where {where} order by n"
+        return [decode(record) for (record,) in db.execute(sql, args)]
+
+    def row(name: str, ident: str) -> Any:
+        found = records(name, "id = ?", (ident,))
+        return found[0] if found else None
 
     def kinds(name: str, wanted: tuple[str, ...]) -> list[Any]:
-        table = _TABLE_OF.get(name, name)
-        marks = ",".join("?" * len(wanted))
-        sql = f"select record from {table} where kind in ({marks}) order by n"
-        decode = decoders.get(table) or decoders.setdefault(table, _decoder(_RECORDS[table]))
-        return [decode(record) for (record,) in db.execute(sql, wanted)]
+        return records(name, f"kind in ({','.join('?' * len(wanted))})", wanted)
 
     return Facts(
         int(meta["schema_version"]),
