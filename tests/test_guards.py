@@ -36,6 +36,8 @@ NEVER_WARM |= {"mcp", "pydantic", "anyio", "cpdt_cli.mcp_server", "cpdt_cli.batc
 NEVER_WARM |= {"cpdt_cli.data.yamlread", "cpdt_cli.data.problems", "cpdt_cli.usage"}
 # The terminal typesets itself (render/typeset.py): no lookup imports Rich; help texts only for --help.
 NEVER_WARM |= {"rich", "cpdt_cli.helptext"}
+# msgspec is imported without it (__main__._import_msgspec); typing's own names serve
+NEVER_WARM |= {"typing_extensions"}
 
 WARM_CASES = [
     (["define", "--source", "unesco", "--json"], NEVER_WARM | {"cpdt_cli.render.typeset"}),
@@ -273,3 +275,49 @@ def test_the_wheel_lists_every_package() -> None:
         for init in (ROOT / "src" / "cpdt_cli").rglob("__init__.py")
     }
     assert found <= listed and "cpdt_cli.curated" in listed
+
+
+# --- one command, one process ----------------------------------------------------------------
+
+
+def test_one_command_runs_without_the_cycle_collector_and_gives_it_back(
+    cpdt, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The collector is off while a command runs (cheaper imports) and on again after it, for
+    a caller in-process; batch and mcp, which live on, turn it on for themselves."""
+    import gc
+
+    from cpdt_cli.answers import define as define_
+
+    seen: list[bool] = []
+    real = define_.define
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(define_, "define", spy)
+    monkeypatch.setenv("CPDT_DATA", str(FIXTURES / "facts.yaml"))
+    assert gc.isenabled()
+    assert cpdt("define", "--json").code == 0
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_batch_collects_its_cycles(tmp_path: Path) -> None:
+    probe = (
+        "import gc, sys; sys.argv = ['cpdt', 'batch']\n"
+        "import cpdt_cli.batch as b\n"
+        "real = b.run_batch\n"
+        "def spy(*a, **k):\n"
+        "    sys.stderr.write(f'collecting={gc.isenabled()}\\n'); return real(*a, **k)\n"
+        "b.run_batch = spy\n"
+        "from cpdt_cli.__main__ import main; main()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CPDT_")}
+    env.update(CPDT_DATA=str(FIXTURES / "facts.yaml"), CPDT_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], input=b"", env=env, capture_output=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert b"collecting=True" in proc.stderr

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
@@ -32,6 +33,33 @@ ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=30
 def test_fold_is_idempotent(text: str) -> None:
     once = normalize.fold(text)
     assert normalize.fold(once) == once
+
+
+def _fold_by_regex(text: str, limit: int | None = normalize.MAX_QUERY) -> str:
+    """fold() as first written, with regular expressions: the definition it must keep."""
+    from unidecode import unidecode
+
+    text = re.sub(r"[\ud800-\udfff]", "", text[:limit] if limit else text)
+    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        bare = re.sub(r"[\u0300-\u036f]", "", unicodedata.normalize("NFD", text))
+        bare = bare.translate(str.maketrans("đĐ", "dD"))
+        if not any(ch.isalnum() for ch in re.sub(r"[\x00-\x7f]+", "", bare)):
+            text = re.sub(r"[^\x00-\x7f]", " ", bare)
+        else:
+            text = unidecode(unicodedata.normalize("NFC", bare))
+    folded = re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
+    return folded[:limit].rstrip() if limit else folded
+
+
+@given(st.one_of(VIETNAMESE, ANY_TEXT), st.sampled_from([normalize.MAX_QUERY, None, 7]))
+@example("e\u036f\u02ff x", None)  # the edges of the combining marks' block
+@example("Hoa\u0300\u0370", 7)
+@example("a\ud800b\udfffc\ud7ff\ue000", normalize.MAX_QUERY)  # the surrogates' edges
+@example("“ ” – …", None)  # only punctuation beyond ASCII
+def test_fold_is_what_its_regular_expressions_said(text: str, limit: int | None) -> None:
+    assert normalize.fold(text, limit) == _fold_by_regex(text, limit)
+    assert normalize.strip_surrogates(text) == re.sub(r"[\ud800-\udfff]", "", text)
 
 
 @given(VIETNAMESE)

@@ -1,6 +1,7 @@
 """The Typer app: each command is its own arguments and one call into the core; the options
 they share, and the way from an answer to the screen, are options.py's. No logic here."""
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -411,6 +412,7 @@ def batch(
 ) -> None:
     from . import batch as batch_
 
+    gc.enable()  # a process that answers many queries collects its cycles (off for one: __main__)
     settings = options.settings_of(ctx)
     settings.merge({"data": data, "overlay": overlay, "lang": lang})
     runner = batch_.Runner(settings.data, settings.overlay, settings.lang)
@@ -434,6 +436,7 @@ def mcp(
         raise UsageError(say("mcp_needed", command="pip install 'cpdt[mcp]'"))
     from . import mcp_server
 
+    gc.enable()  # a server answers many queries: it collects its cycles (off for one: __main__)
     settings = options.settings_of(ctx)
     settings.merge({"data": data, "overlay": overlay, "lang": lang})
     mcp_server.serve(settings.data, settings.overlay, settings.lang)

@@ -7,8 +7,6 @@ folds ("uy ban", "Ủy Ban"). Completion must never fail loudly: a missing or in
 completes nothing, and nothing is printed (the shell would show it as a candidate).
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Iterator
 
 from .data.model import Facts

@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_MARKS = re.compile(r"[\u0300-\u036f]")  # combining diacritics, tone marks included
-_ASCII = re.compile(r"[\x00-\x7f]+")
-_OTHER = re.compile(r"[^\x00-\x7f]")
-_D = str.maketrans("đĐ", "dD")
+# Tables for str.translate, not regular expressions: compiling the five patterns this module
+# used took as many instructions as 1.5% of `import typer` on every run (valgrind), and an
+# ASCII-to-ASCII table is translated in C at once.
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
+_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if c not in _WORD_CHARS})
+# combining diacritics (tone marks included) dropped, đ written d: one pass
+_BARE: dict[int, int | None] = {
+    **dict.fromkeys(range(0x300, 0x370)),
+    ord("đ"): ord("d"),
+    ord("Đ"): ord("D"),
+}
 MAX_QUERY = 2000  # characters of a query that are looked at; the rest cannot change a match
 
 
 def strip_surrogates(text: str) -> str:
     """Lone surrogates (from a mangled terminal or file name) cannot be encoded: drop them."""
-    return _SURROGATES.sub("", text)
+    try:
+        text.encode("utf-8")  # fails exactly where a surrogate is
+    except UnicodeEncodeError:
+        return "".join(c for c in text if not "\ud800" <= c <= "\udfff")
+    return text
 
 
 # The same names and quotes are folded again by every answer that matches words against them
@@ -34,8 +42,11 @@ def fold(text: str, limit: int | None = MAX_QUERY) -> str:
     index passes None), and the result is cut to `limit` too, so that folding is idempotent
     even where unidecode writes one character as several.
     """
-    text = _SURROGATES.sub("", text[:limit] if limit else text)
-    folded = _NON_WORD.sub(" ", _ascii(unicodedata.normalize("NFC", text)).casefold()).strip()
+    text = strip_surrogates(text[:limit] if limit else text)
+    ascii_ = _ascii(unicodedata.normalize("NFC", text)).casefold()
+    if not ascii_.isascii():  # unidecode promises ASCII; anything else is not a word either
+        ascii_ = "".join(ch if ch.isascii() else " " for ch in ascii_)
+    folded = " ".join(ascii_.translate(_NON_WORD).split())  # runs of other characters: one space
     return folded[:limit].rstrip() if limit else folded
 
 
@@ -43,9 +54,10 @@ def _ascii(text: str) -> str:
     """unidecode's answer, reached quickly for Vietnamese: the index folds every quote."""
     if text.isascii():
         return text
-    bare = _MARKS.sub("", unicodedata.normalize("NFD", text)).translate(_D)
-    if not any(ch.isalnum() for ch in _ASCII.sub("", bare)):
-        return _OTHER.sub(" ", bare)  # only punctuation (“ ” – …) is left: not part of a word
+    bare = unicodedata.normalize("NFD", text).translate(_BARE)
+    if not any(ch.isalnum() for ch in bare if not ch.isascii()):
+        # only punctuation (“ ” – …) is left: not part of a word
+        return "".join(ch if ch.isascii() else " " for ch in bare)
     from unidecode import unidecode
 
     return unidecode(unicodedata.normalize("NFC", bare))
