@@ -321,3 +321,24 @@ def test_batch_collects_its_cycles(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr.decode()
     assert b"collecting=True" in proc.stderr
+
+
+def test_the_program_leaves_at_once_yet_runs_what_was_registered_for_exit(tmp_path: Path) -> None:
+    """run() skips the interpreter's teardown: the answer is whole, the exit code kept, and
+    a handler registered for exit still runs."""
+    probe = (
+        "import atexit, sys; atexit.register(lambda: sys.stderr.write('handler ran'))\n"
+        "sys.argv = ['cpdt', *sys.argv[1:]]\n"
+        "from cpdt_cli.__main__ import run; run()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CPDT_")}
+    env.update(CPDT_DATA=str(FIXTURES / "facts.yaml"), CPDT_CACHE_DIR=str(tmp_path / "cache"))
+    for args, code in ((["law", "--json"], 0), (["law", "no such law", "--json"], 1)):
+        proc = subprocess.run(
+            [sys.executable, "-c", probe, *args], env=env, capture_output=True, timeout=120
+        )
+        assert proc.returncode == code, proc.stderr.decode()
+        assert json.loads(proc.stdout)["command"] == "law"
+        assert proc.stderr.endswith(b"handler ran")
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'cpdt = "cpdt_cli.__main__:run"' in pyproject.splitlines()

@@ -187,5 +187,26 @@ def main() -> None:
     sys.exit(code)
 
 
+def run() -> None:
+    """The program itself (`cpdt`, `python -m cpdt_cli`): main(), then out at once.
+
+    main() has written and flushed everything cpdt says, so what the interpreter's teardown
+    would do after it is undo: free every module, object by object, about 3% of a lookup's
+    instructions (valgrind). What anything registered to run at exit still runs first. A
+    caller in-process calls main(), which raises SystemExit as usual.
+    """
+    try:
+        main()
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    else:  # pragma: no cover - main() always exits
+        code = 0
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):  # empty already; a closed pipe is not an error now
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    main()
+    run()
