@@ -10,6 +10,13 @@ under a pseudo-terminal (80 columns), so cpdt renders with Rich exactly as for a
     .venv/bin/python bench/startup.py --python /tmp/venv-typer029/bin/python   # another typer
     .venv/bin/python bench/startup.py --imports define --source unesco --json  # import costs
     .venv/bin/python bench/startup.py --cases search             # only the search cases
+    .venv/bin/python bench/startup.py --instructions             # counted by valgrind instead
+
+Timings on a shared machine move by ±0.1×; `--instructions` counts each process's
+instructions under valgrind (callgrind), which repeat to a few in 10,000 whatever else the
+machine does: the way to tell a change of 1-3% from noise. Instructions are not seconds
+(the kernel's work, page faults and cache misses are not counted), so the README's targets
+stay in seconds; both are reported.
 
 Commands that do not exist yet in this checkout (exit 2, "No such command") are skipped.
 """
@@ -176,6 +183,38 @@ def measure(args: argparse.Namespace) -> None:
     shutil.rmtree(cache_dir, ignore_errors=True)
 
 
+def instructions(args: argparse.Namespace) -> None:
+    """Instructions of one run of each case (warm) and of the baseline, counted by callgrind."""
+    if shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind (Debian: apt-get install valgrind)")
+    data = Path(args.data) if args.data else default_data()
+    cache_dir = Path(tempfile.mkdtemp(prefix="cpdt-bench-"))
+    env = dict(bench_env(data, cache_dir), PYTHONHASHSEED="0")  # the same run every time
+    cpdt = cpdt_argv(args.python)
+    chosen = [c for c in CASES if not c.terminal and not c.cold]
+    chosen = [c for c in chosen if not args.cases or any(w in c.name for w in args.cases)]
+
+    def count(argv: list[str]) -> int:
+        out = cache_dir / "callgrind.out"
+        subprocess.run(argv, env=env, capture_output=True)  # warm: cache and bytecode written
+        tool = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
+        subprocess.run([*tool, *argv], env=env, capture_output=True, check=True)
+        for line in out.read_text().splitlines():
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1])
+        raise SystemExit(f"no instruction count from callgrind for {argv}")
+
+    base = count([args.python, "-c", "import typer"])
+    print(f"instructions (valgrind --tool=callgrind), data: {data.name}, PYTHONHASHSEED=0\n")
+    print("| command | instructions (M) | × `import typer` |")
+    print("|---|---:|---:|")
+    print(f'| `python -c "import typer"` (baseline) | {base / 1e6:.1f} | 1.000 |')
+    for case in chosen:
+        n = count(cpdt + case.args)
+        print(f"| `cpdt {' '.join(case.args)}` — {case.name} | {n / 1e6:.1f} | {n / base:.3f} |")
+    shutil.rmtree(cache_dir, ignore_errors=True)
+
+
 def imports(args: argparse.Namespace) -> None:
     """The modules a command imports, by their own import time (the minimum of 7 runs)."""
     data = Path(args.data) if args.data else default_data()
@@ -221,12 +260,16 @@ def main() -> None:
     parser.add_argument("--python", default=sys.executable, help="interpreter of the env to time")
     parser.add_argument("--imports", nargs=argparse.REMAINDER, dest="command",
                         help="instead: list the import costs of `cpdt COMMAND…`")  # fmt: skip
+    parser.add_argument("--instructions", action="store_true",
+                        help="instead: count instructions under valgrind (repeatable)")  # fmt: skip
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--cases", nargs="+", metavar="WORD",
                         help="only the cases whose name holds one of these words")  # fmt: skip
     args = parser.parse_args()
     if args.command:
         imports(args)
+    elif args.instructions:
+        instructions(args)
     else:
         measure(args)
 
