@@ -13,6 +13,11 @@ each run right after `python -c "import typer"` (A B A B …), medians.
 
     .venv/bin/python bench/scale.py                  # 100 1000 10000 100000
     .venv/bin/python bench/scale.py --sizes 100 10000 --runs 5
+    .venv/bin/python bench/scale.py --instructions   # warm commands counted by valgrind
+
+Timings of a shared machine move by ±0.15× from run to run; `--instructions` counts each
+warm command's instructions under valgrind (callgrind) instead, against `import typer`:
+the same figures on every run, so that growth with size, or its absence, shows.
 """
 
 from __future__ import annotations
@@ -271,12 +276,51 @@ def timed_commands(
     return out
 
 
+def counted_commands(sizes: list[int]) -> None:
+    """Each command of COMMANDS, warm, at each size: instructions (callgrind) and × baseline."""
+    from startup import callgrind_instructions
+
+    if shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind (Debian: apt-get install valgrind)")
+    work = Path(tempfile.mkdtemp(prefix="cpdt-scale-"))
+    env = {k: v for k, v in os.environ.items() if k not in ("CPDT_NO_CACHE", "NO_COLOR")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.update(PYTHONPYCACHEPREFIX=str(work / "pycache"), PYTHONHASHSEED="0")
+    out = work / "callgrind.out"
+    try:
+        base = callgrind_instructions([sys.executable, "-c", "import typer"], env, out)
+        print("instructions of a warm command (valgrind --tool=callgrind), × `import typer` "
+              f"({base / 1e6:.1f} M)\n")  # fmt: skip
+        print("| command | " + " | ".join(f"{n:,}" for n in sizes) + " |")
+        print("|---|" + "---:|" * len(sizes))
+        ratios: dict[str, list[str]] = {" ".join(c): [] for c in COMMANDS}
+        for n in sizes:
+            data = work / f"facts-{n}.yaml"
+            in_child(n, str(data))
+            run_env = dict(env, CPDT_CACHE_DIR=str(work / f"cache-{n}"), CPDT_DATA=str(data))
+            for command in COMMANDS:
+                argv = [sys.executable, "-m", "cpdt_cli", *command]
+                ratios[" ".join(command)].append(
+                    f"{callgrind_instructions(argv, run_env, out) / base:.3f}"
+                )
+        for command, row in ratios.items():
+            print(f"| `cpdt {command}` | " + " | ".join(row) + " |")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10_000, 100_000])
     parser.add_argument("--runs", type=int, default=3, help="warm runs per size (median)")
     parser.add_argument("--child", nargs=2, metavar=("N", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--instructions", action="store_true", help="instead: count instructions under valgrind"
+    )
     args = parser.parse_args()
+    if args.instructions:
+        counted_commands(args.sizes)
+        return
     if args.child:  # the memory-hungry steps, each in a process of its own (see in_child)
         n, path = int(args.child[0]), args.child[1]
         if path == "fts5":

@@ -183,6 +183,19 @@ def measure(args: argparse.Namespace) -> None:
     shutil.rmtree(cache_dir, ignore_errors=True)
 
 
+def callgrind_instructions(argv: list[str], env: dict[str, str], out: Path) -> int:
+    """Instructions of one warm run of argv (run once before, untimed), as callgrind counts
+    them; env should fix PYTHONHASHSEED for the count to repeat."""
+    subprocess.run(argv, env=env, capture_output=True)  # warm: cache and bytecode written
+    tool = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
+    out.unlink(missing_ok=True)
+    subprocess.run([*tool, *argv], env=env, capture_output=True)  # exit 1 (not found) counts
+    for line in (out.read_text() if out.exists() else "").splitlines():
+        if line.startswith(("summary:", "totals:")):
+            return int(line.split()[1])
+    raise SystemExit(f"no instruction count from callgrind for {argv}")
+
+
 def instructions(args: argparse.Namespace) -> None:
     """Instructions of one run of each case (warm) and of the baseline, counted by callgrind."""
     if shutil.which("valgrind") is None:
@@ -195,14 +208,7 @@ def instructions(args: argparse.Namespace) -> None:
     chosen = [c for c in chosen if not args.cases or any(w in c.name for w in args.cases)]
 
     def count(argv: list[str]) -> int:
-        out = cache_dir / "callgrind.out"
-        subprocess.run(argv, env=env, capture_output=True)  # warm: cache and bytecode written
-        tool = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
-        subprocess.run([*tool, *argv], env=env, capture_output=True, check=True)
-        for line in out.read_text().splitlines():
-            if line.startswith(("summary:", "totals:")):
-                return int(line.split()[1])
-        raise SystemExit(f"no instruction count from callgrind for {argv}")
+        return callgrind_instructions(argv, env, cache_dir / "callgrind.out")
 
     base = count([args.python, "-c", "import typer"])
     print(f"instructions (valgrind --tool=callgrind), data: {data.name}, PYTHONHASHSEED=0\n")

@@ -335,6 +335,7 @@ def test_each_way_of_selecting_statements_reads_what_the_whole_file_holds(
 ) -> None:
     """The database's selections (SQL) and the in-memory model's (a scan) agree, in file order."""
     from cpdt_cli.data import facts as facts_mod
+    from cpdt_cli.data.model import links as model_links
 
     monkeypatch.setenv("CPDT_CACHE_DIR", str(tmp_path))
     paths = [facts_mod.builtin_path()]
@@ -370,6 +371,16 @@ def test_each_way_of_selecting_statements_reads_what_the_whole_file_holds(
     assert ids(stored.dated()) == ids(scanned.dated()) and stored.dated("0000", "9999", refs)
     assert stored.citing_any("definition", sources)  # the comparison is not of empty lists
     assert stored.about("definition", scanned.subjects("definition"))
+    targets = {t for st in scanned.values() for _, t in model_links(st)}
+    for roles in (("ref", "basis", "state"), ("subject",), ("ref",)):
+        for chosen in (targets, set(sorted(targets)[::3]), {"no-such-target"}, set()):
+            got = stored.linked_to_any(chosen, roles)
+            want = scanned.linked_to_any(chosen, roles)
+            assert {t: ids(v) for t, v in got.items()} == {t: ids(v) for t, v in want.items()}
+            assert got.keys() <= chosen
+            for t in sorted(chosen)[:20]:  # the same as one target at a time
+                assert ids(got.get(t, [])) == ids(scanned.linked(t, roles))
+    assert len(stored.linked_to_any(targets, ("ref", "basis", "state"))) > 10
 
 
 def test_a_table_reads_rows_by_id_until_it_is_walked() -> None:

@@ -141,6 +141,7 @@ def law(
             (say("try_fewer", command="cpdt law --in-force"),),
         )
     found.sort(key=lambda i: (i.date or "9999", i.number))
+    _links(facts).statements.read([i.id for i in found])
     return Answer("law", query_doc, [instrument_result(facts, i, day) for i in found], notices)
 
 
@@ -258,6 +259,9 @@ class _Links:
                 self.states.setdefault(target, []).append(state)
 
 
+_CITING_ROLES = ("ref", "basis", "state")
+
+
 class _Citing:
     """Target -> the statements resting on it (refs, basis, state), read when first asked."""
 
@@ -265,9 +269,17 @@ class _Citing:
         self.facts = facts
         self.got: dict[str, list[Statement]] = {}
 
+    def read(self, targets: list[str]) -> None:
+        """Read what rests on each of many targets at once (a listing): one query, not one
+        a target."""
+        wanted = {t for t in targets if t not in self.got}
+        if len(wanted) > 1:
+            found = self.facts.statements.linked_to_any(wanted, _CITING_ROLES)
+            self.got.update({t: found.get(t, []) for t in wanted})
+
     def get(self, target: str, default: list[Statement]) -> list[Statement]:
         if target not in self.got:
-            self.got[target] = self.facts.statements.linked(target, ("ref", "basis", "state"))
+            self.got[target] = self.facts.statements.linked(target, _CITING_ROLES)
         return self.got[target] or default
 
 

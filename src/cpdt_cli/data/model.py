@@ -187,6 +187,17 @@ class Statements(Mapping[str, Statement]):
                 t == target and (not roles or r in roles) for r, t in links(st))
         ]  # fmt: skip
 
+    def linked_to_any(
+        self, targets: AbstractSet[str], roles: tuple[str, ...]
+    ) -> dict[str, list[Statement]]:
+        """linked(t, roles) for each of many targets at once: target -> statements, in file
+        order; a target no statement names is left out."""
+        found: dict[str, list[Statement]] = {}
+        for st in self.values():
+            for t in dict.fromkeys(t for r, t in links(st) if r in roles and t in targets):
+                found.setdefault(t, []).append(st)
+        return found
+
     def citing(self, source_id: str, limit: int) -> list[Statement]:
         """Up to `limit` statements with a citation of the source, in file order."""
         found = (st for st in self.values() if any(c.source == source_id for c in st.citations))

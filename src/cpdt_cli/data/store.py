@@ -584,6 +584,26 @@ class StoredStatements(Statements):
             f"where n in (select statement from links where target = ?{which})", (target, *roles)
         )
 
+    def linked_to_any(
+        self, targets: AbstractSet[str], roles: tuple[str, ...]
+    ) -> dict[str, list[Statement]]:
+        pairs: set[tuple[str, int]] = set()
+        records: dict[int, bytes] = {}
+        ordered = sorted(targets)
+        which = ",".join("?" * len(roles))
+        for i in range(0, len(ordered), 500):  # a bounded number of SQL variables at a time
+            chunk = ordered[i : i + 500]
+            sql = f"""select l.target, s.n, s.record from links l join statements s
+                on s.n = l.statement where l.target in ({",".join("?" * len(chunk))})
+                and l.role in ({which})"""
+            for target, n, record in self.db.execute(sql, (*chunk, *roles)):
+                pairs.add((target, n))
+                records[n] = record
+        found: dict[str, list[Statement]] = {}
+        for target, n in sorted(pairs, key=lambda p: p[1]):
+            found.setdefault(target, []).append(self._decode(records[n]))
+        return found
+
     def citing(self, source_id: str, limit: int) -> list[Statement]:
         return self._select(
             "where id in (select owner_id from citations where source = ? and owner = 'statement')",
