@@ -74,7 +74,9 @@ def _by_source(
         for e in facts.entities.values()
         if e.id in definer_ids or e.kind == "definer"
     ]
-    articles = [normalize.Named(s.id, s.title, source_names(s)) for s in facts.sources.values()]
+
+    def articles() -> list[normalize.Named]:  # read only when no definer is named
+        return [normalize.Named(s.id, s.title, source_names(s)) for s in facts.sources.values()]
 
     def of(ids: set[str]) -> list[Statement]:
         if among is None:
@@ -84,7 +86,7 @@ def _by_source(
     hit = normalize.match_names(wanted, definers)
     if hit:
         return of({n.id for n in hit}), []
-    hit = normalize.match_names(wanted, articles)
+    hit = normalize.match_names(wanted, articles())
     if hit:
         ids = {n.id for n in hit}
         if among is None:
@@ -97,6 +99,6 @@ def _by_source(
         notice = say("read_as", typed=wanted, read=typo.label)
         return of({typo.id}), [notice]
     known = sorted({d.label for d in definers})
-    hints = normalize.did_you_mean(wanted, definers + articles)
+    hints = normalize.did_you_mean(wanted, definers + articles())
     hints.append(say("known_sources", names="; ".join(known)))
     raise NotFound(say("unknown_source", source=wanted), tuple(hints))

@@ -19,6 +19,7 @@ _BARE: dict[int, int | None] = {
     ord("đ"): ord("d"),
     ord("Đ"): ord("D"),
 }
+_ASCII_DROPPED: dict[int, None] = dict.fromkeys(range(128))
 MAX_QUERY = 2000  # characters of a query that are looked at; the rest cannot change a match
 
 
@@ -55,9 +56,11 @@ def _ascii(text: str) -> str:
     if text.isascii():
         return text
     bare = unicodedata.normalize("NFD", text).translate(_BARE)
-    if not any(ch.isalnum() for ch in bare if not ch.isascii()):
-        # only punctuation (“ ” – …) is left: not part of a word
-        return "".join(ch if ch.isascii() else " " for ch in bare)
+    if bare.isascii():  # Vietnamese, once its marks are off
+        return bare
+    if not any(ch.isalnum() for ch in bare.translate(_ASCII_DROPPED)):
+        # only punctuation (“ ” – …) is left: not part of a word ("?" is not either)
+        return bare.encode("ascii", "replace").decode("ascii")
     from unidecode import unidecode
 
     return unidecode(unicodedata.normalize("NFC", bare))
