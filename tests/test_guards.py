@@ -342,3 +342,20 @@ def test_the_program_leaves_at_once_yet_runs_what_was_registered_for_exit(tmp_pa
         assert proc.stderr.endswith(b"handler ran")
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert 'cpdt = "cpdt_cli.__main__:run"' in pyproject.splitlines()
+
+
+def test_no_candidates_no_fuzzy_matcher() -> None:
+    """A hint with nothing to compare does not import rapidfuzz (tens of ms): an answer with
+    no bodies, no sources of the kind, etc."""
+    probe = (
+        "import sys\n"
+        "from cpdt_cli.text import normalize\n"
+        "assert normalize.did_you_mean('co quan thu 3', []) == []\n"
+        "assert normalize.suggest('co quan thu 3', iter([])) == []\n"
+        "print('rapidfuzz' in sys.modules)\n"
+        "named = [normalize.Named('a', 'Cơ quan thử 3', ('Cơ quan thử 3',))]\n"
+        "print(normalize.did_you_mean('co quan thu', named) != [], 'rapidfuzz' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.stdout.split() == [b"False", b"True", b"True"]

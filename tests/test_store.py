@@ -439,3 +439,12 @@ def test_a_stored_register_answers_a_lookup_from_one_row(
     assert fresh.entities.of_kind("model", "person") == [
         e for e in model.entities.values() if e.kind in ("model", "person")
     ]
+    agencies = ("agency", "body", "working-group")
+    for day in ("2019-12-31", "2025-02-28", "2025-03-01", "2026-12-01", "9999"):
+        expected = [
+            e for e in model.entities.values()
+            if e.kind in agencies and e.valid_until and e.valid_until <= day
+        ]  # fmt: skip
+        assert fresh.entities.of_kind(*agencies, ended_by=day) == expected
+        assert model.entities.of_kind(*agencies, ended_by=day) == expected
+    assert fresh.entities.of_kind(*agencies, ended_by="9999")  # not only empty lists

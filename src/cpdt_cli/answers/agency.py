@@ -36,18 +36,17 @@ def agency(
             if owner:
                 roles.setdefault(owner, []).append(st)
     bodies = [facts.entities[i] for i in roles if facts.entities[i].kind in AGENCY_KINDS]
-    position = {ident: i for i, ident in enumerate(facts.entities)}  # not list.index: linear
-    bodies.sort(key=lambda e: position[e.id])
+    if len(bodies) > 1:  # in file order
+        position = {ident: i for i, ident in enumerate(facts.entities)}  # not list.index
+        bodies.sort(key=lambda e: position[e.id])
     chosen: list[tuple[Entity, list[Statement]]] = []
     query_doc = {"text": query, **when}
     if query:
         from ..text import normalize
 
-        ended = [
-            e for e in facts.entities.values()
-            if e.kind in AGENCY_KINDS and e.valid_until and e.id not in roles
-            and hi >= e.valid_until
-        ]  # fmt: skip
+        ended = [  # selected by the register: not every entity is read
+            e for e in facts.entities.of_kind(*AGENCY_KINDS, ended_by=hi) if e.id not in roles
+        ]
         for hit in normalize.match_names(
             query, [normalize.Named(e.id, e.name, entity_names(e)) for e in ended]
         ):

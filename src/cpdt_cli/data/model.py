@@ -260,18 +260,23 @@ class Table(Mapping[str, T], Generic[T]):
         self,
         whole: Callable[[], dict[str, T]],
         row: Callable[[str], T | None] | None = None,
-        kinds: Callable[[tuple[str, ...]], list[T]] | None = None,
+        kinds: Callable[[tuple[str, ...], str | None], list[T]] | None = None,
     ) -> None:
         self._whole, self._row, self._kinds = whole, row, kinds
         self._all: dict[str, T] | None = None
         self._rows: dict[str, T | None] = {}
 
-    def of_kind(self, *kinds: str) -> list[T]:
-        """The records of these kinds (an entity's `kind`), in file order: selected by the
-        register while the table has not been read whole."""
+    def of_kind(self, *kinds: str, ended_by: str | None = None) -> list[T]:
+        """The records of these kinds (an entity's `kind`), in file order; with `ended_by`,
+        only those whose validity ended by then (`valid_until` ≤ it). Selected by the register
+        while the table has not been read whole."""
         if self._all is None and self._kinds is not None:
-            return self._kinds(kinds)
-        return [v for v in self.everything().values() if getattr(v, "kind", None) in kinds]
+            return self._kinds(kinds, ended_by)
+        return [
+            v for v in self.everything().values()
+            if getattr(v, "kind", None) in kinds
+            and (ended_by is None or (getattr(v, "valid_until", None) or "~") <= ended_by)
+        ]  # fmt: skip
 
     def everything(self) -> dict[str, T]:
         if self._all is None:
@@ -318,7 +323,7 @@ class Facts:
         cache_key: str = "",
         cited: Callable[[], Cited] | None = None,
         row: Callable[[str, str], Any] | None = None,
-        kinds: Callable[[str, tuple[str, ...]], list[Any]] | None = None,
+        kinds: Callable[[str, tuple[str, ...], str | None], list[Any]] | None = None,
     ) -> None:
         self.schema_version, self.data_as_of = schema_version, data_as_of
         self._cited = cited
@@ -343,7 +348,7 @@ class Facts:
             one = (lambda key: row(name, key)) if row is not None else None
             some = None
             if kinds is not None and name == "entities":  # the table whose records have kinds
-                some = lambda wanted: kinds(name, wanted)  # noqa: E731
+                some = lambda wanted, ended_by: kinds(name, wanted, ended_by)  # noqa: E731
             got = self._loaded[name] = Table(lambda: self._load(name), one, some)
         return got
 

@@ -491,8 +491,12 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
         found = records(name, "id = ?", (ident,))
         return found[0] if found else None
 
-    def kinds(name: str, wanted: tuple[str, ...]) -> list[Any]:
-        return records(name, f"kind in ({','.join('?' * len(wanted))})", wanted)
+    def kinds(name: str, wanted: tuple[str, ...], ended_by: str | None) -> list[Any]:
+        where = f"kind in ({','.join('?' * len(wanted))})"
+        if ended_by is None:
+            return records(name, where, wanted)
+        where += " and valid_until <> '' and valid_until <= ?"
+        return records(name, where, (*wanted, ended_by))
 
     return Facts(
         int(meta["schema_version"]),

@@ -105,11 +105,14 @@ def _scored(query: str, candidates: Iterable[Named]) -> list[tuple[float, Named]
     A name is compared whole and by its beginning (a user often types only the first words:
     'lien hiep' for 'Liên Hợp Quốc'); the beginning counts a little less than the whole.
     """
+    pool = list(candidates)
+    if not pool:
+        return []  # nothing to compare: the matcher (tens of ms to import) is not needed
     from rapidfuzz import fuzz
 
     q = fold(query)
     best: dict[str, tuple[float, Named]] = {}
-    for c in candidates:
+    for c in pool:
         for n in c.names:
             name = fold(n)
             score = max(fuzz.ratio(q, name), fuzz.ratio(q, name[: len(q) + 1]) - 8)
