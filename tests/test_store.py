@@ -448,3 +448,10 @@ def test_a_stored_register_answers_a_lookup_from_one_row(
         assert fresh.entities.of_kind(*agencies, ended_by=day) == expected
         assert model.entities.of_kind(*agencies, ended_by=day) == expected
     assert fresh.entities.of_kind(*agencies, ended_by="9999")  # not only empty lists
+    every = list(model.entities)
+    many = set(every[::2]) | {f"no-such-{i}" for i in range(1200)}  # more than one SQL batch
+    for wanted, chosen in ((("definer",), set(every[1::5])), ((), many), (("model",), set())):
+        expected = [e for e in model.entities.values() if e.id in chosen or e.kind in wanted]
+        assert expected, wanted
+        assert fresh.entities.chosen(wanted, chosen) == expected
+        assert model.entities.chosen(wanted, chosen) == expected

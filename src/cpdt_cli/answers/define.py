@@ -69,10 +69,9 @@ def _by_source(
         definer_ids = statements.subjects("definition")
     else:
         definer_ids = {s.subject for s in among if s.subject}
-    definers = [
+    definers = [  # selected by the register: not every entity is read
         normalize.Named(e.id, e.name, entity_names(e))
-        for e in facts.entities.values()
-        if e.id in definer_ids or e.kind == "definer"
+        for e in facts.entities.chosen(("definer",), definer_ids)
     ]
 
     def articles() -> list[normalize.Named]:  # read only when no definer is named

@@ -261,8 +261,9 @@ class Table(Mapping[str, T], Generic[T]):
         whole: Callable[[], dict[str, T]],
         row: Callable[[str], T | None] | None = None,
         kinds: Callable[[tuple[str, ...], str | None], list[T]] | None = None,
+        chosen: Callable[[tuple[str, ...], AbstractSet[str]], list[T]] | None = None,
     ) -> None:
-        self._whole, self._row, self._kinds = whole, row, kinds
+        self._whole, self._row, self._kinds, self._chosen = whole, row, kinds, chosen
         self._all: dict[str, T] | None = None
         self._rows: dict[str, T | None] = {}
 
@@ -276,6 +277,16 @@ class Table(Mapping[str, T], Generic[T]):
             v for v in self.everything().values()
             if getattr(v, "kind", None) in kinds
             and (ended_by is None or (getattr(v, "valid_until", None) or "~") <= ended_by)
+        ]  # fmt: skip
+
+    def chosen(self, kinds: tuple[str, ...], ids: AbstractSet[str]) -> list[T]:
+        """The records of these kinds or with these ids, in file order; selected by the
+        register while the table has not been read whole."""
+        if self._all is None and self._chosen is not None:
+            return self._chosen(kinds, ids)
+        return [
+            v for k, v in self.everything().items()
+            if k in ids or getattr(v, "kind", None) in kinds
         ]  # fmt: skip
 
     def everything(self) -> dict[str, T]:
@@ -324,7 +335,9 @@ class Facts:
         cited: Callable[[], Cited] | None = None,
         row: Callable[[str, str], Any] | None = None,
         kinds: Callable[[str, tuple[str, ...], str | None], list[Any]] | None = None,
+        chosen: Callable[[str, tuple[str, ...], AbstractSet[str]], list[Any]] | None = None,
     ) -> None:
+        self._chosen = chosen
         self.schema_version, self.data_as_of = schema_version, data_as_of
         self._cited = cited
         self.statements, self._load, self._row, self._kinds = statements, load, row, kinds
@@ -346,10 +359,13 @@ class Facts:
         if got is None:
             row, kinds = self._row, self._kinds
             one = (lambda key: row(name, key)) if row is not None else None
-            some = None
+            some = pick = None
             if kinds is not None and name == "entities":  # the table whose records have kinds
                 some = lambda wanted, ended_by: kinds(name, wanted, ended_by)  # noqa: E731
-            got = self._loaded[name] = Table(lambda: self._load(name), one, some)
+            chosen = self._chosen
+            if chosen is not None and name == "entities":
+                pick = lambda wanted, ids: chosen(name, wanted, ids)  # noqa: E731
+            got = self._loaded[name] = Table(lambda: self._load(name), one, some, pick)
         return got
 
     @property
