@@ -47,8 +47,8 @@ def _collecting_only_at_need() -> Iterator[None]:
     """One command, then exit: the cyclic garbage collector is off meanwhile.
 
     Reference counting frees all but cycles, and one command makes few; the collector's
-    passes over typer's, click's and msgspec's objects while they are imported cost about 5%
-    of a lookup's instructions (valgrind). The commands that live on and answer many queries
+    passes over typer's, click's and msgspec's objects while they are imported cost 2-3% of a
+    lookup's instructions (valgrind). The commands that live on and answer many queries
     (batch, mcp) turn it on again; a caller in-process gets its state back.
     """
     was_on = gc.isenabled()
