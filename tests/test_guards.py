@@ -359,3 +359,19 @@ def test_no_candidates_no_fuzzy_matcher() -> None:
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60)
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stdout.split() == [b"False", b"True", b"True"]
+
+
+def test_the_root_options_are_built_only_when_they_can_be_given(cpdt, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """With the command named first, the root's options are left out (they could only stand
+    before it); options first still work; the app is whole again after each run."""
+    from cpdt_cli import cli
+
+    monkeypatch.setenv("CPDT_DATA", str(FIXTURES / "facts.yaml"))
+    root = cli.app.registered_callback
+    assert root is not None
+    before = (root.callback, list(cli.app.registered_commands))
+    first = cpdt("--json", "--lang", "en", "define")
+    last = cpdt("define", "--json", "--lang", "en")
+    assert first.code == last.code == 0
+    assert first.json() == last.json()
+    assert (root.callback, list(cli.app.registered_commands)) == before
