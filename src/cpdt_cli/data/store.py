@@ -467,59 +467,54 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
                            "('schema_version', 'data_as_of', 'files', 'notices')"))  # fmt: skip
     dec = msgspec.json.Decoder(list[str])
 
-    def load(name: str) -> dict[str, Any]:
-        table = _TABLE_OF.get(name, name)
-        # one JSON array decoded at once: a decode call a row costs 5-10 times as much
-        sql = (f"select '[' || coalesce(group_concat(record, ','), '') || ']' from "
-               f"(select record from {table} order by n)")  # fmt: skip
-        (whole,) = db.execute(sql).fetchone()
-        array: Any = list  # of the table's record type, known when run
-        return {r.id: r for r in _decoder(array[_RECORDS[table]])(whole.encode())}
-
     decoders: dict[str, Callable[[bytes], Any]] = {}
 
-    def records(name: str, where: str, args: tuple[str, ...]) -> list[Any]:
-        """The table's records that `where` selects, decoded one by one, in file order."""
+    def numbered(name: str, where: str, args: tuple[str, ...], n: bool) -> tuple[str, list[Any]]:
+        """The table's records that `where` selects, in file order, and (with `n`) their row
+        numbers joined by commas: one JSON array a query, decoded at once (a decode call a row
+        costs 5-10 times as much)."""
         table = _TABLE_OF.get(name, name)
         if table not in decoders:
-            decoders[table] = _decoder(_RECORDS[table])
-        decode = decoders[table]
-        sql = f"select record from {table} where {where} order by n"
-        return [decode(record) for (record,) in db.execute(sql, args)]
+            array: Any = list  # of the table's record type, known when run
+            decoders[table] = _decoder(array[_RECORDS[table]])
+        numbers = "group_concat(n)" if n else "''"
+        sql = (f"select {numbers}, '[' || coalesce(group_concat(record, ','), '') || ']' from "
+               f"(select n, record from {table} where {where} order by n)")  # fmt: skip
+        joined, whole = db.execute(sql, args).fetchone()
+        return joined or "", decoders[table](whole.encode())
+
+    def select(name: str, where: str = "1", args: tuple[str, ...] = ()) -> list[Any]:
+        return numbered(name, where, args, False)[1]
+
+    def load(name: str) -> dict[str, Any]:
+        return {r.id: r for r in select(name)}
 
     def row(name: str, ident: str) -> Any:
-        found = records(name, "id = ?", (ident,))
-        return found[0] if found else None
+        return next(iter(select(name, "id = ?", (ident,))), None)
+
+    def marks(values: tuple[str, ...]) -> str:
+        return ",".join("?" * len(values))
 
     def kinds(name: str, wanted: tuple[str, ...], ended_by: str | None) -> list[Any]:
-        where = f"kind in ({','.join('?' * len(wanted))})"
         if ended_by is None:
-            return records(name, where, wanted)
-        where += " and valid_until <> '' and valid_until <= ?"
-        return records(name, where, (*wanted, ended_by))
+            return select(name, f"kind in ({marks(wanted)})", wanted)
+        where = f"kind in ({marks(wanted)}) and valid_until <> '' and valid_until <= ?"
+        return select(name, where, (*wanted, ended_by))
 
     def chosen(name: str, wanted: tuple[str, ...], ids: AbstractSet[str]) -> list[Any]:
-        """The records of the wanted kinds or ids, in file order: one JSON array a query,
-        decoded at once (as load() does), a bounded number of SQL variables at a time."""
-        table = _TABLE_OF.get(name, name)
-        array: Any = list  # of the table's record type, known when run
-        decode = _decoder(array[_RECORDS[table]])
-        found: dict[int, Any] = {}
-
-        def select(where: str, args: tuple[str, ...]) -> None:
-            sql = (f"select group_concat(n), '[' || coalesce(group_concat(record, ','), '') || ']'"
-                   f" from (select n, record from {table} where {where} order by n)")  # fmt: skip
-            numbers, whole = db.execute(sql, args).fetchone()
-            if numbers:
-                found.update(zip(map(int, numbers.split(",")), decode(whole.encode()), strict=True))
-
-        if wanted:
-            select(f"kind in ({','.join('?' * len(wanted))})", wanted)
-        ordered = sorted(ids)
+        """The records of the wanted kinds or ids, in file order: a bounded number of SQL
+        variables a query, the queries' records put back in order by their row numbers."""
+        ordered = tuple(sorted(ids))
+        queries = [(f"kind in ({marks(wanted)})", wanted)] if wanted else []
         for i in range(0, len(ordered), 500):
-            chunk = tuple(ordered[i : i + 500])
-            select(f"id in ({','.join('?' * len(chunk))})", chunk)
-        return [found[n] for n in sorted(found)]
+            chunk = ordered[i : i + 500]
+            queries.append((f"id in ({marks(chunk)})", chunk))
+        found: dict[int, Any] = {}
+        for where, args in queries:
+            joined, records = numbered(name, where, args, True)
+            if records:
+                found.update(zip(map(int, joined.split(",")), records, strict=True))
+        return [found[k] for k in sorted(found)]
 
     return Facts(
         int(meta["schema_version"]),
