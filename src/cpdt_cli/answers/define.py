@@ -74,9 +74,6 @@ def _by_source(
         for e in facts.entities.chosen(("definer",), definer_ids)
     ]
 
-    def articles() -> list[normalize.Named]:  # read only when no definer is named
-        return [normalize.Named(s.id, s.title, source_names(s)) for s in facts.sources.values()]
-
     def of(ids: set[str]) -> list[Statement]:
         if among is None:
             return statements.about("definition", ids)
@@ -85,7 +82,9 @@ def _by_source(
     hit = normalize.match_names(wanted, definers)
     if hit:
         return of({n.id for n in hit}), []
-    hit = normalize.match_names(wanted, articles())
+    # the bibliography is read only when no definer is named
+    articles = [normalize.Named(s.id, s.title, source_names(s)) for s in facts.sources.values()]
+    hit = normalize.match_names(wanted, articles)
     if hit:
         ids = {n.id for n in hit}
         if among is None:
@@ -98,6 +97,6 @@ def _by_source(
         notice = say("read_as", typed=wanted, read=typo.label)
         return of({typo.id}), [notice]
     known = sorted({d.label for d in definers})
-    hints = normalize.did_you_mean(wanted, definers + articles())
+    hints = normalize.did_you_mean(wanted, definers + articles)
     hints.append(say("known_sources", names="; ".join(known)))
     raise NotFound(say("unknown_source", source=wanted), tuple(hints))
