@@ -325,9 +325,11 @@ def test_batch_collects_its_cycles(tmp_path: Path) -> None:
 
 def test_the_program_leaves_at_once_yet_runs_what_was_registered_for_exit(tmp_path: Path) -> None:
     """run() skips the interpreter's teardown: the answer is whole, the exit code kept, and
-    a handler registered for exit still runs."""
+    a handler registered for exit still runs, with the cycle collector still off (turned on
+    after the command, its first pass would walk every object of the process)."""
     probe = (
-        "import atexit, sys; atexit.register(lambda: sys.stderr.write('handler ran'))\n"
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: sys.stderr.write(f'handler ran, collecting={gc.isenabled()}'))\n"
         "sys.argv = ['cpdt', *sys.argv[1:]]\n"
         "from cpdt_cli.__main__ import run; run()\n"
     )
@@ -339,7 +341,7 @@ def test_the_program_leaves_at_once_yet_runs_what_was_registered_for_exit(tmp_pa
         )
         assert proc.returncode == code, proc.stderr.decode()
         assert json.loads(proc.stdout)["command"] == "law"
-        assert proc.stderr.endswith(b"handler ran")
+        assert proc.stderr.endswith(b"handler ran, collecting=False")
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert 'cpdt = "cpdt_cli.__main__:run"' in pyproject.splitlines()
 
