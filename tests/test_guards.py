@@ -4,10 +4,12 @@ stdout that cannot encode Vietnamese still gets a readable answer, never a trace
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import msgspec
@@ -112,34 +114,52 @@ def test_a_cold_lookup_does_parse_and_validate(tmp_path: Path) -> None:
 # --- the cache follows the model ------------------------------------------------------------
 
 
-def test_a_model_change_gives_new_cache_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Add a field to one record type deep in the model: every key changes, no manual bump."""
+def test_a_model_change_gives_new_cache_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Add a field to one record type deep in the model: every key changes, no manual bump.
+    The same model.py gives the same key."""
     data = [FIXTURES / "facts.yaml"]
     before = cache.key_for(data)
     assert before is not None and before == cache.key_for(data)
-
-    class Citation(msgspec.Struct, frozen=True, omit_defaults=True):
-        source: str
-        quote: str
-        locator: str | None = None
-        page: int | None = None  # the change
-
-    Statement = _with(model.Statement, citations=list[Citation])
-    Compiled = _with(model.Compiled, statements=dict[str, Statement])
-    monkeypatch.setattr(cache, "Compiled", Compiled)
-    assert cache.key_for(data) != before
+    source = Path(model.__file__).read_text(encoding="utf-8")
+    changed = source.replace(
+        "    locator: str | None = None\n",
+        "    locator: str | None = None\n    page: int | None = None  # the change\n",
+        1,
+    )
+    assert changed != source
+    keys = []
+    for n, text in enumerate((source, changed)):
+        copy = tmp_path / f"model_copy_{n}.py"
+        copy.write_text(text, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location(copy.stem, copy)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        monkeypatch.setitem(sys.modules, copy.stem, module)
+        spec.loader.exec_module(module)
+        monkeypatch.setattr(cache, "Compiled", module.Compiled)
+        keys.append(cache.key_for(data))
+    assert keys[0] == before
+    assert keys[1] != before
     monkeypatch.undo()
     assert cache.key_for(data) == before
 
 
-def _with(struct: type[msgspec.Struct], **types: object) -> type[msgspec.Struct]:
-    """A copy of a Struct type with some fields' types replaced."""
-    names = struct.__struct_fields__
-    defaults = struct.__struct_defaults__
-    defaults = (msgspec.NODEFAULT,) * (len(names) - len(defaults)) + defaults
-    hints = struct.__annotations__
-    fields = [(n, types.get(n, hints[n]), d) for n, d in zip(names, defaults, strict=True)]
-    return msgspec.defstruct(struct.__name__, fields, omit_defaults=True)
+def test_the_whole_model_is_defined_where_its_digest_is_read() -> None:
+    """The key digests the source of model.py: every record type under Compiled lives there."""
+    seen: set[type] = set()
+    todo: list[object] = [model.Compiled]
+    while todo:
+        type_ = todo.pop()
+        if isinstance(type_, type) and issubclass(type_, msgspec.Struct):
+            if type_ not in seen:
+                seen.add(type_)
+                todo.extend(typing.get_type_hints(type_).values())
+        else:
+            todo.extend(getattr(type_, "__args__", ()))
+    assert len(seen) >= 10
+    assert {t.__module__ for t in seen} == {model.__name__}
 
 
 def test_one_version_string() -> None:
