@@ -38,8 +38,9 @@ NEVER_WARM |= {"mcp", "pydantic", "anyio", "cpdt_cli.mcp_server", "cpdt_cli.batc
 NEVER_WARM |= {"cpdt_cli.data.yamlread", "cpdt_cli.data.problems", "cpdt_cli.usage"}
 # The terminal typesets itself (render/typeset.py): no lookup imports Rich; help texts only for --help.
 NEVER_WARM |= {"rich", "cpdt_cli.helptext"}
-# msgspec is imported without it (__main__._import_msgspec); typing's own names serve
-NEVER_WARM |= {"typing_extensions"}
+# msgspec is imported with stand-ins for these (__main__._import_msgspec): typing's own names
+# serve, cpdt holds no Decimal, and only `cpdt schema` inspects types for a JSON Schema
+NEVER_WARM |= {"typing_extensions", "decimal", "msgspec.inspect", "msgspec._json_schema"}
 
 WARM_CASES = [
     (["define", "--source", "unesco", "--json"], NEVER_WARM | {"cpdt_cli.render.typeset"}),
@@ -364,6 +365,45 @@ def test_the_program_leaves_at_once_yet_runs_what_was_registered_for_exit(tmp_pa
         assert proc.stderr.endswith(b"handler ran, collecting=False")
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert 'cpdt = "cpdt_cli.__main__:run"' in pyproject.splitlines()
+
+
+def test_what_msgspec_is_imported_without_is_there_when_asked_for(cpdt, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A process that imported msgspec with stand-ins still prints the whole JSON Schema,
+    and a later import gets the real inspector and decimal."""
+    probe = (
+        "import contextlib, io, sys\n"
+        "sys.argv = ['cpdt', 'schema', 'search']\n"
+        "from cpdt_cli.__main__ import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):\n"
+        "    main()\n"
+        "assert 'decimal' not in sys.modules and 'msgspec.inspect' not in sys.modules\n"
+        "import decimal, msgspec.inspect\n"
+        "info = msgspec.inspect.type_info(decimal.Decimal)\n"
+        "sys.stderr.write(type(info).__name__)\n"
+        "sys.stdout.write(out.getvalue())\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CPDT_")}
+    env.update(CPDT_DATA=str(FIXTURES / "facts.yaml"), CPDT_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.stderr == b"DecimalType"
+    assert json.loads(proc.stdout) == cpdt("schema", "search").json()
+
+
+def test_a_msgspec_that_wants_more_than_the_stand_ins_is_imported_as_usual() -> None:
+    probe = (
+        "import sys, types\n"
+        "import cpdt_cli.__main__ as m\n"
+        "m._STAND_INS['msgspec._json_schema'] = lambda: types.ModuleType('stand-in')\n"
+        "m._import_msgspec()\n"
+        "import msgspec\n"
+        "print(msgspec.json.schema is not m._schema, 'decimal' in sys.modules)\n"
+        "print(type(msgspec.inspect.type_info(int)).__name__)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.stdout.split() == [b"True", b"True", b"IntType"]
 
 
 def test_no_candidates_no_fuzzy_matcher() -> None:

@@ -6,8 +6,10 @@ import atexit
 import codecs
 import contextlib
 import gc
+import importlib
 import os
 import sys
+import types
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,23 +25,70 @@ atexit.register(gc.freeze)
 
 
 def _import_msgspec() -> None:
-    """Import msgspec without letting it import typing_extensions.
+    """Import msgspec with stand-ins for the parts of it that a lookup never uses.
 
-    msgspec tries typing_extensions only to recognise that package's copies of typing's
-    names (Required, NotRequired, get_type_hints); cpdt's types use none of them and typing's
-    own serve. That import alone costs as many instructions as 4% of `import typer`
-    (valgrind), on every run. The blocker is removed at once: anything imported later that
-    wants typing_extensions (the MCP SDK does) gets it as usual.
+    On import, msgspec's package loads all of itself and more: typing_extensions (to know
+    that package's copies of typing's names), decimal (to know Decimal values), its type
+    inspector and its JSON Schema generator. cpdt's types use none of typing_extensions'
+    names and hold no Decimal, and only `cpdt schema` generates a schema; loading them cost
+    as many instructions as 8% of `import typer` (valgrind), on every run.
+
+    While msgspec loads, each is a stand-in (typing_extensions: missing, which msgspec
+    expects), and the stand-ins are gone as soon as it has: anything that imports one later
+    gets the real module, and the two schema functions msgspec.json holds import the real
+    generator when called. A Decimal from elsewhere is not one to this msgspec: cpdt reads
+    and writes none. Should a msgspec want more of a stand-in than it gives, it is imported
+    again, as usual.
     """
-    if "msgspec" in sys.modules or "typing_extensions" in sys.modules:
+    if "msgspec" in sys.modules:
         return  # loaded already: nothing left to save
-    sys.modules["typing_extensions"] = None  # type: ignore[assignment]  # -> ImportError
+    stand_ins = {name: made() for name, made in _STAND_INS.items() if name not in sys.modules}
+    sys.modules.update(stand_ins)  # typing_extensions None: its import fails, as wanted
     try:
-        import msgspec  # noqa: F401
-    except ImportError:
-        pass  # a missing msgspec says so where it is imported
+        import msgspec
+    except (ImportError, AttributeError):  # AttributeError: a name its C part looks up
+        failed = True
+    else:
+        failed = False
     finally:
-        del sys.modules["typing_extensions"]
+        for name in stand_ins:
+            del sys.modules[name]
+    if failed:  # a msgspec built otherwise, or none: as usual (a missing one says so later)
+        for name in [n for n in sys.modules if n.partition(".")[0] == "msgspec"]:
+            del sys.modules[name]
+        with contextlib.suppress(ImportError):
+            import msgspec  # noqa: F401
+
+
+def _decimal_stand_in() -> types.ModuleType:
+    module = types.ModuleType("decimal")
+    module.Decimal = type("Decimal", (), {})  # type: ignore[attr-defined]
+    return module
+
+
+def _schema_stand_in() -> types.ModuleType:
+    module = types.ModuleType("msgspec._json_schema")
+    module.schema = _schema  # type: ignore[attr-defined]
+    module.schema_components = _schema_components  # type: ignore[attr-defined]
+    return module
+
+
+def _schema(*args: Any, **kwargs: Any) -> Any:
+    """msgspec.json.schema: the real generator's, imported now."""
+    return importlib.import_module("msgspec._json_schema").schema(*args, **kwargs)
+
+
+def _schema_components(*args: Any, **kwargs: Any) -> Any:
+    """msgspec.json.schema_components: the real generator's, imported now."""
+    return importlib.import_module("msgspec._json_schema").schema_components(*args, **kwargs)
+
+
+_STAND_INS: dict[str, Any] = {
+    "typing_extensions": lambda: None,
+    "decimal": _decimal_stand_in,
+    "msgspec.inspect": lambda: types.ModuleType("msgspec.inspect"),
+    "msgspec._json_schema": _schema_stand_in,
+}
 
 
 @contextlib.contextmanager
