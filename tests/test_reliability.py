@@ -450,6 +450,42 @@ def test_edit_that_keeps_size_and_mtime_is_seen(cpdt, tmp_path: Path) -> None:
     assert after.json()["results"][0]["year"] == 2006
 
 
+def test_a_settled_files_stamp_remembers_its_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged file is hashed once; one changed less than RACY seconds ago each time (it
+    could change again within its timestamp tick); an edit that keeps size and mtime, or a
+    damaged memo, is hashed again."""
+    from cpdt_cli.data import cache
+
+    monkeypatch.setenv("CPDT_CACHE_DIR", str(tmp_path / "cache"))
+    path = Path(write(tmp_path, GOOD))
+    hashed: list[object] = []
+    real = cache._contents_key
+
+    def counting(*args: Any) -> str | None:
+        hashed.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(cache, "_contents_key", counting)
+    first = cache.key_for([path])
+    assert first is not None
+    assert (cache.key_for([path]), len(hashed)) == (first, 2)  # just written: not remembered
+    monkeypatch.setattr(cache, "RACY", -60.0)  # as if written a minute ago
+    assert (cache.key_for([path]), len(hashed)) == (first, 3)  # remembered now
+    assert (cache.key_for([path]), len(hashed)) == (first, 3)  # known by its stamp
+    memo = next((tmp_path / "cache" / "cpdt").glob("stamps-*.msgpack"))
+    memo.write_bytes(memo.read_bytes().replace(first.encode(), b"z" * 32))
+    assert (cache.key_for([path]), len(hashed)) == (first, 4)  # not a key: hashed again
+    info = path.stat()
+    path.write_text(GOOD.replace("year: 2005", "year: 2006", 1), encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert path.stat().st_size == info.st_size
+    edited = cache.key_for([path])
+    assert len(hashed) == 5 and edited not in (None, first)
+    assert edited == real(*hashed[-1])  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("where", ["dir-is-a-file", "home-is-a-file", "no-home", "empty"])
 def test_unusable_cache_dir_means_no_cache(
     cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
