@@ -411,6 +411,46 @@ def test_a_table_reads_rows_by_id_until_it_is_walked() -> None:
     assert list(walked.values())[:2] == [0, 1] and walked["e9"] == 9
 
 
+def test_the_registers_folded_names_are_each_entitys_names_folded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """entities_named (the table of folded names) gives what folding every entity's names
+    gives; `define --source` answers alike from it and from the model in memory (which folds
+    the names itself), for every name of every entity."""
+    from cpdt_cli.answers.define import define
+    from cpdt_cli.data import facts as facts_mod
+    from cpdt_cli.data.model import Facts, entity_names
+    from cpdt_cli.errors import NotFound
+    from cpdt_cli.text.normalize import fold
+
+    monkeypatch.setenv("CPDT_CACHE_DIR", str(tmp_path))
+    paths = [facts_mod.builtin_path()]
+    stored = facts_mod.load(paths)
+    _, model = facts_mod.check(paths)
+    assert model is not None and model.entities_named("unesco") is None
+    by_name: dict[str, set[str]] = {}
+    for e in model.entities.values():
+        for name in entity_names(e):
+            by_name.setdefault(fold(name), set()).add(e.id)
+    assert len(by_name) > 50
+    for folded, ids in by_name.items():
+        assert stored.entities_named(folded) == ids, folded
+    assert stored.entities_named("no such name") == set()
+
+    def answer(facts: Facts, name: str) -> object:
+        try:
+            got = define(facts, source=name)
+        except NotFound as miss:
+            return miss.message
+        return [r.id for r in got.results], got.notices
+
+    names = sorted({n for e in model.entities.values() for n in entity_names(e)})
+    asked = [*names, "UNESCO", "ngan hang the gioi", "Liên Hợp Quốc", "unesko", "xyz"]
+    answered = [answer(stored, name) for name in asked]
+    assert answered == [answer(model, name) for name in asked]
+    assert sum(isinstance(a, tuple) and bool(a[0]) for a in answered) > 5
+
+
 def test_a_stored_register_answers_a_lookup_from_one_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,12 +1,11 @@
 """`cpdt agency`: bodies and what they do, each role with its legal basis, on a day or in a year."""
 
-from ..data.model import Entity, Facts, Statement
+from ..data.model import Entity, Facts, Statement, entity_names
 from ..errors import NotFound
 from ..messages import Name, say, when
 from . import results as r
 from .days import period_overlaps, window
 from .refs import (
-    entity_names,
     entity_ref,
     instrument_ref,
     number,

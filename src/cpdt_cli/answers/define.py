@@ -1,10 +1,10 @@
 """`cpdt define`: the definitions of CPĐT, side by side or those of one source."""
 
-from ..data.model import Facts, Statement
+from ..data.model import Facts, Statement, entity_names
 from ..errors import NotFound
 from ..messages import say
 from . import results as r
-from .refs import entity_names, source_names, statement_result
+from .refs import source_names, statement_result
 from .results import Answer
 
 # normalize is imported where names or words are matched: a plain `cpdt define` needs none of
@@ -66,6 +66,12 @@ def _by_source(
 
     statements = facts.statements
     if among is None:
+        folded = normalize.fold(wanted)
+        named = facts.entities_named(folded) if folded else None
+        if named:  # the register's folded names: a definer named exactly, none folded here
+            found = statements.about("definition", named)
+            if found:  # what the exact match below gives (an entity without any: go on)
+                return found, []
         definer_ids = statements.subjects("definition")
     else:
         definer_ids = {s.subject for s in among if s.subject}

@@ -1,10 +1,10 @@
 """`cpdt models`: G2C, G2B, G2E, G2G — description, functions, goal — and what all rest on."""
 
-from ..data.model import Facts
+from ..data.model import Facts, entity_names
 from ..errors import NotFound
 from ..messages import say
 from . import results as r
-from .refs import entity_names, statement_result, statement_text, words_in
+from .refs import statement_result, statement_text, words_in
 from .results import Answer
 
 

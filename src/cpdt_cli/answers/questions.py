@@ -516,7 +516,7 @@ def _what(
         if e.kind == "model" and not [w for w in left if w not in kind_words]:
             return Reading("models", (("", e.short or e.name),))
     if not q.words(DOES, WHAT):
-        from .refs import entity_names
+        from ..data.model import entity_names
 
         agencies = [
             normalize.Named(i, facts.entities[i].name, entity_names(facts.entities[i]))

@@ -4,7 +4,7 @@ share."""
 
 from typing import Any
 
-from ..data.model import Citation, Entity, Facts, Source, Statement
+from ..data.model import Citation, Facts, Source, Statement
 from ..labels import INSTRUMENT_TYPES
 from ..messages import Name, say
 from . import results as r
@@ -108,13 +108,6 @@ def number(facts: Facts, instrument_id: str) -> str:
     if pair is None:
         return ins.number
     return say("instrument", type=Name(*pair), number=ins.number)
-
-
-def entity_names(e: Entity) -> tuple[str, ...]:
-    tail = e.id.split(".", 1)[-1]
-    names = [e.name, tail, *e.aliases]
-    names += [n for n in (e.name_en, e.short) if n]
-    return tuple(names)
 
 
 def source_names(s: Source) -> tuple[str, ...]:

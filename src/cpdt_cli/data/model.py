@@ -55,6 +55,14 @@ class Entity(msgspec.Struct, omit_defaults=True):
     citations: list[Citation] = []
 
 
+def entity_names(e: Entity) -> tuple[str, ...]:
+    """Every name an entity goes by: its name, the tail of its id, aliases, English, short."""
+    tail = e.id.split(".", 1)[-1]
+    names = [e.name, tail, *e.aliases]
+    names += [n for n in (e.name_en, e.short) if n]
+    return tuple(names)
+
+
 class Relation(msgspec.Struct, omit_defaults=True):
     type: str
     target: str
@@ -336,8 +344,9 @@ class Facts:
         row: Callable[[str, str], Any] | None = None,
         kinds: Callable[[str, tuple[str, ...], str | None], list[Any]] | None = None,
         chosen: Callable[[str, tuple[str, ...], AbstractSet[str]], list[Any]] | None = None,
+        named: Callable[[str], set[str]] | None = None,
     ) -> None:
-        self._chosen = chosen
+        self._chosen, self._named = chosen, named
         self.schema_version, self.data_as_of = schema_version, data_as_of
         self._cited = cited
         self.statements, self._load, self._row, self._kinds = statements, load, row, kinds
@@ -387,6 +396,12 @@ class Facts:
     @property
     def glossary(self) -> Table[Glossary]:
         return self._table("glossary")
+
+    def entities_named(self, folded: str) -> set[str] | None:
+        """The ids of the entities one of whose names (entity_names) folds to `folded`, from
+        the register's table of folded names; None for a register held in memory, which has
+        none (the caller folds the names itself)."""
+        return self._named(folded) if self._named is not None else None
 
     def cited(self) -> Cited:
         """Each cited source: how many citations of statements, instruments and committee

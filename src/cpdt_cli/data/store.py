@@ -49,12 +49,13 @@ from .model import (
     Source,
     Statement,
     Statements,
+    entity_names,
     links,
 )
 
 T = TypeVar("T")
 
-FORMAT = 4  # the layout of the tables below; part of the header of every database
+FORMAT = 5  # the layout of the tables below; part of the header of every database
 _APP_ID = 0x63706474  # "cpdt": PRAGMA application_id
 # Field weights of search documents (documents.py) -> the column of `docs` holding those fields.
 COLUMNS = {3.0: "title", 2.0: "label", 1.5: "context", 1.0: "body", 0.8: "english"}
@@ -92,6 +93,8 @@ create table citations (owner text not null, owner_id text not null, source text
 create index citations_source on citations (source);
 create table links (statement integer not null, role text not null, target text not null);
 create index links_target on links (target, statement);
+create table names (folded text not null, entity text not null);
+create index names_folded on names (folded);
 create table docs (n integer primary key, kind text not null, item text not null,
     entity_kind text, prior real not null default 1.0,
     title text, label text, context text, body text, english text);
@@ -132,6 +135,8 @@ def has_fts5() -> bool:
 def build(db: sqlite3.Connection, compiled: Compiled, key: str, search: bool = True) -> None:
     """Every table of the register and, with `search`, its search documents and (where it can)
     the FTS5 index; a database built in memory leaves those to the first search."""
+    from ..text.normalize import fold
+
     enc = msgspec.json.Encoder()
     db.executescript(_SCHEMA)
     put = db.executemany
@@ -166,6 +171,12 @@ def build(db: sqlite3.Connection, compiled: Compiled, key: str, search: bool = T
         (n, role, target)
         for n, s in enumerate(compiled.statements.values())
         for role, target in dict.fromkeys(links(s))
+    ))  # fmt: skip
+    put("insert into names values (?,?)", (  # each name of an entity, folded: define --source
+        (folded, e.id)
+        for e in compiled.entities.values()
+        for folded in dict.fromkeys(map(fold, entity_names(e)))
+        if folded
     ))  # fmt: skip
     owners = (("statement", compiled.statements), ("instrument", compiled.instruments),
               ("period", compiled.committee_states))  # fmt: skip
@@ -516,6 +527,9 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
                 found.update(zip(map(int, joined.split(",")), records, strict=True))
         return [found[k] for k in sorted(found)]
 
+    def named(folded: str) -> set[str]:
+        return {i for (i,) in db.execute("select entity from names where folded = ?", (folded,))}
+
     return Facts(
         int(meta["schema_version"]),
         str(meta["data_as_of"]),
@@ -528,6 +542,7 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
         row,
         kinds,
         chosen,
+        named,
     )
 
 
