@@ -425,3 +425,79 @@ def test_dumps_writes_valid_json_where_json_would_not(value) -> None:
 
 def _refuse(name: str) -> None:
     raise AssertionError(f"invalid JSON constant {name}")
+
+
+# --- which answers can hold a float: the text is read again only for those -----------------
+
+
+def test_only_the_float_fields_hold_floats() -> None:
+    """Every field of the result types (and of what they hold) that may hold a float is one of
+    FLOAT_FIELDS; the results that hold other results are those parts_of walks."""
+    import typing
+
+    import msgspec
+
+    from cpdt_cli.answers import results as r
+    from cpdt_cli.render.json import FLOAT_FIELDS
+
+    floating: set[str] = set()
+    holding: set[str] = set()
+    seen: set[type] = set()
+    todo: list[type] = [*r.RESULT_TYPES, r.Interpretation]
+    while todo:
+        struct = todo.pop()
+        if struct in seen:
+            continue
+        seen.add(struct)
+        results = typing.Union[tuple(r.RESULT_TYPES)]  # noqa: UP007  # results.Result
+        for name, hint in typing.get_type_hints(struct, localns={"Result": results}).items():
+            inner, found = [hint], set()
+            while inner:
+                t = inner.pop()
+                found.add(t)
+                inner.extend(typing.get_args(t))
+            if float in found:
+                floating.add(name)
+            structs = {t for t in found if isinstance(t, type) and issubclass(t, msgspec.Struct)}
+            if struct in r.RESULT_TYPES and any(issubclass(t, r.Statement) for t in structs):
+                holding.add(name)
+            todo.extend(structs)
+    assert floating == set(FLOAT_FIELDS)
+    assert holding - {"answer", "results"} == {"members", "roles", "facets"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sources"],
+        ["law"],
+        ["timeline"],
+        ["define"],
+        ["models"],
+        ["committee", "--year", "2021"],
+        ["agency", "bo thong tin"],
+        ["search", "chu tich uy ban"],
+        ["search", "egdi 2024"],
+        ["search", "ai la chu tich uy ban 2020"],
+        ["search", "viet nam xep hang egdi nam 2024"],
+    ],
+)
+def test_an_answer_said_to_hold_no_float_holds_none(cpdt, monkeypatch, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """holds_floats is true exactly where the JSON has a float; where it says none, the text
+    is msgspec's without a second reading."""
+    from cpdt_cli.render import json as json_
+
+    said: list[bool] = []
+    real = json_.holds_floats
+
+    def spy(answer):  # type: ignore[no-untyped-def]
+        said.append(real(answer))
+        return said[-1]
+
+    monkeypatch.setattr(json_, "holds_floats", spy)
+    monkeypatch.setenv("CPDT_DATA", str(Path(__file__).parent.parent / "data" / "facts.yaml"))
+    out = cpdt(*args, "--json")
+    assert out.code == 0, out.err
+    floats: list[float] = []
+    json.loads(out.out, parse_float=lambda text: floats.append(float(text)) or 0.0)
+    assert said == [bool(floats)]
