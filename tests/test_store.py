@@ -451,6 +451,22 @@ def test_the_registers_folded_names_are_each_entitys_names_folded(
     assert sum(isinstance(a, tuple) and bool(a[0]) for a in answered) > 5
 
 
+def test_the_register_counts_each_sources_citations_as_the_model_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sources`: how many citations name each source and the first of them, counted when the
+    database is built, are what the model in memory counts."""
+    from cpdt_cli.data import facts as facts_mod
+
+    monkeypatch.setenv("CPDT_CACHE_DIR", str(tmp_path))
+    paths = [facts_mod.builtin_path()]
+    _, model = facts_mod.check(paths)
+    assert model is not None
+    counted = model.cited()
+    assert len(counted) > 20 and any(n > 1 for n, _ in counted.values())
+    assert facts_mod.load(paths).cited() == counted
+
+
 def test_a_stored_register_answers_a_lookup_from_one_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
