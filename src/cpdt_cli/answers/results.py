@@ -363,6 +363,9 @@ class Answer(msgspec.Struct):
     interpretation: Interpretation | None = None
 
 
+HOLDERS = (CommitteeState, Agency, Model)  # the results that hold others (parts_of)
+
+
 def parts_of(result: Result) -> list[Statement]:
     """The results a result holds: a committee's members, an agency's roles, a model's facets."""
     if isinstance(result, CommitteeState):

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from ..answers.results import Answer, parts_of
+from ..answers.results import HOLDERS, Answer, parts_of
 from .output import stdout_is_unicode
 
 if TYPE_CHECKING:
@@ -64,13 +64,21 @@ def holds_floats(answer: Answer) -> bool:
         answers.append(answer.interpretation.answer.results)
     for results in answers:
         for result in results:
-            for part in (result, *parts_of(result)):
-                if any(isinstance(getattr(part, f, None), float) for f in FLOAT_FIELDS):
-                    return True
+            if _has_float(result):
+                return True
+            if isinstance(result, HOLDERS) and any(map(_has_float, parts_of(result))):
+                return True
     echoed = [answer.query]
     if answer.interpretation is not None:
         echoed += [answer.interpretation.args, answer.interpretation.answer.query]
     return any(isinstance(v, float) for query in echoed for v in query.values())
+
+
+def _has_float(result: Any) -> bool:
+    for name in FLOAT_FIELDS:  # noqa: SIM110  # a loop, not any(): half the time
+        if isinstance(getattr(result, name, None), float):
+            return True
+    return False
 
 
 def dumps(
