@@ -501,3 +501,29 @@ def test_an_answer_said_to_hold_no_float_holds_none(cpdt, monkeypatch, args: lis
     floats: list[float] = []
     json.loads(out.out, parse_float=lambda text: floats.append(float(text)) or 0.0)
     assert said == [bool(floats)]
+
+
+@pytest.mark.parametrize("unicode_out", [True, False])
+@pytest.mark.parametrize("title", ["Nguồn", "a\udcffb"])
+@pytest.mark.parametrize("uses", [3, 2**70])
+def test_typed_results_are_written_as_json_writes_their_shapes(
+    monkeypatch, unicode_out: bool, title: str, uses: int
+) -> None:  # type: ignore[no-untyped-def]
+    """--json writes the results from their types, as json.dumps writes their shapes, also
+    where msgspec refuses a value (a lone surrogate, a huge number) or the terminal is ASCII."""
+    from cpdt_cli.answers import results as r
+    from cpdt_cli.render import json as json_
+    from cpdt_cli.render.formats import Options
+
+    ref = r.SourceRef(id="s", title=title, publisher=None, date=None, url=None)
+    source = r.Source(
+        id="s", kind="source", title=title, publisher=None, author=None, reviewed_by=None,
+        date="2020", url=None, language="vi", external=False, inferred={}, notes=None,
+        notes_en=None, provenance=None, cited_by=uses,
+        citations=[r.Citation(source=ref, quote="“Trích”", locator=None)],
+    )  # fmt: skip
+    answer = r.Answer("sources", {}, [source])
+    monkeypatch.setattr(json_, "stdout_is_unicode", lambda: unicode_out)
+    written = json_.to_json(answer, Options(lang="vi", color=False, bom=False))
+    plain = json.dumps(json_.envelope(answer, "vi"), ensure_ascii=not unicode_out, indent=2)
+    assert written == plain + "\n"
