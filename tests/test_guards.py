@@ -368,8 +368,11 @@ def test_the_program_leaves_at_once_yet_runs_what_was_registered_for_exit(tmp_pa
 
 
 def test_what_msgspec_is_imported_without_is_there_when_asked_for(cpdt, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """A process that imported msgspec with stand-ins still prints the whole JSON Schema,
-    and a later import gets the real inspector and decimal."""
+    """A process that imported msgspec with stand-ins still generates the whole JSON Schema
+    (msgspec's generator, reading types through its inspector), prints `cpdt schema`, and
+    gets the real inspector and decimal when it asks for them."""
+    from cpdt_cli.render import schema
+
     probe = (
         "import contextlib, io, sys\n"
         "sys.argv = ['cpdt', 'schema', 'search']\n"
@@ -378,17 +381,21 @@ def test_what_msgspec_is_imported_without_is_there_when_asked_for(cpdt, tmp_path
         "with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):\n"
         "    main()\n"
         "assert 'decimal' not in sys.modules and 'msgspec.inspect' not in sys.modules\n"
+        "import msgspec\n"
+        "assert type(msgspec.inspect.type_info(int)).__name__ == 'IntType'\n"
+        "from cpdt_cli.render import schema\n"
+        "sys.stdout.write(schema.text() + '\\0' + out.getvalue())\n"
         "import decimal, msgspec.inspect\n"
-        "info = msgspec.inspect.type_info(decimal.Decimal)\n"
-        "sys.stderr.write(type(info).__name__)\n"
-        "sys.stdout.write(out.getvalue())\n"
+        "sys.stderr.write(type(msgspec.inspect.type_info(decimal.Decimal)).__name__)\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("CPDT_")}
     env.update(CPDT_DATA=str(FIXTURES / "facts.yaml"), CPDT_CACHE_DIR=str(tmp_path / "cache"))
     proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, timeout=120)
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stderr == b"DecimalType"
-    assert json.loads(proc.stdout) == cpdt("schema", "search").json()
+    generated, printed = proc.stdout.decode("utf-8").split("\0")
+    assert generated == schema.text()
+    assert json.loads(printed) == cpdt("schema", "search").json()
 
 
 def test_a_msgspec_that_wants_more_than_the_stand_ins_is_imported_as_usual() -> None:

@@ -35,10 +35,10 @@ def _import_msgspec() -> None:
 
     While msgspec loads, each is a stand-in (typing_extensions: missing, which msgspec
     expects), and the stand-ins are gone as soon as it has: anything that imports one later
-    gets the real module, and the two schema functions msgspec.json holds import the real
-    generator when called. A Decimal from elsewhere is not one to this msgspec: cpdt reads
-    and writes none. Should a msgspec want more of a stand-in than it gives, it is imported
-    again, as usual.
+    gets the real module, and what is asked of the stand-ins msgspec keeps (its `inspect`,
+    the two schema functions of msgspec.json) the real modules give, imported then. A
+    Decimal from elsewhere is not one to this msgspec: cpdt reads and writes none. Should a
+    msgspec want more of a stand-in than it gives, it is imported again, as usual.
     """
     if "msgspec" in sys.modules:
         return  # loaded already: nothing left to save
@@ -66,10 +66,19 @@ def _decimal_stand_in() -> types.ModuleType:
     return module
 
 
-def _schema_stand_in() -> types.ModuleType:
-    module = types.ModuleType("msgspec._json_schema")
-    module.schema = _schema  # type: ignore[attr-defined]
-    module.schema_components = _schema_components  # type: ignore[attr-defined]
+def _forwarding(name: str, **own: Any) -> types.ModuleType:
+    """A stand-in for module `name` that has `own` and forwards anything else asked of it
+    to the real module, imported then: msgspec keeps the stand-in as its attribute (and the
+    schema generator as its inspector), so both keep working once it is gone."""
+    module = types.ModuleType(name)
+    module.__dict__.update(own)
+
+    def forwarded(attr: str) -> Any:
+        if attr.startswith("__") or sys.modules.get(name) is module:  # while msgspec loads
+            raise AttributeError(attr)
+        return getattr(importlib.import_module(name), attr)
+
+    module.__getattr__ = forwarded  # type: ignore[method-assign]
     return module
 
 
@@ -86,8 +95,10 @@ def _schema_components(*args: Any, **kwargs: Any) -> Any:
 _STAND_INS: dict[str, Any] = {
     "typing_extensions": lambda: None,
     "decimal": _decimal_stand_in,
-    "msgspec.inspect": lambda: types.ModuleType("msgspec.inspect"),
-    "msgspec._json_schema": _schema_stand_in,
+    "msgspec.inspect": lambda: _forwarding("msgspec.inspect"),
+    "msgspec._json_schema": lambda: _forwarding(
+        "msgspec._json_schema", schema=_schema, schema_components=_schema_components
+    ),
 }
 
 
