@@ -28,17 +28,18 @@ def _import_msgspec() -> None:
     """Import msgspec with stand-ins for the parts of it that a lookup never uses.
 
     On import, msgspec's package loads all of itself and more: typing_extensions (to know
-    that package's copies of typing's names), decimal (to know Decimal values), its type
-    inspector and its JSON Schema generator. cpdt's types use none of typing_extensions'
-    names and hold no Decimal, and only `cpdt schema` generates a schema; loading them cost
-    as many instructions as 8% of `import typer` (valgrind), on every run.
+    that package's copies of typing's names), decimal (to know Decimal values) and its type
+    inspector `msgspec.inspect` (for its JSON Schema generator). cpdt's types use none of
+    typing_extensions' names and hold no Decimal, and only the schema's generation inspects
+    types; loading them cost as many instructions as 7% of `import typer` (valgrind), on
+    every run.
 
     While msgspec loads, each is a stand-in (typing_extensions: missing, which msgspec
     expects), and the stand-ins are gone as soon as it has: anything that imports one later
-    gets the real module, and what is asked of the stand-ins msgspec keeps (its `inspect`,
-    the two schema functions of msgspec.json) the real modules give, imported then. A
-    Decimal from elsewhere is not one to this msgspec: cpdt reads and writes none. Should a
-    msgspec want more of a stand-in than it gives, it is imported again, as usual.
+    gets the real module, and what is asked of the inspector's stand-in, which msgspec and
+    its generator keep, the real inspector gives, imported then. A Decimal from elsewhere is
+    not one to this msgspec: cpdt reads and writes none. Should a msgspec want more of a
+    stand-in than it gives, it is imported again, as usual.
     """
     if "msgspec" in sys.modules:
         return  # loaded already: nothing left to save
@@ -66,12 +67,11 @@ def _decimal_stand_in() -> types.ModuleType:
     return module
 
 
-def _forwarding(name: str, **own: Any) -> types.ModuleType:
-    """A stand-in for module `name` that has `own` and forwards anything else asked of it
-    to the real module, imported then: msgspec keeps the stand-in as its attribute (and the
-    schema generator as its inspector), so both keep working once it is gone."""
+def _forwarding(name: str) -> types.ModuleType:
+    """A stand-in for module `name` that forwards what is asked of it to the real module,
+    imported then: msgspec keeps the stand-in as its attribute (and its schema generator as
+    its inspector), so both keep working once it is gone."""
     module = types.ModuleType(name)
-    module.__dict__.update(own)
 
     def forwarded(attr: str) -> Any:
         if attr.startswith("__") or sys.modules.get(name) is module:  # while msgspec loads
@@ -82,23 +82,10 @@ def _forwarding(name: str, **own: Any) -> types.ModuleType:
     return module
 
 
-def _schema(*args: Any, **kwargs: Any) -> Any:
-    """msgspec.json.schema: the real generator's, imported now."""
-    return importlib.import_module("msgspec._json_schema").schema(*args, **kwargs)
-
-
-def _schema_components(*args: Any, **kwargs: Any) -> Any:
-    """msgspec.json.schema_components: the real generator's, imported now."""
-    return importlib.import_module("msgspec._json_schema").schema_components(*args, **kwargs)
-
-
 _STAND_INS: dict[str, Any] = {
     "typing_extensions": lambda: None,
     "decimal": _decimal_stand_in,
     "msgspec.inspect": lambda: _forwarding("msgspec.inspect"),
-    "msgspec._json_schema": lambda: _forwarding(
-        "msgspec._json_schema", schema=_schema, schema_components=_schema_components
-    ),
 }
 
 
