@@ -17,6 +17,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from cpdt_cli.data import cache, model
+from test_reliability import env_for
 
 # Modules a warm lookup must not import (README, "Hiệu năng"): the YAML parser and the
 # validator (the cache holds the checked model), json and hashlib (msgspec and _blake2 do it),
@@ -335,8 +336,7 @@ def test_batch_collects_its_cycles(tmp_path: Path) -> None:
         "b.run_batch = spy\n"
         "from cpdt_cli.__main__ import main; main()\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CPDT_")}
-    env.update(CPDT_DATA=str(FIXTURES / "facts.yaml"), CPDT_CACHE_DIR=str(tmp_path / "cache"))
+    env = env_for(tmp_path)
     proc = subprocess.run(
         [sys.executable, "-c", probe], input=b"", env=env, capture_output=True, timeout=120
     )
@@ -354,8 +354,7 @@ def test_the_program_leaves_at_once_yet_runs_what_was_registered_for_exit(tmp_pa
         "sys.argv = ['cpdt', *sys.argv[1:]]\n"
         "from cpdt_cli.__main__ import run; run()\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CPDT_")}
-    env.update(CPDT_DATA=str(FIXTURES / "facts.yaml"), CPDT_CACHE_DIR=str(tmp_path / "cache"))
+    env = env_for(tmp_path)
     for args, code in ((["law", "--json"], 0), (["law", "no such law", "--json"], 1)):
         proc = subprocess.run(
             [sys.executable, "-c", probe, *args], env=env, capture_output=True, timeout=120
@@ -388,8 +387,7 @@ def test_what_msgspec_is_imported_without_is_there_when_asked_for(cpdt, tmp_path
         "import decimal, msgspec.inspect\n"
         "sys.stderr.write(type(msgspec.inspect.type_info(decimal.Decimal)).__name__)\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CPDT_")}
-    env.update(CPDT_DATA=str(FIXTURES / "facts.yaml"), CPDT_CACHE_DIR=str(tmp_path / "cache"))
+    env = env_for(tmp_path)
     proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, timeout=120)
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stderr == b"DecimalType"
