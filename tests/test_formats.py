@@ -514,6 +514,7 @@ def test_typed_results_are_written_as_json_writes_their_shapes(
     from cpdt_cli.answers import results as r
     from cpdt_cli.render import json as json_
     from cpdt_cli.render.formats import Options
+    from cpdt_cli.render.output import as_text
 
     ref = r.SourceRef(id="s", title=title, publisher=None, date=None, url=None)
     source = r.Source(
@@ -526,4 +527,10 @@ def test_typed_results_are_written_as_json_writes_their_shapes(
     monkeypatch.setattr(json_, "stdout_is_unicode", lambda: unicode_out)
     written = json_.to_json(answer, Options(lang="vi", color=False, bom=False))
     plain = json.dumps(json_.envelope(answer, "vi"), ensure_ascii=not unicode_out, indent=2)
-    assert written == plain + "\n"
+    assert as_text(written) == plain + "\n"
+    # msgspec's own bytes, for stdout as they are, where msgspec writes the text (whether it
+    # writes integers over 64 bits depends on its version)
+    if not unicode_out or "\udcff" in title:
+        assert isinstance(written, str)
+    elif uses < 2**64:
+        assert isinstance(written, bytes)

@@ -4,13 +4,16 @@ stdout that cannot encode Vietnamese still gets a readable answer, never a trace
 
 from __future__ import annotations
 
+import codecs
 import importlib.util
+import io
 import json
 import os
 import subprocess
 import sys
 import typing
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import pytest
@@ -216,6 +219,48 @@ def test_json_on_a_narrow_stdout_is_lossless(tmp_path: Path) -> None:
     narrow = _run_encoded(tmp_path, "cp1252", "define", "--source", "unesco", "--json")
     assert narrow.returncode == 0 and narrow.stderr == b""
     assert json.loads(narrow.stdout.decode("cp1252")) == json.loads(wide.stdout.decode("utf-8"))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_reaches_every_unicode_stdout_in_its_encoding(
+    tmp_path: Path, encoding: str, fmt: str
+) -> None:
+    """The JSON text msgspec writes as UTF-8 bytes goes to a UTF-8 stdout as it is; any other
+    stdout gets the same text in its own encoding (utf-8-sig: after a byte order mark)."""
+    args = ("sources", "--format", fmt)
+    utf8 = _run_encoded(tmp_path, "utf-8", *args)
+    other = _run_encoded(tmp_path, encoding, *args)
+    assert (utf8.returncode, other.returncode, other.stderr) == (0, 0, b"")
+    assert "Chính phủ" in utf8.stdout.decode("utf-8")
+    assert other.stdout.decode(encoding) == utf8.stdout.decode("utf-8")
+    assert other.stdout.startswith(codecs.BOM_UTF8) == (encoding == "utf-8-sig")
+
+
+def test_encoded_text_is_written_in_order_with_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """output.write hands UTF-8 bytes to a UTF-8 stdout unchanged (the very object), after the
+    text before them; a stdout in another encoding is given them as text."""
+    from cpdt_cli import streams
+    from cpdt_cli.render import output
+
+    class Buffer(io.BytesIO):
+        def __init__(self) -> None:
+            super().__init__()
+            self.given: list[bytes] = []
+
+        def write(self, data: Any) -> int:
+            self.given.append(data)
+            return super().write(data)
+
+    encoded = "“Chính phủ”\n".encode()
+    for encoding in ("utf-8", "utf-8-sig", "utf-16-le"):
+        raw = Buffer()
+        stdout = streams.Stdout(io.TextIOWrapper(raw, encoding=encoding, newline=""))
+        monkeypatch.setattr(sys, "stdout", stdout)
+        output.write("Điều 1\n")
+        output.write(encoded)
+        assert raw.getvalue().decode(encoding) == "Điều 1\n“Chính phủ”\n", encoding
+        assert any(data is encoded for data in raw.given) == (encoding == "utf-8"), encoding
 
 
 # --- the house's rooms import one way (STYLE.md: file -> store -> answer -> result -> renderer) ---

@@ -285,6 +285,7 @@ def emit(ctx: typer.Context, answer: "Answer", *, unsaid: int = 0) -> None:
     color = output.color_wanted(settings.color or "auto", sys.stdout)
     chosen = chosen or output.default_format(color, settings.color or "auto", sys.stdout)
     options = formats.Options(lang=lang, color=color, bom=settings.bom)
+    text: str | bytes
     if settings.fields:
         from .render import fields
 

@@ -47,17 +47,17 @@ class Stdout:
         except (OSError, ValueError) as exc:
             raise OutputError(_reason(exc)) from None
 
-    def write_utf8(self, text: str) -> None:
-        """`text` as UTF-8 bytes whatever the stream's encoding (machine formats are lossless)."""
+    def write_utf8(self, text: str | bytes) -> None:
+        """`text` as UTF-8 bytes whatever the stream's encoding (machine formats are lossless);
+        bytes are such text already."""
         buffer = getattr(self.stream, "buffer", None)
         if buffer is None:
-            self.write(text)
+            self.write(text.decode() if isinstance(text, bytes) else text)
             return
+        data = text if isinstance(text, bytes) else _utf8(text)
         self.flush()
         try:
-            buffer.write(text.encode("utf-8", "surrogateescape"))
-        except UnicodeEncodeError:
-            buffer.write(text.encode("utf-8", "replace"))
+            buffer.write(data)
         except BrokenPipeError:
             raise PipeClosed() from None
         except (OSError, ValueError) as exc:
@@ -72,6 +72,13 @@ class Stdout:
 
     def __getattr__(self, name: str) -> Any:  # encoding, fileno, buffer … of the real stream
         return getattr(self.stream, name)
+
+
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace")
 
 
 class Stderr:

@@ -20,14 +20,14 @@ def wanted(spec: str) -> list[str]:
 def render(answer: Answer, fmt: str, spec: str, options: Options) -> str:
     from . import formats
     from .json import dumps, envelope
-    from .output import stdout_is_unicode
+    from .output import as_text, stdout_is_unicode
 
     names = wanted(spec)
     if fmt == "csv":
         from .csv import CSV_COLUMNS
 
         check_names(names, list(CSV_COLUMNS))
-        return _columns(formats.render(answer, fmt, options), names)
+        return _columns(as_text(formats.render(answer, fmt, options)), names)
     doc = envelope(answer, options.lang)
     rows: list[dict[str, Any]] = doc["results"]
     present = list(dict.fromkeys(key for row in rows for key in row))

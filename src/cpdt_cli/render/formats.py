@@ -1,6 +1,6 @@
 """The format registry: one renderer per format (a module of this package each), an Answer in,
-text out; and the check of the output options, made before any data is loaded (a usage error
-wins over every other). Queries never branch on the format.
+text out (or that text's UTF-8 bytes); and the check of the output options, made before any
+data is loaded (a usage error wins over every other). Queries never branch on the format.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .output import COLORS, FORMATS, Utf8, stdout_is_unicode
 if TYPE_CHECKING:
     from ..answers.results import Answer
 
-    Renderer = Callable[[Answer, "Options"], str]
+    Renderer = Callable[[Answer, "Options"], str | bytes]
 
 
 class Options(msgspec.Struct):
@@ -89,6 +89,9 @@ def renderer(fmt: str) -> Renderer:
     return function
 
 
-def render(answer: Answer, fmt: str, options: Options) -> str:
+def render(answer: Answer, fmt: str, options: Options) -> str | bytes:
+    """The answer in that format: text, or text as UTF-8 bytes (JSON, as msgspec writes it)."""
     text = renderer(fmt)(answer, options)
-    return Utf8(text) if fmt in UTF8_FORMATS and not stdout_is_unicode() else text
+    if isinstance(text, str) and fmt in UTF8_FORMATS and not stdout_is_unicode():
+        return Utf8(text)
+    return text

@@ -62,6 +62,11 @@ class Utf8(str):
     BibTeX have no escapes, and a machine format must not lose what the data says."""
 
 
+def as_text(rendered: str | bytes) -> str:
+    """Rendered text; bytes are text in UTF-8, as msgspec writes JSON (render/json.py)."""
+    return rendered.decode() if isinstance(rendered, bytes) else rendered
+
+
 # --- choosing and writing ------------------------------------------------------------------
 
 # the names of the formats (completion offers them); formats.REGISTRY renders each
@@ -113,20 +118,28 @@ def stdout_is_unicode() -> bool:
     return encoding in ("utf8", "utf16", "utf32", "utf8sig")
 
 
-def write(text: str) -> None:
-    """Write to stdout; its failures are streams.Stdout's (OutputError, PipeClosed)."""
+def write(text: str | bytes) -> None:
+    """Write to stdout; its failures are streams.Stdout's (OutputError, PipeClosed). Text in
+    UTF-8 bytes reaches a UTF-8 stdout as it is."""
     out = sys.stdout
+    as_is = isinstance(text, Utf8) or (isinstance(text, bytes) and _writes_utf8(out))
     try:
-        if isinstance(text, Utf8) and hasattr(out, "write_utf8"):
+        if as_is and hasattr(out, "write_utf8"):
             out.write_utf8(text)
         else:
-            out.write(text)
+            out.write(as_text(text))
         out.flush()
     except BrokenPipeError:
         raise PipeClosed() from None
 
 
-def show(text: str, pager: bool) -> None:
+def _writes_utf8(stream: Any) -> bool:
+    """Whether the stream writes text as UTF-8 and nothing else (utf-8-sig starts with a BOM)."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    return encoding == "utf8"
+
+
+def show(text: str | bytes, pager: bool) -> None:
     """Write `text`, through $PAGER (`less -FIRX` by default) when it is longer than a
     terminal screen and stdout is one; a pager that cannot start falls back to printing."""
     if not pager or not is_tty(sys.stdout) or not _too_long(text):
@@ -162,7 +175,7 @@ def show(text: str, pager: bool) -> None:
     try:
         assert proc.stdin is not None
         try:
-            proc.stdin.write(text.encode(encoding, "replace"))
+            proc.stdin.write(as_text(text).encode(encoding, "replace"))
             proc.stdin.close()
         except OSError:
             pass  # the reader quit before reading everything: that is fine for a pager
@@ -172,11 +185,11 @@ def show(text: str, pager: bool) -> None:
             signal.signal(signal.SIGINT, previous)
 
 
-def _too_long(text: str) -> bool:
+def _too_long(text: str | bytes) -> bool:
     import shutil
 
     size = shutil.get_terminal_size((80, 24))
-    return text.count("\n") >= size.lines
+    return as_text(text).count("\n") >= size.lines
 
 
 def notify(message: str, lang: str = "vi") -> None:
