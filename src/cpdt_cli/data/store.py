@@ -496,10 +496,11 @@ def _facts(db: sqlite3.Connection, key: str) -> Facts:
             array: Any = list  # of the table's record type, known when run
             decoders[table] = _decoder(array[_RECORDS[table]])
         numbers = "group_concat(n)" if n else "''"
-        sql = (f"select {numbers}, '[' || coalesce(group_concat(record, ','), '') || ']' from "
+        records = "cast('[' || coalesce(group_concat(record, ','), '') || ']' as blob)"
+        sql = (f"select {numbers}, {records} from "
                f"(select n, record from {table} where {where} order by n)")  # fmt: skip
-        joined, whole = db.execute(sql, args).fetchone()
-        return joined or "", decoders[table](whole.encode())
+        joined, whole = db.execute(sql, args).fetchone()  # bytes: not decoded, encoded again
+        return joined or "", decoders[table](whole)
 
     def select(name: str, where: str = "1", args: tuple[str, ...] = ()) -> list[Any]:
         return numbered(name, where, args, False)[1]
