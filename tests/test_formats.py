@@ -243,14 +243,18 @@ def _fake_tty(monkeypatch, lines: int = 5) -> None:
     monkeypatch.setattr("shutil.get_terminal_size", lambda *a: os.terminal_size((80, lines)))
 
 
-def test_pager_gets_long_output_on_a_terminal(monkeypatch, tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize("encoded", [False, True])  # text, or its UTF-8 bytes (--json)
+def test_pager_gets_long_output_on_a_terminal(
+    monkeypatch, tmp_path: Path, capsys, encoded: bool
+) -> None:
     from cpdt_cli.render import output
 
     seen = tmp_path / "paged.txt"
     monkeypatch.setenv("PAGER", f"tee {seen}")
     _fake_tty(monkeypatch)
-    output.show("a\nb\nc\nd\ne\nf\n", pager=True)
-    assert seen.read_text() == "a\nb\nc\nd\ne\nf\n"
+    text = "a\nb\nc\nd\ne\nĐ\n"
+    output.show(text.encode() if encoded else text, pager=True)
+    assert seen.read_text(encoding="utf-8") == text
     assert capsys.readouterr().out == ""  # what tee printed went to the real stdout
 
 
@@ -259,12 +263,15 @@ def test_pager_gets_long_output_on_a_terminal(monkeypatch, tmp_path: Path, capsy
     [("tee /dev/null", False, True), ("tee /dev/null", True, False),
      ("/nonexistent/pager", True, True), ("", True, True)],
 )  # fmt: skip
-def test_no_pager_or_broken_pager_prints(monkeypatch, capsys, pager, flag, long) -> None:
+@pytest.mark.parametrize("encoded", [False, True])
+def test_no_pager_or_broken_pager_prints(
+    monkeypatch, capsys, pager, flag, long, encoded: bool
+) -> None:
     from cpdt_cli.render import output
 
     monkeypatch.setenv("PAGER", pager)
     _fake_tty(monkeypatch, lines=3 if long else 50)
-    output.show("1\n2\n3\n4\n", pager=flag)
+    output.show(b"1\n2\n3\n4\n" if encoded else "1\n2\n3\n4\n", pager=flag)
     assert capsys.readouterr().out == "1\n2\n3\n4\n"
 
 

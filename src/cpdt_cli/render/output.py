@@ -189,7 +189,8 @@ def _too_long(text: str | bytes) -> bool:
     import shutil
 
     size = shutil.get_terminal_size((80, 24))
-    return as_text(text).count("\n") >= size.lines
+    lines = text.count(b"\n") if isinstance(text, bytes) else text.count("\n")
+    return lines >= size.lines
 
 
 def notify(message: str, lang: str = "vi") -> None:
