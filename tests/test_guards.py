@@ -371,6 +371,14 @@ def test_one_command_runs_without_the_cycle_collector_and_gives_it_back(
     assert gc.isenabled()
 
 
+def _python(
+    probe: str, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """`python -c probe args…` in a process of its own, stdin empty, its output captured."""
+    command = [sys.executable, "-c", probe, *args]
+    return subprocess.run(command, input=b"", env=env, capture_output=True, timeout=120)
+
+
 def test_batch_collects_its_cycles(tmp_path: Path) -> None:
     probe = (
         "import gc, sys; sys.argv = ['cpdt', 'batch']\n"
@@ -381,10 +389,7 @@ def test_batch_collects_its_cycles(tmp_path: Path) -> None:
         "b.run_batch = spy\n"
         "from cpdt_cli.__main__ import main; main()\n"
     )
-    env = env_for(tmp_path)
-    proc = subprocess.run(
-        [sys.executable, "-c", probe], input=b"", env=env, capture_output=True, timeout=120
-    )
+    proc = _python(probe, env=env_for(tmp_path))
     assert proc.returncode == 0, proc.stderr.decode()
     assert b"collecting=True" in proc.stderr
 
@@ -401,9 +406,7 @@ def test_the_program_leaves_at_once_yet_runs_what_was_registered_for_exit(tmp_pa
     )
     env = env_for(tmp_path)
     for args, code in ((["law", "--json"], 0), (["law", "no such law", "--json"], 1)):
-        proc = subprocess.run(
-            [sys.executable, "-c", probe, *args], env=env, capture_output=True, timeout=120
-        )
+        proc = _python(probe, *args, env=env)
         assert proc.returncode == code, proc.stderr.decode()
         assert json.loads(proc.stdout)["command"] == "law"
         assert proc.stderr.endswith(b"handler ran, collecting=False")
@@ -432,8 +435,7 @@ def test_what_msgspec_is_imported_without_is_there_when_asked_for(cpdt, tmp_path
         "import decimal, msgspec.inspect\n"
         "sys.stderr.write(type(msgspec.inspect.type_info(decimal.Decimal)).__name__)\n"
     )
-    env = env_for(tmp_path)
-    proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, timeout=120)
+    proc = _python(probe, env=env_for(tmp_path))
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stderr == b"DecimalType"
     generated, printed = proc.stdout.decode("utf-8").split("\0")
@@ -451,7 +453,7 @@ def test_a_msgspec_that_wants_more_than_the_stand_ins_is_imported_as_usual() -> 
         "print('msgspec.inspect' in sys.modules, hasattr(decimal, 'Decimal'))\n"
         "print(msgspec.json.decode(b'[1.5]', type=list[decimal.Decimal]))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60)
+    proc = _python(probe)
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stdout.split(b"\n")[:2] == [b"True True", b"[Decimal('1.5')]"]
 
@@ -468,7 +470,7 @@ def test_no_candidates_no_fuzzy_matcher() -> None:
         "named = [normalize.Named('a', 'Cơ quan thử 3', ('Cơ quan thử 3',))]\n"
         "print(normalize.did_you_mean('co quan thu', named) != [], 'rapidfuzz' in sys.modules)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60)
+    proc = _python(probe)
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stdout.split() == [b"False", b"True", b"True"]
 
