@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from cpdt_cli.answers import search
 from cpdt_cli.data import cache, fulltext, store
 from test_reliability import GOOD, env_for, write
@@ -259,6 +259,36 @@ def test_the_wide_way_unproven_still_gives_the_exact_answer_on_the_fixture(
     with contextlib.closing(sqlite3.connect(built)) as db:
         stored = db.execute("select count(*) from dense").fetchone()[0]
     assert (stored > 0) == (dense == 16)
+
+
+def test_the_wide_way_bounds_only_the_documents_that_could_reach_the_answer(
+    cpdt, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In two rounds (the documents holding every concept, then only those of the rest whose
+    concepts could together reach the last of those scores) the answer is the one round's
+    over every candidate, with fewer documents bounded. On the register itself: there, a
+    bound of the rest half as large leaves out a document of the answer."""
+    monkeypatch.setenv("CPDT_DATA", str(ROOT / "data" / "facts.yaml"))
+    monkeypatch.setattr(fulltext, "EXACT_REACH", -1)
+    monkeypatch.setattr(fulltext, "PROVE_REACH", -1)  # the wide answer stands, proven or not
+    bounded: list[int] = []
+    boosted = fulltext._Wide._boosted
+
+    def counted(plan: Any, concept_bounds: list[dict[int, float]]) -> dict[int, float]:
+        got = boosted(plan, concept_bounds)
+        bounded.append(len(got))
+        return got
+
+    monkeypatch.setattr(fulltext._Wide, "_boosted", counted)
+    queries = ["dau moi ky thuat xay dung chinh phu dien tu", "Luật An ninh mạng",
+               "ai xây dựng cổng dịch vụ công quốc gia?", "UNESCO e-governance", "unesco"]  # fmt: skip
+    two_rounds = [astuple(cpdt("search", q, "--json", "--limit", "3")) for q in queries]
+    fewer = sum(bounded)
+    bounded.clear()
+    monkeypatch.setattr(fulltext, "GROUPED", 0)  # one round
+    search._KEPT.clear()
+    assert [astuple(cpdt("search", q, "--json", "--limit", "3")) for q in queries] == two_rounds
+    assert 0 < fewer < sum(bounded)
 
 
 def test_dense_impacts_bound_each_impact_within_one_step() -> None:

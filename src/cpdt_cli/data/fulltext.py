@@ -34,6 +34,7 @@ from .store import COLUMNS
 EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, champions first
 PROVE_REACH = 40_000  # postings beyond which the champions' answer stands, proven or not
 PREFETCH = 64  # documents of a wide query whose fields are read at once, best bounds first
+GROUPED = 8  # a wide query of up to this many concepts bounds only what could reach its answer
 PAIR_READ = 16384  # a word pair in up to this many documents is read whole even then: where
 # a query's words stand together is what ranks a document first
 _WEIGHTS = list(COLUMNS)  # weight number k -> field weight, as IndexData numbers them
@@ -293,20 +294,38 @@ class StoredIndex(ranking.Index):
     def impacts_in(self, word: str, docs: set[int]) -> dict[int, float]:
         """A bound of the word's impact in each of these documents that holds it: its one-byte
         impacts where stored (store.DENSE), else its impacts read from its whole postings."""
+        code, unit = self._dense_codes(word)
+        if code:  # only documents of `docs` are read: no number out of range
+            return {i: code[i] * unit for i in docs if code[i]}
+        return self._impacts_read(word, docs)
+
+    def holders_in(self, word: str, docs: set[int]) -> set[int]:
+        """Those of these documents that hold the word: the keys of `impacts_in`, or more."""
+        code, _ = self._dense_codes(word)
+        if code:
+            return {i for i in docs if code[i]}
+        return set(self._impacts_read(word, docs))
+
+    def most_impact(self, word: str) -> float:
+        """The most `impacts_in` gives for the word in any document."""
+        code, unit = self._dense_codes(word)
+        if code:
+            return 255 * unit  # as the largest code reads
+        return max(self._whole_read(word)[1], default=0.0)
+
+    def _dense_codes(self, word: str) -> tuple[bytes, float]:
+        """The word's one-byte impacts (empty where it has none) and what one step is worth."""
         dense = self._dense.get(word)
         if dense is None:
             sql = "select impacts, scale from dense where term = ?"
             row = self.db.execute(sql, (word,)).fetchone()
-            dense = self._dense[word] = (row[0], row[1]) if row else (b"", 0.0)
-            if dense[0] and (len(dense[0]) != self._n or not dense[1] > 0):
+            if row and (len(row[0]) != self._n or not row[1] > 0):
                 raise ranking.CorruptIndex(word)
-        code, scale = dense
-        if code:  # only documents of `docs` are read: no number out of range
-            unit = scale / 255
-            return {i: code[i] * unit for i in docs if code[i]}
-        return self._impacts_read(word, docs)
+            dense = self._dense[word] = (row[0], row[1] / 255) if row else (b"", 0.0)
+        return dense
 
-    def _impacts_read(self, word: str, docs: set[int]) -> dict[int, float]:
+    def _whole_read(self, word: str) -> tuple[array[int], array[float]]:
+        """The word's whole postings, kept."""
         got = self._whole_postings.get(word)
         if got is None:
             sql = "select docs, impacts from terms where term = ?"
@@ -314,9 +333,12 @@ class StoredIndex(ranking.Index):
             if len(row[0]) % _ID or len(row[0]) // _ID * _IMPACT != len(row[1] or b""):
                 raise ranking.CorruptIndex(word)
             got = self._whole_postings[word] = (array("I", row[0]), array("d", row[1] or b""))
+        return got
+
+    def _impacts_read(self, word: str, docs: set[int]) -> dict[int, float]:
         from bisect import bisect_left as find  # 0.6 ms to import: only a wide query needs it
 
-        held, impacts = got  # only documents of `docs` are read: no number out of range
+        held, impacts = self._whole_read(word)  # only `docs` are read: no number out of range
         out = {}
         if len(held) > 4 * len(docs):  # postings are in document order
             at, end = 0, len(held)
@@ -454,23 +476,93 @@ class _Wide(ranking._Plan):
         self.average = {self.data.weights[k]: a for k, a in self.data.average.items()}
         self._exact: dict[int, tuple[float, frozenset[str]] | None] = {}
         self._stored = index
-        self._filled: dict[int, dict[int, float]] = {}
         self._caps: list[float] = []
         self._most = most
-        self._universe: set[int] = set()
+        self._universe: set[int] | None = None
+        self._held: dict[str, set[int]] = {}  # word -> the documents of the universe holding it
+
+    def top(self, limit: int, keep: Callable[[int], bool], exhaustive: bool) -> list[ranking.Hit]:
+        """ranking's answer, in two rounds: the documents that hold every concept are bounded
+        and scored first; the rest are bounded only where what they hold of each concept
+        could together reach the last of those scores (`_reaching`), and scored with them
+        in order of bound. The others could not have been scored: the answer is the same."""
+        if exhaustive or not self.content or len(self.content) > GROUPED:
+            return super().top(limit, keep, exhaustive)
+        universe = self._fill()
+        held = [set().union(*map(self._holders, self._words(j))) for j in self.content]
+        first = set.intersection(*held) | (self._tied() & universe)  # stand-ins with their cards
+        bounds = self._lifted(self._boosted([self._within(c, first) for c in self.concepts]), keep)
+        queue = ranking._queue(self._upcoming(bounds))
+        best: list[ranking._Scored] = []
+        self._walk(queue, best, limit, False)
+        rest = self._reaching(held, best[-1][0] if len(best) >= limit else 0.0) - first
+        if rest:
+            more = self._lifted(self._boosted([self._within(c, rest) for c in self.concepts]), keep)
+            queue += ((-b, i) for i, b in more.items())
+            heapq.heapify(queue)
+            self._upcoming({i: -b for b, i in queue})
+            self._walk(queue, best, limit, False)
+        return [(score, i, found) for score, _, i, found in best]
 
     def _bounds(self, keep: Callable[[int], bool]) -> dict[int, float]:
-        """ranking's bounds; the fields of the documents likeliest to be scored are read in
-        one query, not one each."""
-        bounds = super()._bounds(keep)
-        likeliest = heapq.nlargest(4 * PREFETCH, bounds, key=bounds.__getitem__)
+        return self._upcoming(super()._bounds(keep))
+
+    def _upcoming(self, bounds: dict[int, float]) -> dict[int, float]:
+        """The fields of the documents likeliest to be scored are read in one query, not one
+        each. (heapq.nlargest's loop is Python's: sorting in C is 5 times cheaper at 800.)"""
+        likeliest = sorted(bounds, key=bounds.__getitem__, reverse=True)[: 4 * PREFETCH]
         self._stored.upcoming(likeliest)  # the rest, rarely scored, are read one at a time
         return bounds
 
     def _concept_bounds(self, concept: ranking.Concept) -> dict[int, float]:
-        if not self._filled:
-            self._fill()
-        return self._filled[id(concept)]
+        return self._within(concept, self._fill())
+
+    def _words(self, j: int) -> set[str]:
+        return {w for spelling, _ in self.concepts[j].alts for w in spelling}
+
+    def _holders(self, word: str) -> set[int]:
+        got = self._held.get(word)
+        if got is None:
+            got = self._held[word] = self._stored.holders_in(word, self._fill())
+        return got
+
+    def _tied(self) -> set[int]:
+        """The documents with stand-ins, and their stand-ins: bounded together or not at all."""
+        stand_ins = self.data.stand_ins
+        return set(stand_ins).union(*stand_ins.values())
+
+    def _reaching(self, held: list[set[int]], last: float) -> set[int]:
+        """The documents whose content concepts (`held`: the documents where each may score,
+        in the order of `content`) could together reach the score `last`: those that hold
+        each concept of some least group of them that could, each at its most."""
+        if last <= 0:
+            return set().union(*held)
+        most = [self._most_of(c) * r for c, r in zip(self.concepts, self.rarity, strict=True)]
+        stops = sum(m for m, c in zip(most, self.concepts, strict=True) if c.stop)
+        content = [(most[j], self.rarity[j]) for j in self.content]
+        reaches: list[bool] = []
+        out: set[int] = set()
+        for group in range(1 << len(content)):  # each group after every group within it
+            members = [b for b in range(len(content)) if group >> b & 1]
+            total = ranking._STOP_WEIGHT * stops + sum(content[b][0] for b in members)
+            for b in members:  # consecutive concepts of the query may stand side by side
+                if group >> (b + 1) & 1:
+                    total += ranking._ADJACENT * (content[b][0] + content[b + 1][0])
+            got = sum(content[b][1] for b in members)
+            reaches.append(total * got / self.wanted * self._most * ranking._SLACK**2 >= last)
+            if reaches[group] and not any(reaches[group & ~(1 << b)] for b in members):
+                out |= set.intersection(*(held[b] for b in members))
+        return out
+
+    def _most_of(self, concept: ranking.Concept) -> float:
+        """The most the concept's bound is in any document (`_within`'s, at the words' most)."""
+        index = self._stored
+        return max(
+            weight
+            * max(map(index.most_impact, spelling))
+            * (ranking._PHRASE_BONUS if len(spelling) > 1 else 1.0)
+            for spelling, weight in concept.alts
+        )
 
     def proven(self, hits: list[ranking.Hit], limit: int) -> bool:
         """Whether no document missing from every list could have beaten these hits."""
@@ -481,8 +573,7 @@ class _Wide(ranking._Plan):
     def _unlisted(self) -> float:
         """The most a document in no list can score: each concept at its cap, side by side
         where a pair read as champions leaves that open; stand-ins aside."""
-        if not self._filled:
-            self._fill()
+        self._fill()
         capped = [cap * r for cap, r in zip(self._caps, self.rarity, strict=True)]
         total = sum(
             c * (ranking._STOP_WEIGHT if concept.stop else 1.0)
@@ -494,11 +585,12 @@ class _Wide(ranking._Plan):
                 total += ranking._ADJACENT * (capped[j] + capped[k])
         return total * self._most
 
-    def _fill(self) -> None:
-        """Each concept's bounds over every document some concept lists (the universe), as
-        ranking's exact plan bounds them: the words' impacts in those documents are looked
-        up in their whole postings. The cap of each concept (the most a document in no list
-        could score for it: the last champion's impact) is kept for `proven`."""
+    def _fill(self) -> set[int]:
+        """Every document some concept lists (the universe: what `_within` bounds), read once.
+        The cap of each concept (the most a document in no list could score for it: the last
+        champion's impact) is kept for `proven`."""
+        if self._universe is not None:
+            return self._universe
         index = self._stored
         universe = set().union(*(self._listed(c) for c in self.concepts))
         for c in self.concepts:
@@ -515,16 +607,16 @@ class _Wide(ranking._Plan):
                     ranking._PHRASE_BONUS if whole_possible else ranking._PARTIAL)  # fmt: skip
                 cap = max(cap, weight * floor * bonus)
             self._caps.append(cap)
-            self._filled[id(c)] = self._within(c, universe)
         self._universe = universe
+        return universe
 
-    def _within(self, concept: ranking.Concept, universe: set[int]) -> dict[int, float]:
-        """ranking's bounds of the concept, for the documents of the universe only; where a
+    def _within(self, concept: ranking.Concept, docs: set[int]) -> dict[int, float]:
+        """ranking's bounds of the concept, for these documents of the universe only; where a
         pair was read as champions only, any document holding all its words may hold it."""
         index = self._stored
         out: dict[int, float] = {}
         for spelling, weight in concept.alts:
-            found = [index.impacts_in(w, universe) for w in spelling]
+            found = [index.impacts_in(w, docs) for w in spelling]
             if len(spelling) == 1:
                 for i, impact in found[0].items():
                     if weight * impact > out.get(i, 0.0):
@@ -532,9 +624,9 @@ class _Wide(ranking._Plan):
                 continue
             pairs = [f"{a} {b}" for a, b in itertools.pairwise(spelling)]
             if any(p in index.partial for p in pairs):
-                here = frozenset(universe.intersection(*found))
+                here = frozenset(docs.intersection(*found))
             else:
-                here = index._whole(spelling) & universe
+                here = index._whole(spelling) & docs
             best: dict[int, float] = {}
             for impacts in found:
                 for i, impact in impacts.items():
@@ -555,7 +647,7 @@ class _Wide(ranking._Plan):
         known = [
             f for f, (a, b) in zip(found, pairs, strict=True) if f"{a} {b}" not in index.partial
         ]
-        return frozenset.intersection(*known) if known else frozenset(self._universe)
+        return frozenset.intersection(*known) if known else frozenset(self._fill())
 
     def _listed(self, concept: ranking.Concept) -> set[int]:
         """The documents the lists read name for the concept: a single word's (champions or

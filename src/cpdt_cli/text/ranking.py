@@ -67,13 +67,16 @@ class Concept:
 
 
 class Doc:
-    """One searchable item: id, kind, weighted fields of original text; `prior` scales it."""
+    """One searchable item: id, kind, weighted fields of original text; `prior` (at most 1:
+    a bound may leave it out) scales its scores down."""
 
     __slots__ = ("fields", "id", "kind", "prior")
 
     def __init__(
         self, id: str, kind: str, fields: list[tuple[float, str]], prior: float = 1.0
     ) -> None:
+        if not 0 < prior <= 1:
+            raise ValueError(f"prior {prior} of {id}: not in (0, 1]")
         self.id, self.kind, self.fields, self.prior = id, kind, fields, prior
 
 
@@ -457,6 +460,16 @@ def _anything(i: int) -> bool:
     return True
 
 
+_Scored = tuple[float, float, int, frozenset[str]]  # final score, own score, document, found
+
+
+def _queue(bounds: dict[int, float]) -> list[tuple[float, int]]:
+    """The documents as a heap, best bound first."""
+    queue = [(-b, i) for i, b in bounds.items()]
+    heapq.heapify(queue)
+    return queue
+
+
 class _Plan:
     """One query against the index: its concepts' rarities, bounds and exact scores."""
 
@@ -476,19 +489,25 @@ class _Plan:
     def top(self, limit: int, keep: Callable[[int], bool], exhaustive: bool) -> list[Hit]:
         if not self.concepts or all(c.stop for c in self.concepts):
             return []
-        queue = [(-b, i) for i, b in self._bounds(keep).items()]
-        heapq.heapify(queue)  # popped best bound first: most documents are never sorted
-        best: list[tuple[float, float, int, frozenset[str]]] = []
+        queue = _queue(self._bounds(keep))
+        best: list[_Scored] = []
+        self._walk(queue, best, limit, exhaustive)
+        return [(score, i, found) for score, _, i, found in best]
+
+    def _walk(self, queue: list[tuple[float, int]], best: list[_Scored], limit: int,
+              exhaustive: bool) -> None:  # fmt: skip
+        """Scores the documents of `queue` (a heap of negated bounds) best bound first into
+        `best`, the `limit` best so far, until no bound left can reach its last place."""
         while queue:
-            bound, i = heapq.heappop(queue)
+            bound, i = queue[0]
             if not exhaustive and len(best) >= limit and -bound * _SLACK < best[limit - 1][0]:
-                break
+                return  # popped best bound first: most documents are never sorted
+            heapq.heappop(queue)
             scored = self._final(i)
             if scored is not None:
                 best.append((scored[0], scored[1], i, scored[2]))
                 best.sort(key=lambda b: (-b[0], -b[1], b[2]))
                 del best[limit:]
-        return [(score, i, found) for score, _, i, found in best]
 
     # - bounds: cheap, from the postings alone -
 
@@ -498,9 +517,14 @@ class _Plan:
         Summed concept by concept rather than document by document: a query whose words are
         in every document touches each posting once, in a few tight loops.
         """
+        return self._lifted(self._boosted(list(map(self._concept_bounds, self.concepts))), keep)
+
+    def _boosted(self, concept_bounds: list[dict[int, float]]) -> dict[int, float]:
+        """Each document's bound from each concept's bounds there, before `keep` and stand-ins:
+        a document's depends on its own postings only."""
         per_concept = [
-            {i: u * r for i, u in self._concept_bounds(c).items()}
-            for c, r in zip(self.concepts, self.rarity, strict=True)
+            {i: u * r for i, u in bounds.items()}
+            for bounds, r in zip(concept_bounds, self.rarity, strict=True)
         ]
         total: dict[int, float] = {}
         got: dict[int, float] = {}
@@ -518,7 +542,10 @@ class _Plan:
             for i in first.keys() & second.keys() & self._adjacent(j, k):
                 total[i] += _ADJACENT * (first[i] + second[i])
         priors, boost, wanted = self.data.priors, self.boost, self.wanted
-        boosted = {i: total[i] * g / wanted * priors.get(i, 1.0) * boost(i) for i, g in got.items()}
+        return {i: total[i] * g / wanted * priors.get(i, 1.0) * boost(i) for i, g in got.items()}
+
+    def _lifted(self, boosted: dict[int, float], keep: Callable[[int], bool]) -> dict[int, float]:
+        """The bounds of the documents kept, a stand-in's lifted to its best card's."""
         bounds = {i: b for i, b in boosted.items() if keep(i)}
         for i, cards in self.data.stand_ins.items():
             if i in bounds:
