@@ -7,13 +7,15 @@ common phrase in a large register) first reads only each word's champions (the
 store.CHAMPIONS documents where it scores best, kept best first) and its word pairs'
 documents: these name its candidates. Each candidate is then bounded as the exact plan bounds
 it, from every word's impact there (a common word's one-byte impacts, store.DENSE, else its
-whole postings), so few are scored; a document no list names is bounded by each list's last
-impact. That answer is the exact one when no such document could reach its last place
-(checked: `_Wide.proven`); otherwise the query runs the exact way, unless its words reach
-more than PROVE_REACH documents, where the candidates' answer stands (the documents no list
-names, such as one holding some words of a phrase but not the phrase, are then not looked
-at). FTS5 (`docs_fts`) counts phrases for rarities; without it
-(store.has_fts5) the count is bounded by the rarest word or pair of the phrase.
+whole postings), so few are scored: first those that hold every concept, then only those of
+the rest whose concepts, each at its most, could reach the last of those scores
+(`_Wide.top`). A document no list names is bounded by each list's last impact. That answer
+is the exact one when no such document could reach its last place (checked:
+`_Wide.proven`); otherwise the query runs the exact way, unless its words reach more than
+PROVE_REACH documents, where the candidates' answer stands (the documents no list names,
+such as one holding some words of a phrase but not the phrase, are then not looked at).
+FTS5 (`docs_fts`) counts phrases for rarities; without it (store.has_fts5) the count is
+bounded by the rarest word or pair of the phrase.
 """
 
 from __future__ import annotations
@@ -502,7 +504,7 @@ class _Wide(ranking._Plan):
             heapq.heapify(queue)
             self._upcoming({i: -b for b, i in queue})
             self._walk(queue, best, limit, False)
-        return [(score, i, found) for score, _, i, found in best]
+        return ranking._hits(best)
 
     def _bounds(self, keep: Callable[[int], bool]) -> dict[int, float]:
         return self._upcoming(super()._bounds(keep))

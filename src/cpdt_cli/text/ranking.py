@@ -67,8 +67,8 @@ class Concept:
 
 
 class Doc:
-    """One searchable item: id, kind, weighted fields of original text; `prior` (at most 1:
-    a bound may leave it out) scales its scores down."""
+    """One searchable item: id, kind, weighted fields of original text; `prior` scales its
+    scores down (at most 1: the bounds of a wide search leave it out)."""
 
     __slots__ = ("fields", "id", "kind", "prior")
 
@@ -463,6 +463,10 @@ def _anything(i: int) -> bool:
 _Scored = tuple[float, float, int, frozenset[str]]  # final score, own score, document, found
 
 
+def _hits(best: list[_Scored]) -> list[Hit]:
+    return [(score, i, found) for score, _, i, found in best]
+
+
 def _queue(bounds: dict[int, float]) -> list[tuple[float, int]]:
     """The documents as a heap, best bound first."""
     queue = [(-b, i) for i, b in bounds.items()]
@@ -492,7 +496,7 @@ class _Plan:
         queue = _queue(self._bounds(keep))
         best: list[_Scored] = []
         self._walk(queue, best, limit, exhaustive)
-        return [(score, i, found) for score, _, i, found in best]
+        return _hits(best)
 
     def _walk(self, queue: list[tuple[float, int]], best: list[_Scored], limit: int,
               exhaustive: bool) -> None:  # fmt: skip
