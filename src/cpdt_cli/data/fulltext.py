@@ -36,7 +36,8 @@ from .store import COLUMNS
 EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, champions first
 PROVE_REACH = 40_000  # postings beyond which the champions' answer stands, proven or not
 PREFETCH = 64  # documents of a wide query whose fields are read at once, best bounds first
-GROUPED = 8  # a wide query of up to this many concepts bounds only what could reach its answer
+GROUPED = 8  # a wide query of up to this many concepts bounds only what could reach its answer,
+GROUPED_FROM = 1000  # once its candidates are this many (280 at 10k: one round costs less)
 PAIR_READ = 16384  # a word pair in up to this many documents is read whole even then: where
 # a query's words stand together is what ranks a document first
 _WEIGHTS = list(COLUMNS)  # weight number k -> field weight, as IndexData numbers them
@@ -488,9 +489,10 @@ class _Wide(ranking._Plan):
         and scored first; the rest are bounded only where what they hold of each concept
         could together reach the last of those scores (`_reaching`), and scored with them
         in order of bound. The others could not have been scored: the answer is the same."""
-        if exhaustive or not self.content or len(self.content) > GROUPED:
-            return super().top(limit, keep, exhaustive)
         universe = self._fill()
+        few = len(universe) < GROUPED_FROM or len(self.content) > GROUPED
+        if exhaustive or not self.content or few:
+            return super().top(limit, keep, exhaustive)
         held = [set().union(*map(self._holders, self._words(j))) for j in self.content]
         first = set.intersection(*held) | (self._tied() & universe)  # stand-ins with their cards
         bounds = self._lifted(self._boosted([self._within(c, first) for c in self.concepts]), keep)
