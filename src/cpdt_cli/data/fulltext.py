@@ -495,21 +495,23 @@ class _Wide(ranking._Plan):
             return super().top(limit, keep, exhaustive)
         held = [set().union(*map(self._holders, self._words(j))) for j in self.content]
         first = set.intersection(*held) | (self._tied() & universe)  # stand-ins with their cards
-        bounds = self._lifted(self._boosted([self._within(c, first) for c in self.concepts]), keep)
-        queue = ranking._queue(self._upcoming(bounds))
+        queue = ranking._queue(self._upcoming(self._bounds_in(first, keep)))
         best: list[ranking._Scored] = []
         self._walk(queue, best, limit, False)
         rest = self._reaching(held, best[-1][0] if len(best) >= limit else 0.0) - first
         if rest:
-            more = self._lifted(self._boosted([self._within(c, rest) for c in self.concepts]), keep)
-            queue += ((-b, i) for i, b in more.items())
+            queue += ((-b, i) for i, b in self._bounds_in(rest, keep).items())
             heapq.heapify(queue)
             self._upcoming({i: -b for b, i in queue})
             self._walk(queue, best, limit, False)
         return ranking._hits(best)
 
     def _bounds(self, keep: Callable[[int], bool]) -> dict[int, float]:
-        return self._upcoming(super()._bounds(keep))
+        return self._upcoming(self._bounds_in(self._fill(), keep))
+
+    def _bounds_in(self, docs: set[int], keep: Callable[[int], bool]) -> dict[int, float]:
+        """ranking's bounds of these documents of the universe."""
+        return self._lifted(self._boosted([self._within(c, docs) for c in self.concepts]), keep)
 
     def _upcoming(self, bounds: dict[int, float]) -> dict[int, float]:
         """The fields of the documents likeliest to be scored are read in one query, not one
@@ -517,9 +519,6 @@ class _Wide(ranking._Plan):
         likeliest = sorted(bounds, key=bounds.__getitem__, reverse=True)[: 4 * PREFETCH]
         self._stored.upcoming(likeliest)  # the rest, rarely scored, are read one at a time
         return bounds
-
-    def _concept_bounds(self, concept: ranking.Concept) -> dict[int, float]:
-        return self._within(concept, self._fill())
 
     def _words(self, j: int) -> set[str]:
         return {w for spelling, _ in self.concepts[j].alts for w in spelling}
