@@ -6,6 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -134,3 +135,44 @@ def test_pruned_top_equals_scoring_everything(
     assert pruned == everything
     assert all(keep(i) for _, i, _ in pruned)
     assert [s for s, _, _ in pruned] == sorted((s for s, _, _ in pruned), reverse=True)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(sorted(INDEXES)),
+    st.lists(st.sampled_from(QUERY_WORDS), min_size=1, max_size=6),
+    st.booleans(),
+)
+def test_every_bound_holds_its_documents_score(
+    name: str, query_words: list[str], boosted: bool
+) -> None:
+    """The test above fails only where a bound too low changes the answer; this one asks it
+    of every document that scores."""
+    index = INDEXES[name]
+
+    def boost(i: int) -> float:
+        return 1.5 if boosted and index.kinds[i] == "membership" else 1.0
+
+    plan = ranking._Plan(index, index.concepts(" ".join(query_words)), boost)
+    bounds = plan._bounds(ranking._anything)
+    for i in range(len(index.ids)):
+        final = plan._final(i)
+        if final is not None:
+            assert final[0] <= bounds[i] * ranking._SLACK, (i, final[0], bounds.get(i))
+
+
+def test_a_phrase_is_bounded_by_the_words_each_document_holds() -> None:
+    """A field holding some words of a phrase scores their share of its idf, and nothing below
+    half of it; the whole phrase scores in a field holding every word. A document of one field
+    is bounded by its own score, then: none where its words fall short."""
+    texts = ["dich vu cong", "dich khac", "vu khac", *(f"vu loai {n}" for n in range(8))]
+    docs = [ranking.Doc(f"d{n}", "statement", [(1.0, text)]) for n, text in enumerate(texts)]
+    index = ranking.Index(ranking.build(docs, ranking.Thesaurus([])))
+    (concept,) = index.concepts("dich vu")
+    plan = ranking._Plan(index, [concept], ranking._one)
+    bounds = plan._concept_bounds(concept)
+    scores = {i: plan._match(i, concept).score for i in range(len(texts))}
+    assert scores[0] > scores[1] > 0 == scores[2]  # "vu" alone carries less than half
+    assert set(bounds) == {0, 1}
+    for i in (0, 1):
+        assert bounds[i] == pytest.approx(scores[i], rel=1e-9)

@@ -81,16 +81,16 @@ def _search(
     wanted = _intent(normalize.words(query))
 
     def boost(i: int) -> float:
-        return INTENT_BOOST if wanted and index.kind(i) in wanted else 1.0
+        return INTENT_BOOST if index.kind(i) in wanted else 1.0
 
     def keep(i: int) -> bool:
-        if kind is None:
-            return True
         return kind in (index.kind(i), index.entity_kind(i))
 
     results: list[r.Result] = []
     most = INTENT_BOOST if wanted else 1.0
-    for score, i, matched in index.ranked(query, limit, boost, keep, most):
+    boosted = boost if wanted else None  # none: every document's bound is its own
+    kept = keep if kind is not None else None
+    for score, i, matched in index.ranked(query, limit, boosted, kept, most):
         try:
             result = _result(facts, index.kind(i), index.item(i))
             text = _display_text(facts, index.kind(i), index.item(i))

@@ -27,6 +27,7 @@ import math
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 
 import msgspec
 
@@ -394,14 +395,16 @@ class StoredIndex(ranking.Index):
         self,
         query: str,
         limit: int,
-        boost: Callable[[int], float],
-        keep: Callable[[int], bool],
+        boost: Callable[[int], float] | None = None,
+        keep: Callable[[int], bool] | None = None,
         most: float = 1.0,
     ) -> list[ranking.Hit]:
-        """ranking.Index.top (`most`: the largest `boost` gives). A query whose words reach
+        """ranking.Index.top (`most`: the largest `boost` gives; None: no boost, every
+        document kept). A query whose words reach
         more than EXACT_REACH documents first reads only each word's champions; when that
         answer cannot be shown to be the exact one, the query is run the exact way, unless
         its words reach more than PROVE_REACH documents: then the champions' answer stands."""
+        boost, keep = boost or ranking._one, keep or ranking._anything
         terms: _Terms = self.data.words  # type: ignore[assignment]
         typed = set(normalize.words(query)) - ranking.STOP_WORDS
         reach = sum(map(terms.count, typed))
@@ -483,17 +486,19 @@ class _Wide(ranking._Plan):
         self._most = most
         self._universe: set[int] | None = None
         self._held: dict[str, set[int]] = {}  # word -> the documents of the universe holding it
+        self._side_by_sides: dict[tuple[int, int], frozenset[int]] = {}
 
     def top(self, limit: int, keep: Callable[[int], bool], exhaustive: bool) -> list[ranking.Hit]:
-        """ranking's answer, in two rounds: the documents that hold every concept are bounded
-        and scored first; the rest are bounded only where what they hold of each concept
-        could together reach the last of those scores (`_reaching`), and scored with them
-        in order of bound. The others could not have been scored: the answer is the same."""
+        """ranking's answer, in two rounds: the documents where every concept may score
+        (`_scorers`) are bounded and scored first; the rest are bounded only where the
+        concepts that may score there could together reach the last of those scores
+        (`_reaching`), and scored with them in order of bound. The others could not have
+        been scored: the answer is the same."""
         universe = self._fill()
         few = len(universe) < GROUPED_FROM or len(self.content) > GROUPED
         if exhaustive or not self.content or few:
             return super().top(limit, keep, exhaustive)
-        held = [set().union(*map(self._holders, self._words(j))) for j in self.content]
+        held = [self._scorers(self.concepts[j]) for j in self.content]
         first = set.intersection(*held) | (self._tied() & universe)  # stand-ins with their cards
         queue = ranking._queue(self._upcoming(self._bounds_in(first, keep)))
         best: list[ranking._Scored] = []
@@ -520,8 +525,14 @@ class _Wide(ranking._Plan):
         self._stored.upcoming(likeliest)  # the rest, rarely scored, are read one at a time
         return bounds
 
-    def _words(self, j: int) -> set[str]:
-        return {w for spelling, _ in self.concepts[j].alts for w in spelling}
+    def _scorers(self, concept: ranking.Concept) -> set[int]:
+        """The documents of the universe where the concept may score: those holding enough of
+        one of its spellings' words (ranking._Plan._scoring)."""
+        out: set[int] = set()
+        for spelling, _ in concept.alts:
+            held = [self._holders(w) for w in spelling]
+            out.update(*(docs for _, docs in self._scoring(spelling, held)))
+        return out
 
     def _holders(self, word: str) -> set[int]:
         got = self._held.get(word)
@@ -620,29 +631,25 @@ class _Wide(ranking._Plan):
         out: dict[int, float] = {}
         for spelling, weight in concept.alts:
             found = [index.impacts_in(w, docs) for w in spelling]
-            if len(spelling) == 1:
-                for i, impact in found[0].items():
-                    if weight * impact > out.get(i, 0.0):
-                        out[i] = weight * impact
-                continue
-            pairs = [f"{a} {b}" for a, b in itertools.pairwise(spelling)]
-            if any(p in index.partial for p in pairs):
-                here = frozenset(docs.intersection(*found))
-            else:
-                here = index._whole(spelling) & docs
-            best: dict[int, float] = {}
-            for impacts in found:
-                for i, impact in impacts.items():
-                    if impact > best.get(i, 0.0):
-                        best[i] = impact
-            for i, impact in best.items():
-                ub = weight * impact * (ranking._PHRASE_BONUS if i in here else ranking._PARTIAL)
-                if ub > out.get(i, 0.0):
-                    out[i] = ub
+            here: AbstractSet[int] = frozenset()
+            if len(spelling) > 1:
+                pairs = [f"{a} {b}" for a, b in itertools.pairwise(spelling)]
+                if any(p in index.partial for p in pairs):
+                    here = docs.intersection(*found)
+                else:
+                    here = index._whole(spelling) & docs
+            ranking._raise(out, self._spelling_bounds(spelling, weight, found, here))
         return out
 
     def _adjacent(self, j: int, k: int) -> frozenset[int]:
-        """ranking's, but a pair read as champions only may stand in any document."""
+        """ranking's, but a pair read as champions only may stand in any document; worked
+        out once for both rounds."""
+        got = self._side_by_sides.get((j, k))
+        if got is None:
+            got = self._side_by_sides[(j, k)] = self._side_by_side(j, k)
+        return got
+
+    def _side_by_side(self, j: int, k: int) -> frozenset[int]:
         index = self._stored
         typed = self.concepts[j].typed + self.concepts[k].typed
         pairs = list(itertools.pairwise(typed))

@@ -22,7 +22,8 @@ import itertools
 import math
 import sys
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 
 import msgspec
 
@@ -47,6 +48,7 @@ _ADJACENT = 0.5  # two concepts of the query stand side by side in the document
 _STAND_IN = 1.01  # a document standing in for another ranks just above it
 _K1, _B = 1.2, 0.6
 _SLACK = 1 + 1e-9  # bounds are summed in another order than scores: allow for rounding
+_PATTERNED = 4  # a spelling of up to this many words is bounded by the words a document holds
 
 Spelling = tuple[str, ...]
 Hit = tuple[float, int, frozenset[str]]  # score, document number, the words that matched
@@ -409,9 +411,9 @@ class Index:
         """The documents where the spelling stands whole, in order, within one field."""
         if len(spelling) == 1:
             return frozenset(self._impact(spelling[0]))
-        found = frozenset.intersection(*map(self._pair, spelling, spelling[1:]))
         if len(spelling) == 2:
-            return found
+            return self._pair(*spelling)  # kept as it is: an intersection of one would copy it
+        found = frozenset.intersection(*map(self._pair, spelling, spelling[1:]))
         padded = f" {' '.join(spelling)} "
         return frozenset(i for i in found if any(padded in f.padded for f in self._doc_fields(i)))
 
@@ -526,31 +528,35 @@ class _Plan:
     def _boosted(self, concept_bounds: list[dict[int, float]]) -> dict[int, float]:
         """Each document's bound from each concept's bounds there, before `keep` and stand-ins:
         a document's depends on its own postings only."""
-        per_concept = [
-            {i: u * r for i, u in bounds.items()}
-            for bounds, r in zip(concept_bounds, self.rarity, strict=True)
-        ]
         total: dict[int, float] = {}
         got: dict[int, float] = {}
-        for j, bound in enumerate(per_concept):
-            stop = self.concepts[j].stop
-            share = _STOP_WEIGHT if stop else 1.0
-            for i, u in bound.items():
-                total[i] = total.get(i, 0.0) + u * share
-            if not stop:
-                r = self.rarity[j]
-                for i in bound:
+        for bounds, r, concept in zip(concept_bounds, self.rarity, self.concepts, strict=True):
+            share = r * _STOP_WEIGHT if concept.stop else r
+            if total:
+                for i, u in bounds.items():
+                    total[i] = total.get(i, 0.0) + u * share
+            else:
+                total = {i: u * share for i, u in bounds.items()}
+            if concept.stop:
+                continue
+            if got:
+                for i in bounds:
                     got[i] = got.get(i, 0.0) + r
+            else:
+                got = dict.fromkeys(bounds, r)
         for j, k in itertools.pairwise(self.content):
-            first, second = per_concept[j], per_concept[k]
+            first, second = concept_bounds[j], concept_bounds[k]
+            rj, rk = self.rarity[j], self.rarity[k]
             for i in first.keys() & second.keys() & self._adjacent(j, k):
-                total[i] += _ADJACENT * (first[i] + second[i])
+                total[i] += _ADJACENT * (first[i] * rj + second[i] * rk)
         priors, boost, wanted = self.data.priors, self.boost, self.wanted
+        if boost is _one and not priors:  # (most searches)
+            return {i: total[i] * g / wanted for i, g in got.items()}
         return {i: total[i] * g / wanted * priors.get(i, 1.0) * boost(i) for i, g in got.items()}
 
     def _lifted(self, boosted: dict[int, float], keep: Callable[[int], bool]) -> dict[int, float]:
         """The bounds of the documents kept, a stand-in's lifted to its best card's."""
-        bounds = {i: b for i, b in boosted.items() if keep(i)}
+        bounds = boosted if keep is _anything else {i: b for i, b in boosted.items() if keep(i)}
         for i, cards in self.data.stand_ins.items():
             if i in bounds:
                 lifted = max((boosted.get(e, 0.0) * _STAND_IN for e in cards), default=0.0)
@@ -560,22 +566,73 @@ class _Plan:
     def _concept_bounds(self, concept: Concept) -> dict[int, float]:
         out: dict[int, float] = {}
         for spelling, weight in concept.alts:
-            if len(spelling) == 1:
-                for i, impact in self.index._impact(spelling[0]).items():
-                    if weight * impact > out.get(i, 0.0):
-                        out[i] = weight * impact
-                continue
-            here = self.index._whole(spelling)
-            best: dict[int, float] = {}
-            for w in spelling:
-                for i, impact in self.index._impact(w).items():
-                    if impact > best.get(i, 0.0):
-                        best[i] = impact
-            for i, impact in best.items():
-                ub = weight * impact * (_PHRASE_BONUS if i in here else _PARTIAL)
-                if ub > out.get(i, 0.0):
-                    out[i] = ub
+            found = [self.index._impact(w) for w in spelling]
+            here = self.index._whole(spelling) if len(spelling) > 1 else frozenset()
+            _raise(out, self._spelling_bounds(spelling, weight, found, here))
         return out
+
+    def _spelling_bounds(
+        self,
+        spelling: Spelling,
+        weight: float,
+        found: list[dict[int, float]],
+        here: AbstractSet[int],
+    ) -> dict[int, float]:
+        """A bound of the spelling's score in each document where it may score: `found` holds
+        each word's impact (its best field score) in the documents holding it, or more;
+        `here` the documents where the words may stand whole.
+
+        `_match` scores a field holding some of the words their share of idf (cover) at
+        _PARTIAL, and nothing below _MIN_COVER: a document whose words fall short of it
+        cannot score. The words stand whole only in a field holding every one of them,
+        which scores no more than the weakest word's best field."""
+        if len(spelling) == 1:
+            return {i: weight * impact for i, impact in found[0].items()}
+        best = dict(found[0])  # each document's best impact of the words it holds
+        for impacts in found[1:]:
+            for i, impact in impacts.items():
+                if impact > best.get(i, 0.0):
+                    best[i] = impact
+        out: dict[int, float] = {}
+        for present, docs in self._scoring(spelling, [f.keys() for f in found]):
+            partial = weight * _PARTIAL * self._cover(spelling, present)
+            out.update({i: partial * best[i] for i in docs})
+            if len(present) == len(spelling):
+                whole = weight * _PHRASE_BONUS
+                for i in docs & here:
+                    least = best[i]
+                    for impacts in found:  # (one missing, where the data is damaged: no bonus)
+                        impact = impacts.get(i, 0.0)
+                        if impact < least:
+                            least = impact
+                    if whole * least > out[i]:
+                        out[i] = whole * least
+        return out
+
+    def _scoring(
+        self, spelling: Spelling, held: Sequence[AbstractSet[int]]
+    ) -> Iterator[tuple[tuple[int, ...], set[int]]]:
+        """The words of the spelling a document may hold (their places in it) with the
+        documents holding just those (`held`: each word's), where they reach _MIN_COVER.
+        Beyond _PATTERNED words, only those holding every word are told apart: the others
+        come with every place, as if their fields held the whole spelling in part."""
+        n = len(spelling)
+        every = set(held[0]).intersection(*held[1:])
+        yield tuple(range(n)), every
+        if n > _PATTERNED:
+            yield tuple(range(n)), set().union(*held) - every
+            return
+        for size in range(n - 1, 0, -1):
+            for present in itertools.combinations(range(n), size):
+                if self._cover(spelling, present) >= _MIN_COVER:
+                    docs = set(held[present[0]]).intersection(*(held[k] for k in present))
+                    yield present, docs.difference(*(held[k] for k in range(n) if k not in present))
+
+    def _cover(self, spelling: Spelling, present: tuple[int, ...]) -> float:
+        """The share of the spelling's idf its words at these places carry, as `_match` sums
+        it: a field holding fewer of them carries no more."""
+        mass = sum(self.idf[w] for w in spelling) or 1.0
+        return sum(self.idf[spelling[k]] for k in present) / mass
 
     def _adjacent(self, j: int, k: int) -> frozenset[int]:
         """The documents where concepts j and k may stand together as typed: each word pair
@@ -653,6 +710,16 @@ class _Plan:
                 if any(phrase in f.padded for f in fields):
                     bonus += _ADJACENT * (s1 + s2)
         return bonus
+
+
+def _raise(bounds: dict[int, float], more: dict[int, float]) -> None:
+    """Each document's bound raised to its bound in `more`."""
+    if not bounds:
+        bounds.update(more)
+        return
+    for i, bound in more.items():
+        if bound > bounds.get(i, 0.0):
+            bounds[i] = bound
 
 
 def _typo_fixes(unknown: set[str], vocabulary: Iterable[str]) -> dict[str, str]:
