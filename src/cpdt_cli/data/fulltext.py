@@ -36,7 +36,8 @@ from .store import COLUMNS
 
 EXACT_REACH = 4000  # postings a query may read for the exact way; beyond, champions first
 PROVE_REACH = 40_000  # postings beyond which the champions' answer stands, proven or not
-PREFETCH = 64  # documents of a wide query whose fields are read at once, best bounds first
+PREFETCH = 64  # documents of a wide query whose fields are read at once, best bounds first,
+FIRST_READ = 8  # and at first: most queries score few documents (a read is doubled each time)
 GROUPED = 8  # a wide query of up to this many concepts bounds only what could reach its answer,
 GROUPED_FROM = 1000  # once its candidates are this many (280 at 10k: one round costs less)
 PAIR_READ = 16384  # a word pair in up to this many documents is read whole even then: where
@@ -193,6 +194,7 @@ class StoredIndex(ranking.Index):
         self.partial: set[str] = set()  # the pairs read as champions only
         self._order: list[int] = []
         self._place: dict[int, int] = {}
+        self._batch = FIRST_READ
 
     # - rows -
 
@@ -248,10 +250,11 @@ class StoredIndex(ranking.Index):
     # - what ranking.Index reads from its postings -
 
     def upcoming(self, order: list[int]) -> None:
-        """The order in which documents will be scored: their fields are read PREFETCH at a
-        time, from the one asked for on."""
+        """The order in which documents will be scored: their fields are read from the one
+        asked for on, FIRST_READ of them, then twice as many each time, up to PREFETCH."""
         self._order = order
         self._place = {i: k for k, i in enumerate(order)}
+        self._batch = FIRST_READ
 
     def _whole(self, spelling: ranking.Spelling) -> frozenset[int]:
         if len(spelling) > 2:  # the phrase is looked for in the fields: read them at once
@@ -264,7 +267,8 @@ class StoredIndex(ranking.Index):
         got = self._fields.get(i)
         if got is None:
             at = self._place.get(i)
-            self._fetch([i] if at is None else self._order[at : at + PREFETCH])
+            self._fetch([i] if at is None else self._order[at : at + self._batch])
+            self._batch = min(2 * self._batch, PREFETCH)
             got = self._fields[i]
         return got
 
