@@ -2,7 +2,7 @@
 
 `read(facts, text)` turns "ai là chủ tịch ủy ban năm 2020?" into the reading
 `committee --year 2020`, or returns None. The rules are transparent: question forms (the
-words below, Vietnamese with or without diacritics, and English), time expressions, and the
+words of forms.py, Vietnamese with or without diacritics, and English), time expressions, and the
 things a question names, which are looked up in the data (entity names, aliases, English
 names, committee states, the glossary, instrument numbers). No answer is written here: a
 reading names a command and its arguments, and `answer` runs that command's own function.
@@ -19,83 +19,32 @@ import msgspec
 from ..data.model import Facts
 from ..errors import CpdtError
 from ..text import normalize
-from .results import Answer, Interpretation, InterpretedAnswer
-
-# --- question forms (folded words; grammar, not answers) -----------------------------------
-
-WHO = ("ai", "who", "whom")
-MEMBERS = (
-    "gom nhung ai", "gom nhung", "gom co", "co nhung ai", "co nhung thanh vien", "co nhung",
-    "co ai", "thanh phan", "members", "membership", "line up", "lineup", "composition",
-    "who was on", "who were on", "who is on", "who are on", "who sat on",
-)  # fmt: skip
-WHEN = (
-    "khi nao", "bao gio", "nam nao", "ngay nao", "thang nao", "luc nao", "thoi diem nao",
-    "when", "what year", "which year", "what date", "since when",
-)  # fmt: skip
-WHAT = (
-    "la gi", "nghia la gi", "la cai gi", "nghia la", "what is", "what are", "what s", "whats",
-    "what does", "meaning of", "mean",
-)  # fmt: skip
-DEFINE = (
-    "dinh nghia", "khai niem", "define", "defines", "defined", "definition", "definitions",
-    "hieu the nao", "hieu nhu the nao",
-)  # fmt: skip
-BODY = (
-    "co quan nao", "bo nao", "don vi nao", "to chuc nao", "noi nao", "chiu trach nhiem",
-    "trach nhiem", "which body", "which agency", "which ministry", "which office",
-    "which organisation", "which organization", "what body", "what agency",
-    "who is responsible", "responsible for", "in charge of",
-)  # fmt: skip
-DOES = (
-    "lam gi", "nhiem vu gi", "co nhiem vu gi", "nhiem vu cua", "nhiem vu", "chuc nang",
-    "vai tro", "what does", "do what", "role of", "tasks of", "duties of", "responsible for",
-)  # fmt: skip
-IN_FORCE = (
-    "con hieu luc", "het hieu luc", "hieu luc", "in force", "still valid", "valid",
-    "effective", "con ap dung", "status",
-)  # fmt: skip
-EXISTS = (
-    "con khong", "con ton tai", "con hoat dong", "ton tai", "still exist", "still exists",
-    "still active", "still around", "exist", "exists",
-)  # fmt: skip
-REPLACED = (
-    "thay the", "thay cho", "ke nhiem", "ke thua", "replaced", "replace", "replaces",
-    "replacing", "successor", "succeeded",
-)  # fmt: skip
-ENDED = (
-    "cham dut", "giai the", "ket thuc", "hop nhat", "sap nhap", "end", "ended", "dissolved",
-    "merged", "abolished",
-)  # fmt: skip
-FOUNDED = ("thanh lap", "ra doi", "created", "formed", "set up", "established", "founded")
-RENAMED = ("doi ten", "renamed", "rename")
-AMENDED = ("sua doi", "bo sung", "amended", "amends", "amend", "amending")
-TIMELINE = (
-    "what happened", "co nhung van ban nao", "co van ban nao", "nhung van ban nao",
-    "van ban nao", "su kien nao", "nhung su kien", "events", "which instruments", "timeline",
-)  # fmt: skip
-NOW = ("hien nay", "hien tai", "bay gio", "hom nay", "now", "currently", "current", "today")
-# Words for the head of a body, when the question names no position of the data's own.
-LEAD = ("dung dau", "lanh dao", "head", "heads", "headed", "lead", "leads", "led", "leader")
-# Words that carry no content of their own once the question form is known.
-FILLER = frozenset((
-    "la", "lam", "cua", "ve", "nao", "gi", "ai", "co", "the", "duoc", "cho", "boi", "bi", "do",
-    "thi", "khong", "nhu", "nhung", "cac", "mot", "va", "theo", "hay", "hoac", "tai", "trong",
-    "den", "tu", "sau", "truoc", "da", "dang", "se", "nay", "kia", "o", "voi", "ra", "nam",
-    "thang", "ngay", "what", "which", "who", "whom", "is", "are", "was", "were", "be", "been",
-    "does", "do", "did", "of", "the", "a", "an", "to", "for", "in", "on", "at", "by", "with",
-    "from", "about", "and", "or", "how", "s", "its", "it", "this", "that", "there", "as", "into",
-    "over",
-))  # fmt: skip
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
+from .forms import (
+    AMENDED,
+    BODY,
+    CUES,
+    DEFINE,
+    DOES,
+    ENDED,
+    EXISTS,
+    FILLER,
+    FOUNDED,
+    IN_FORCE,
+    LEAD,
+    MEMBERS,
+    MONTHS,
+    NOW,
+    RENAMED,
+    REPLACED,
+    TIMELINE,
+    WHAT,
+    WHEN,
+    WHO,
+    is_question,
+    is_year,
 )
-_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES.split())}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())} | {"sept": 9})
-CUES = (
-    WHO + MEMBERS + WHEN + WHAT + DEFINE + BODY + DOES + IN_FORCE + EXISTS + REPLACED + ENDED
-    + AMENDED + TIMELINE
-)  # fmt: skip
+from .forms import has as _has
+from .results import Answer, Interpretation, InterpretedAnswer
 
 
 class Reading(msgspec.Struct, frozen=True):  # not a NamedTuple: defining one costs ~0.2 ms
@@ -120,10 +69,6 @@ def _quoted(arg: str) -> str:
 
 
 # --- folded text helpers ---------------------------------------------------------------------
-
-
-def _has(padded: str, phrases: tuple[str, ...]) -> bool:
-    return any(f" {p} " in padded for p in phrases)
 
 
 def _cut(padded: str, phrases: tuple[str, ...]) -> str:
@@ -309,7 +254,7 @@ def _instrument(facts: Facts, lex: Lexicon, q: _Question) -> tuple[Any, str] | N
 
     types = lex.types
     suffixes = set(lex.suffixes)
-    years = {w for w in words if _is_year(w)}
+    years = {w for w in words if is_year(w)}
     for start in range(len(words)):
         if words[start] not in firsts:
             continue
@@ -347,10 +292,6 @@ def _instrument(facts: Facts, lex: Lexicon, q: _Question) -> tuple[Any, str] | N
     return None
 
 
-def _is_year(word: str) -> bool:
-    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
-
-
 def _time(q: _Question) -> tuple[str, Any] | None:
     """('--year', 2020), ('--on', '2019-12-31') for a month (its last day), or None.
 
@@ -359,7 +300,7 @@ def _time(q: _Question) -> tuple[str, Any] | None:
 
     words = [w for w in q.rest.split() if w not in ("ngay", "nam", "of", "in")]
     for i, w in enumerate(words):
-        if not _is_year(w) or i == 0:
+        if not is_year(w) or i == 0:
             continue
         year = int(w)
         before = words[i - 1]
@@ -369,10 +310,10 @@ def _time(q: _Question) -> tuple[str, Any] | None:
             if day.isdigit() and 1 <= int(day) <= days_in_month(year, month):
                 return "--on", f"{year}-{month:02d}-{int(day):02d}"
             return "--on", f"{year}-{month:02d}-{days_in_month(year, month):02d}"
-        if before in _MONTHS:  # "September 2021"
-            month = _MONTHS[before]
+        if before in MONTHS:  # "September 2021"
+            month = MONTHS[before]
             return "--on", f"{year}-{month:02d}-{days_in_month(year, month):02d}"
-    year_words = [w for w in words if _is_year(w)]
+    year_words = [w for w in words if is_year(w)]
     return ("--year", int(year_words[0])) if year_words else None
 
 
@@ -383,7 +324,7 @@ def read(facts: Facts, text: str) -> Reading | None:
     """The reference command a question maps onto, or None."""
     q = _Question(text)
     # a question has a question form or a time; "chu tich uy ban" is a name, left to ranking
-    if not q.has(CUES, FOUNDED, RENAMED, NOW) and not any(map(_is_year, q.folded.split())):
+    if not is_question(q.folded):
         return None
     lex = lexicon(facts)
     positions = tuple(lex.positions)

@@ -15,6 +15,7 @@ from ..errors import NotFound, UsageError
 from ..messages import say
 from ..text import normalize, ranking
 from . import results as r
+from .forms import is_question
 from .refs import citations, entity_ref, statement_result
 from .results import Answer
 
@@ -47,8 +48,8 @@ def search_facts(facts: Facts, query: str, kind: str | None = None, limit: int =
         kind = _check_kind(facts, kind)
     first = None
     said: list[str] = []  # a question whose command finds nothing: how it was read, and why
-    if kind is None:  # a question is answered first by the reference command it maps onto
-        from . import questions
+    if kind is None and is_question(normalize.fold(query)):  # a question is answered first
+        from . import questions  # by the reference command it maps onto
 
         first = questions.answer_first(facts, query, said)
     try:
@@ -92,8 +93,7 @@ def _search(
     kept = keep if kind is not None else None
     for score, i, matched in index.ranked(query, limit, boosted, kept, most):
         try:
-            result = _result(facts, index.kind(i), index.item(i))
-            text = _display_text(facts, index.kind(i), index.item(i))
+            result, text = _hit(facts, index.kind(i), index.item(i))
         except KeyError as missing:  # an index not built from these facts (the retry is fresh)
             raise ranking.CorruptIndex(str(missing)) from None
         result.snippet = normalize.snippet(text, matched)
@@ -130,9 +130,21 @@ def _statement_title(facts: Facts, st: Statement) -> str:
 # --- results -------------------------------------------------------------------------------
 
 
+def _hit(facts: Facts, kind: str, item_id: str) -> tuple[r.Hit, str]:
+    """The hit's result and the text its snippet is cut from; a statement is read once."""
+    if kind in ITEM_KINDS:
+        return _result(facts, kind, item_id), _display_text(facts, kind, item_id)
+    st = facts.statements[item_id]
+    if st.kind == "membership":
+        result = statement_result(facts, st, _statement_title(facts, st))
+    else:
+        result = statement_result(facts, st)  # its own title: the one _statement_title gives
+    return result, _body(documents.statement_doc(facts, st))
+
+
 def _result(facts: Facts, kind: str, item_id: str) -> r.Hit:
-    """The hit as the result its own command gives (an instrument as in `law`, a source as in
-    `sources`); an entity, which no command lists, as an Entity."""
+    """An item of ITEM_KINDS as the result its own command gives (an instrument as in `law`,
+    a source as in `sources`); an entity, which no command lists, as an Entity."""
     if kind == "entity":
         e = facts.entities[item_id]
         text = " · ".join(dict.fromkeys(n for n in (e.short, e.name_en, *e.aliases) if n))
@@ -150,30 +162,25 @@ def _result(facts: Facts, kind: str, item_id: str) -> r.Hit:
         from .committee import state_result
 
         return state_result(facts, facts.committee_states[item_id])
-    if kind == "source":
-        from .sources import source_result
+    from .sources import source_result  # the last of ITEM_KINDS
 
-        uses, first = facts.cited().get(item_id, (0, None))
-        return source_result(facts, facts.sources[item_id], uses, [first] if first else [])
-    st = facts.statements[item_id]
-    if st.kind == "membership":
-        return statement_result(facts, st, _statement_title(facts, st))
-    return statement_result(facts, st)  # its own title: the one _statement_title gives
+    uses, first = facts.cited().get(item_id, (0, None))
+    return source_result(facts, facts.sources[item_id], uses, [first] if first else [])
 
 
 def _display_text(facts: Facts, kind: str, item_id: str) -> str:
-    """The text a snippet is cut from: the first body field, else the title."""
+    """The text an item's snippet is cut from (an entity, instrument, line-up or source)."""
     build = {
         "entity": documents.entity_doc,
         "instrument": documents.instrument_doc,
         "committee-state": documents.state_doc,
         "source": documents.source_doc,
-    }.get(kind)
-    doc = (
-        build(facts, item_id)
-        if build
-        else documents.statement_doc(facts, facts.statements[item_id])
-    )
+    }[kind]
+    return _body(build(facts, item_id))
+
+
+def _body(doc: ranking.Doc) -> str:
+    """The first body field, else the title."""
     body = [t for w, t in doc.fields if w == documents.BODY]
     return body[0] if body else doc.fields[0][1]
 
