@@ -36,6 +36,11 @@ def _tables(path: Path) -> set[str]:
 # --- export ----------------------------------------------------------------------------------
 
 
+def test_the_cache_key_names_the_layout_of_the_database() -> None:
+    """A database of another layout is built again: its key changes with the layout."""
+    assert cache.REGISTER_FORMAT == store.FORMAT
+
+
 def test_export_writes_the_register_as_plain_tables(cpdt, tmp_path: Path) -> None:
     target = tmp_path / "register.db"
     r = cpdt("export", str(target))

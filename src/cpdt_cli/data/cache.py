@@ -30,7 +30,7 @@ from .model import Compiled
 
 T = TypeVar("T")
 
-REGISTER_FORMAT = 6  # store.FORMAT, here so that a key costs no import of sqlite3
+REGISTER_FORMAT = 7  # store.FORMAT, here so that a key costs no import of sqlite3
 
 
 try:

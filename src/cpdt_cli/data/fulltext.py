@@ -156,9 +156,12 @@ class _Data:
         self.words = self.pairs = _Terms(db)
         self.weights = _WEIGHTS
         self.average = {k: average[c] for k, c in enumerate(_NAMES) if c in average}
-        rows = db.execute("select key, value from meta where key in ('priors', 'stand_ins')")
-        small = dict(rows)
-        self.priors = msgspec.json.decode(small["priors"], type=dict[int, float])
+        keys = "('priors', 'prior_values', 'stand_ins')"
+        small = dict(db.execute(f"select key, value from meta where key in {keys}"))
+        docs, values = array("I", small["priors"]), array("d", small["prior_values"])
+        if len(docs) != len(values):
+            raise ValueError("priors")
+        self.priors = dict(zip(docs, values, strict=True))
         self.stand_ins = msgspec.json.decode(small["stand_ins"], type=dict[int, list[int]])
 
 
