@@ -556,7 +556,10 @@ class _Plan:
 
     def _lifted(self, boosted: dict[int, float], keep: Callable[[int], bool]) -> dict[int, float]:
         """The bounds of the documents kept, a stand-in's lifted to its best card's."""
-        bounds = boosted if keep is _anything else {i: b for i, b in boosted.items() if keep(i)}
+        if keep is _anything:
+            bounds = dict(boosted)  # (in C) a card's bound is read from `boosted` as it was
+        else:
+            bounds = {i: b for i, b in boosted.items() if keep(i)}
         for i, cards in self.data.stand_ins.items():
             if i in bounds:
                 lifted = max((boosted.get(e, 0.0) * _STAND_IN for e in cards), default=0.0)
