@@ -423,10 +423,17 @@ def test_damaged_search_rows_are_rebuilt(cpdt, tmp_path: Path, damage: Any) -> N
     assert (again.code, again.out, again.err) == (0, first.out, "")
 
 
-def test_cache_keeps_only_the_most_recently_used_files(cpdt, tmp_path: Path) -> None:
+def test_cache_keeps_only_the_most_recently_used_files(
+    cpdt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each edit of a fact file is a new key: old entries go, the one in use stays."""
+    from cpdt_cli.data import cache
     from cpdt_cli.data.cache import KEEP
 
+    # Every file counts as settled at once: its stamp is written on its first use. Else the
+    # file in use settles RACY seconds after it was written, and a loop that takes about as
+    # long has its stamp written, one more file, by the last run below.
+    monkeypatch.setattr(cache, "RACY", -60.0)
     in_use = write(tmp_path, GOOD, "in-use.yaml")
     leftover = tmp_path / "cache" / "cpdt" / f".register-{'0' * 32}-crashed.tmp"
     for n in range(KEEP + 5):
