@@ -591,11 +591,9 @@ class _Plan:
         which scores no more than the weakest word's best field."""
         if len(spelling) == 1:
             return {i: weight * impact for i, impact in found[0].items()}
-        best = dict(found[0])  # each document's best impact of the words it holds
-        for impacts in found[1:]:
-            for i, impact in impacts.items():
-                if impact > best.get(i, 0.0):
-                    best[i] = impact
+        best: dict[int, float] = {}  # each document's best impact of the words it holds
+        for impacts in found:
+            _raise(best, impacts)
         out: dict[int, float] = {}
         for present, docs in self._scoring(spelling, [f.keys() for f in found]):
             partial = weight * _PARTIAL * self._cover(spelling, present)
